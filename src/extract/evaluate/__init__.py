@@ -1,0 +1,101 @@
+"""Score the pipeline against gold files in the `../shared/eval` format.
+
+    from extract.evaluate import evaluate
+    scores = evaluate("sequoia-ne-dev.jsonl", baseline=True)
+    scores["mentions"]   # a DataFrame: system, label, precision, recall, f1, ...
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from extract.annotate import DEFAULT_MODEL
+from extract.evaluate.gold import load_gold
+from extract.evaluate.mentions import GOLD_LABEL_OF_KIND, Spans, gold_spans, score_mentions
+from extract.read.article import Article
+from extract.tables import COLUMNS
+
+
+def predict(records: list[dict], *, model: str = DEFAULT_MODEL) -> dict[str, list[tuple]]:
+    """Run the whole pipeline over the gold texts; the `mentions` and `timexes` rows per gold id."""
+    from extract.run import annotate_stream
+
+    articles = [
+        Article(doc_id=str(r["id"]), source_path="gold", text=r["text"], published=r.get("doc_date") or None) for r in records
+    ]
+    predicted: dict[str, list[tuple]] = {"mentions": [], "timexes": []}
+    for _, rows in annotate_stream(articles, model=model):
+        predicted["mentions"].extend(rows.tables["mentions"])
+        predicted["timexes"].extend(rows.tables["timexes"])
+    return predicted
+
+
+def mention_spans(rows: list[tuple]) -> Spans:
+    """Gold-comparable (start, end, label) spans from `mentions` rows."""
+    index = {name: i for i, name in enumerate(COLUMNS["mentions"])}
+    spans: Spans = {}
+    for row in rows:
+        label = GOLD_LABEL_OF_KIND.get(row[index["kind"]])
+        if label:
+            spans.setdefault(row[index["doc_id"]], set()).add((row[index["start"]], row[index["end"]], label))
+    return spans
+
+
+def bare_ner_spans(records: list[dict], *, model: str = DEFAULT_MODEL) -> Spans:
+    """What the bare model's NER finds on the same texts: the baseline."""
+    import spacy
+
+    nlp = spacy.load(model, disable=["lemmatizer"])
+    spans: Spans = {}
+    for record, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=64)):
+        spans[str(record["id"])] = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
+    return spans
+
+
+def _read_run(pred: Path, table: str) -> list[tuple]:
+    path = pred / f"{table}.parquet"
+    frame = pd.read_parquet(path) if path.exists() else pd.read_csv(pred / f"{table}.csv", keep_default_na=False)
+    frame = frame.astype(object).where(frame.notna(), None)
+    return [tuple(row) for row in frame[COLUMNS[table]].itertuples(index=False)]
+
+
+def evaluate(
+    gold: str | Path,
+    *,
+    pred: str | Path | None = None,
+    model: str = DEFAULT_MODEL,
+    baseline: bool = False,
+    subset: str | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Score mentions, and time expressions where the gold has them.
+
+    With `pred`, score the tables of a finished run (doc_ids must be the gold
+    ids); else run the pipeline over the gold texts. With `baseline`, the bare
+    model's NER is scored on the same texts, side by side.
+    """
+    records = load_gold(gold, subset=subset)
+    if pred is not None:
+        predicted = {table: _read_run(Path(pred), table) for table in ("mentions", "timexes")}
+    else:
+        predicted = predict(records, model=model)
+    results: dict[str, pd.DataFrame] = {}
+    if any(r.get("entities") for r in records):
+        truth = gold_spans(records)
+        frames = []
+        if baseline:
+            frames.append(score_mentions(truth, bare_ner_spans(records, model=model), system=f"bare {model}"))
+        frames.append(score_mentions(truth, mention_spans(predicted["mentions"]), system="extract"))
+        results["mentions"] = pd.concat(frames, ignore_index=True)
+    if any(r.get("timex") for r in records):
+        from extract.evaluate.timex import score_timexes
+
+        index = {name: i for i, name in enumerate(COLUMNS["timexes"])}
+        by_doc: dict[str, list[dict]] = {}
+        for row in predicted["timexes"]:
+            by_doc.setdefault(row[index["doc_id"]], []).append(
+                {key: row[index[key]] for key in ("start", "end", "type", "value")}
+            )
+        results["timexes"] = score_timexes(records, by_doc)
+    return results

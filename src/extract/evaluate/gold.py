@@ -1,0 +1,31 @@
+"""Gold files in the `../shared/eval` format: one JSON object per line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from extract.errors import UsageError
+
+
+def load_gold(path: str | Path, *, subset: str | None = None) -> list[dict]:
+    """The gold records of `path` (only ids starting with `subset`, if given)."""
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such gold file")
+    records = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise UsageError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str) or "id" not in record:
+                raise UsageError(f"{path}:{number}: a gold record needs 'id' and 'text'")
+            if subset is None or str(record["id"]).startswith(subset):
+                records.append(record)
+    if not records:
+        raise UsageError(f"{path}: no gold records" + (f" with ids starting {subset!r}" if subset else ""))
+    return records

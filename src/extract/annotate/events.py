@@ -1,0 +1,610 @@
+"""The `extract_events` component: what happened, who did it, where and when.
+
+Sets `doc._.events` to a list of `Event`, one per event mention, read from the
+parse, `doc._.mentions` and `doc._.timexes` (either may be None: the events are
+then found without actors/places or without dates).
+
+How an event is found and what is deliberately left out:
+
+- **Triggers** are lemma patterns from `resources/triggers.tsv` (single words
+  and multiword expressions such as "mettre en place", "ouvrir le feu",
+  "s'écraser"), matched with a spaCy `Matcher`; overlapping matches keep the
+  longest ("attaque chimique" over "attaque"). Each carries a SPEC category
+  and CAMEO root code.
+- **Not events**: a negated trigger ("n'a pas signé", "aucune attaque",
+  "sans combattre"), a generic one ("toute attaque"), one presented as
+  possible or averted ("d'éventuelles attaques", "pour prévenir un attentat",
+  "se préparent à lancer des attaques"), and an action that is only demanded,
+  promised, refused or threatened ("exige la libération" yields the demand,
+  not a release).
+- **Hypothetical**: a verb trigger in the conditional or under "si" ("si
+  l'armée attaquait") is not reported. A noun trigger whose clause is
+  hypothetical ("les combats pourraient durer") is reported without a date,
+  unless the hypothetical verb is the one that makes it happen ("une attaque
+  pourrait avoir lieu"), then it is not reported.
+- **Reporting verbs** (annoncer, déclarer, affirmer, selon) are not in the
+  lexicon: the event is their complement, which is matched on its own.
+  Statement-like categories (statement, appeal, demand, disapprove) are
+  reported only when the speaker or target is in the sentence ("Paris a
+  condamné l'attaque"), i.e. when the statement itself is the news.
+- **Date**: the DATE/TIME expression attached to the trigger (in its subtree
+  or on the path up from the expression); else one attached to the verb that
+  governs it ("a eu lieu mardi"); else the conjunct trigger's date; else the
+  nearest one in the same clause. An expression that dates one trigger does
+  not date another through these fallbacks. When the text dates the event
+  only by the article, the **publication date** is used (`timex` None):
+  "viennent de mettre en place", and a present-tense verb in the headline
+  (the first line). No date otherwise.
+- **Actors**: the agent first (subject and its conjuncts, the subject of the
+  governing verb for "viennent de signer", the passive agent "par un
+  commando", nationality adjectives on a noun trigger "tirs iraniens", the
+  subject of a support verb "a lancé une offensive"), then the other
+  participants (object, "de"/"contre"/"entre"/"avec" complements), each
+  mapped to the canonical names and country codes of the mentions in it.
+- **Place**: the first place or country mention in a complement introduced by
+  à/en/au/dans/sur/près de/au large de (for noun triggers also "de" + a place:
+  "l'attentat de Nice"), searched down the trigger's complements.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from extract.annotate.spans import Event, Mention, Timex, published_of, register_extensions
+
+TRIGGERS_FILE = "triggers.tsv"
+
+# Dependents that open a clause of their own: searches for a trigger's
+# arguments, place and date do not descend into them.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "conj", "csubj", "xcomp"})
+NEGATORS = frozenset({"ne", "pas", "jamais", "nullement", "guère", "aucun", "nul"})
+GENERIC_DETS = frozenset({"tout", "chaque", "aucun", "nul"})
+IRREALIS_ADJS = frozenset({"éventuel", "possible", "potentiel", "hypothétique", "futur", "prochain"})
+# Governors under which the trigger did not (yet) happen.
+IRREALIS_GOVERNORS = frozenset(
+    {
+        "prévenir", "empêcher", "éviter", "déjouer", "contrer", "craindre", "redouter",
+        "préparer", "projeter", "planifier", "envisager", "risquer", "vouloir", "souhaiter",
+        "espérer", "viser", "échec", "crainte", "risque", "menace", "prévention", "projet",
+        "lutte", "pouvoir",
+    }
+)
+# Trigger categories whose complement is only wanted, promised, refused or threatened.
+IRREALIS_CATEGORIES = frozenset({"appeal", "intent_cooperate", "demand", "threaten", "reject"})
+SPEECH_CATEGORIES = frozenset({"statement", "appeal", "demand", "disapprove"})
+# Verbs that make a noun trigger happen: their negation, mood, subject and date are the noun's.
+SUPPORT_VERBS = frozenset(
+    {
+        "avoir", "lieu", "mener", "lancer", "commettre", "perpétrer", "organiser", "conduire",
+        "effectuer", "produire", "survenir", "tenir", "conclure", "déclencher", "signer",
+        "ouvrir", "faire", "décréter", "imposer", "proclamer", "prononcer", "entamer",
+        "opérer", "procéder", "frapper", "tuer", "secouer", "éclater", "dérouler",
+    }
+)
+PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "près", "large", "vers"})
+PLACE_KINDS = frozenset({"place", "country"})
+DATE_TYPES = frozenset({"DATE", "TIME"})
+AGENT_DEPS = frozenset({"nsubj", "obl:agent"})
+OTHER_DEPS = frozenset({"obj", "iobj", "nsubj:pass"})
+OTHER_CASES = frozenset({"de", "du", "des", "contre", "entre", "avec"})
+NOUN_FILLER_POS = ["DET", "ADJ", "NUM", "ADV", "ADP", "PRON"]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: a lemma pattern and what it means."""
+
+    pattern: str
+    category: str
+    cameo_root: str
+    requires: frozenset[str]
+
+    @property
+    def lemma(self) -> str:
+        """The entry as a reader writes it: "s'écraser", "se réunir", "mettre en place"."""
+        if "refl" not in self.requires:
+            return self.pattern
+        elided = self.pattern[0] in "aeéèêiîoôuh"
+        return ("s'" if elided else "se ") + self.pattern
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> tuple[Trigger, ...]:
+    """Read the shipped trigger lexicon once per process."""
+    text = resources.files("extract.resources").joinpath(TRIGGERS_FILE).read_text("utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return tuple(
+        Trigger(
+            pattern=row["pattern"].strip(),
+            category=row["category"].strip(),
+            cameo_root=(row["cameo_root"] or "").strip(),
+            requires=frozenset(r.strip() for r in (row["requires"] or "").split(",") if r.strip()),
+        )
+        for row in rows
+    )
+
+
+def token_patterns(pattern: str) -> list[list[dict]]:
+    """Matcher patterns for one lexicon pattern: on lemmas, and on the surface for one word."""
+    words = pattern.split()
+    on_lemma = [
+        {"POS": {"IN": NOUN_FILLER_POS}, "OP": "{0,2}"}
+        if word == "_"
+        else {"LEMMA": {"IN": [word, word.capitalize()]}}
+        for word in words
+    ]
+    patterns = [on_lemma]
+    if len(words) == 1:
+        # The lemmatizer follows the tagger: a mis-tagged word keeps its surface form.
+        patterns.append([{"LOWER": {"IN": [word, word + "s", word + "x"]}} for word in words])
+    return patterns
+
+
+def build_matcher(vocab, triggers: Iterable[Trigger]) -> Matcher:
+    """A Matcher whose match ids are the lexicon patterns."""
+    matcher = Matcher(vocab)
+    for trigger in triggers:
+        matcher.add(trigger.pattern, token_patterns(trigger.pattern))
+    return matcher
+
+
+# --- the parse, read a trigger at a time ----------------------------------------------------
+
+
+def span_head(span: Span) -> Token:
+    """The token of the span that the rest of the span depends on."""
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
+            return token
+    return span.root
+
+
+def is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or (
+        token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm")
+    )
+
+
+def has_reflexive(token: Token) -> bool:
+    return any(
+        child.dep_.startswith("expl") or (child.lemma_ == "se" and child.pos_ == "PRON")
+        for child in token.children
+    )
+
+
+def case_lemmas(token: Token) -> set[str]:
+    return {child.lemma_.lower() for child in token.children if child.dep_ in ("case", "mark")}
+
+
+def meets_requirements(head: Token, trigger: Trigger) -> bool:
+    """Whether the matched head satisfies the entry's `requires` column."""
+    needs = trigger.requires
+    if "verb" in needs and not is_verbal(head):
+        return False
+    if "noun" in needs and is_verbal(head):
+        return False
+    if "refl" in needs and not has_reflexive(head):
+        return False
+    if "norefl" in needs and has_reflexive(head):
+        return False
+    if "prep_à" in needs and not any(
+        child.lemma_.lower() in ("à", "au", "aux") or case_lemmas(child) & {"à", "au", "aux"}
+        for child in head.children
+    ):
+        return False
+    if trigger.pattern == "aide" and case_lemmas(head) & {"à"}:
+        return False  # "à l'aide de": by means of
+    return True
+
+
+def local_tokens(token: Token) -> Iterator[Token]:
+    """The token's phrase: its subtree without the clauses embedded in it."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in CLAUSE_DEPS and child.dep_ != "acl:relcl":
+            yield from local_tokens(child)
+
+
+def is_negated(token: Token) -> bool:
+    children = list(token.children)
+    if any(child.lower_ in ("que", "qu'") and child.dep_ in ("advmod", "mark") for child in children):
+        return False  # "n'a signé que deux accords"
+    for child in children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("advmod", "det") and (lemma in NEGATORS or "Neg" in child.morph.get("Polarity")):
+            return True
+        if child.dep_ in ("case", "mark") and lemma == "sans":
+            return True
+    return False
+
+
+def is_conditional(verb: Token) -> bool:
+    tokens = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    if any("Cnd" in t.morph.get("Mood") for t in tokens):
+        return True
+    return any(c.dep_ == "mark" and c.lemma_.lower() in ("si", "s'") for c in verb.children)
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb whose clause the token is in (the token itself for a verb)."""
+    while not is_verbal(token) and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def is_hypothetical(verb: Token) -> bool:
+    """Conditional, under "si", or the complement of a modal."""
+    while True:
+        if is_conditional(verb) or (verb.lemma_ == "pouvoir" and verb.i != verb.head.i):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if verb.lemma_ == "pouvoir":
+            return True
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A matched trigger with what the parse says about it."""
+
+    span: Span
+    head: Token
+    trigger: Trigger
+    undated: bool = False
+
+
+class EventExtractor:
+    """Find the events of one `Doc`: triggers, then filters, then arguments and dates."""
+
+    def __init__(self, doc: Doc, matcher: Matcher, triggers: dict[str, Trigger]) -> None:
+        self.doc = doc
+        self.mentions: list[Mention] = doc._.mentions or []
+        self.timexes: list[Timex] = doc._.timexes or []
+        self.mention_at: dict[int, list[int]] = self._index(
+            (m.start, m.end) for m in self.mentions
+        )
+        self.timex_spans: list[Span | None] = [
+            doc.char_span(t.start, t.end, alignment_mode="expand") for t in self.timexes
+        ]
+        self.timex_tokens: set[int] = {
+            i for span in self.timex_spans if span is not None for i in range(span.start, span.end)
+        }
+        self.candidates = self._match(matcher, triggers)
+        self.head_of: dict[int, Candidate] = {}
+        for cand in self.candidates:
+            for token in cand.span:
+                self.head_of[token.i] = cand
+
+    def _index(self, spans: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
+        index: dict[int, list[int]] = {}
+        for n, (start, end) in enumerate(spans):
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    index.setdefault(i, []).append(n)
+        return index
+
+    def _match(self, matcher: Matcher, triggers: dict[str, Trigger]) -> list[Candidate]:
+        doc = self.doc
+        spans = []
+        for match_id, start, end in matcher(doc):
+            trigger = triggers[doc.vocab.strings[match_id]]
+            span = Span(doc, start, end, label=match_id)
+            if meets_requirements(span_head(span), trigger):
+                spans.append(span)
+        return [
+            Candidate(span=s, head=span_head(s), trigger=triggers[s.label_])
+            for s in sorted(filter_spans(spans), key=lambda s: s.start)
+        ]
+
+    # -- filters --------------------------------------------------------------------------
+
+    def keep(self, cand: Candidate) -> bool:
+        """Whether the candidate is an event that the text reports as happening."""
+        head = cand.head
+        if is_negated(head):
+            return False
+        if not is_verbal(head):
+            children = list(head.children)
+            if any(c.dep_ == "det" and c.lemma_.lower() in GENERIC_DETS for c in children):
+                return False
+            if any(c.dep_ == "amod" and c.lemma_.lower() in IRREALIS_ADJS for c in children):
+                return False
+        if self._irrealis_governor(head):
+            return False
+        verb = clause_verb(head)
+        if is_verbal(head):
+            if is_hypothetical(head) or (head.dep_ == "xcomp" and is_negated(head.head)):
+                return False
+        elif verb.i != head.i:
+            support = verb.lemma_ in SUPPORT_VERBS and head.dep_ in ("obj", "nsubj", "nsubj:pass")
+            if support and is_negated(verb):
+                return False
+            if is_hypothetical(verb):
+                if support:
+                    return False
+                cand.undated = True
+        if cand.trigger.category in SPEECH_CATEGORIES and not any(self.participants(cand)):
+            return False
+        return True
+
+    def _irrealis_governor(self, token: Token) -> bool:
+        """A governor up the clause that says the trigger has not happened."""
+        steps = 0
+        while token.head.i != token.i and steps < 4:
+            dep = token.dep_
+            token = token.head
+            steps += 1
+            gov = self.head_of.get(token.i)
+            if gov is not None and gov.trigger.category in IRREALIS_CATEGORIES:
+                return True
+            if token.lemma_.lower() in IRREALIS_GOVERNORS:
+                return True
+            if dep in ("advcl", "acl:relcl", "parataxis", "ccomp", "conj") or gov is not None:
+                return False
+        return False
+
+    # -- arguments ------------------------------------------------------------------------
+
+    def participants(self, cand: Candidate) -> tuple[list[Token], list[Token]]:
+        """Tokens heading the agent phrases and the other participant phrases."""
+        head = cand.head
+        agents: list[Token] = []
+        others: list[Token] = []
+        if is_verbal(head):
+            agents += [c for c in head.children if c.dep_ in AGENT_DEPS]
+            others += [c for c in head.children if c.dep_ in OTHER_DEPS]
+            others += [
+                c for c in head.children if c.dep_.startswith("obl") and case_lemmas(c) & OTHER_CASES
+            ]
+            governor = head
+            while not agents and governor.dep_ in ("xcomp", "conj") and governor.head.i != governor.i:
+                governor = governor.head
+                agents += [c for c in governor.children if c.dep_ in AGENT_DEPS]
+        else:
+            for child in head.children:
+                cases = case_lemmas(child)
+                if child.dep_ == "amod" and self._mentions_of([child]):
+                    agents.append(child)
+                elif child.dep_.startswith("nmod") and "par" in cases:
+                    agents.append(child)
+                elif child.dep_.startswith("nmod") and cases & OTHER_CASES:
+                    others.append(child)
+                elif child.dep_ == "acl":
+                    agents += [c for c in child.children if c.dep_ == "obl:agent"]
+            verb = head.head
+            if verb.i != head.i and verb.lemma_ in SUPPORT_VERBS:
+                if head.dep_ == "obj":
+                    agents += [c for c in verb.children if c.dep_ == "nsubj"]
+                elif head.dep_ in ("nsubj", "nsubj:pass"):
+                    agents += [c for c in verb.children if c.dep_ == "obl:agent"]
+        expand = lambda tokens: [t for tok in tokens for t in (tok, *self._conjuncts(tok))]
+        return expand(agents), expand(others)
+
+    @staticmethod
+    def _conjuncts(token: Token) -> list[Token]:
+        """Nominal conjuncts and appositions, recursively ("le Maroc, la France et l'Espagne")."""
+        found = []
+        for child in token.children:
+            if child.dep_ in ("conj", "appos") and not is_verbal(child):
+                found += [child, *EventExtractor._conjuncts(child)]
+        return found
+
+    def _mentions_of(self, heads: Iterable[Token]) -> list[int]:
+        found: list[int] = []
+        for head in heads:
+            for token in local_tokens(head):
+                for n in self.mention_at.get(token.i, ()):
+                    if n not in found:
+                        found.append(n)
+        return sorted(found, key=lambda n: self.mentions[n].start)
+
+    def actors(self, cand: Candidate, place: int | None) -> list[Mention]:
+        agents, others = self.participants(cand)
+        seen: list[int] = []
+        for group in (agents, others):
+            for head in group:
+                for n in self._mentions_of([head]):
+                    mention = self.mentions[n]
+                    if n != place and n not in seen and mention.kind != "other":
+                        seen.append(n)
+        names: list[Mention] = []
+        for n in seen:
+            if all(self.mentions[n].canonical != m.canonical for m in names):
+                names.append(self.mentions[n])
+        return names
+
+    def place(self, cand: Candidate) -> int | None:
+        """The index of the place mention the trigger is located at, or None."""
+        head = cand.head
+        nominal = not is_verbal(head)
+        roots = [head]
+        if nominal:
+            roots += [c for c in head.children if c.dep_ == "acl"]
+        frontier = [c for root in roots for c in root.children if c.dep_[:3] in ("obl", "nmo")]
+        for _depth in range(3):
+            deeper: list[Token] = []
+            for token in sorted(frontier, key=lambda t: abs(t.i - head.i)):
+                cases = case_lemmas(token) | ({token.lemma_.lower()} if token.lemma_ == "large" else set())
+                kinds = PLACE_KINDS if cases & PLACE_CASES else ({"place"} if nominal and "de" in cases else set())
+                if kinds:
+                    for n in self._mentions_of([token]):
+                        if self.mentions[n].kind in kinds:
+                            return n
+                deeper += [c for c in token.children if c.dep_[:3] in ("obl", "nmo")]
+            frontier = deeper
+        return None
+
+    # -- dates ----------------------------------------------------------------------------
+
+    def claims(self, kept: list[Candidate]) -> dict[int, tuple[int, int]]:
+        """For each DATE/TIME expression, the trigger (by head index) up its path, and the path length."""
+        heads = {c.head.i for c in kept}
+        owner: dict[int, tuple[int, int]] = {}
+        for n, span in enumerate(self.timex_spans):
+            if span is None or self.timexes[n].type not in DATE_TYPES:
+                continue
+            token, steps = span.root, 0
+            while token.head.i != token.i:
+                token, steps = token.head, steps + 1
+                cand = self.head_of.get(token.i)
+                if cand is not None:
+                    if cand.head.i in heads:
+                        owner[n] = (cand.head.i, steps)
+                    break
+        return owner
+
+    def dates(self, kept: list[Candidate]) -> dict[int, int | str]:
+        """Map each kept trigger head to a timex index, or "published"."""
+        owner = self.claims(kept)
+        claimed = {}
+        for n, (head_i, steps) in sorted(owner.items(), key=lambda item: item[1][1]):
+            claimed.setdefault(head_i, n)
+        taken = set(owner)
+        result: dict[int, int | str] = {}
+        for cand in kept:
+            if cand.undated:
+                continue
+            head = cand.head
+            if head.i in claimed:
+                result[head.i] = claimed[head.i]
+                continue
+            found = self._governor_timex(head, taken)
+            if found is None and head.dep_ == "conj" and head.head.i in result:
+                found = result[head.head.i]
+            if found is None:
+                found = self._clause_timex(head, taken)
+            if found is None and self._dated_by_article(head):
+                found = "published"
+            if found is not None:
+                result[head.i] = found
+        return result
+
+    def _unclaimed_in(self, root: Token, taken: set[int], skip: Token | None) -> list[int]:
+        inside = {t.i for t in root.subtree} - ({t.i for t in skip.subtree} if skip is not None else set())
+        return [
+            n
+            for n, span in enumerate(self.timex_spans)
+            if span is not None
+            and n not in taken
+            and self.timexes[n].type in DATE_TYPES
+            and span.root.i in inside
+        ]
+
+    def _governor_timex(self, head: Token, taken: set[int]) -> int | None:
+        """An unclaimed expression attached to a verb that governs the trigger."""
+        token = head
+        while token.head.i != token.i:
+            child, token = token, token.head
+            if token.i in self.head_of:
+                return None
+            found = self._unclaimed_in(token, taken, skip=None)
+            if found:
+                return min(found, key=lambda n: abs(self.timex_spans[n].root.i - head.i))
+            if child.dep_ in ("advcl", "acl:relcl", "parataxis", "ccomp"):
+                return None
+        return None
+
+    def _clause_timex(self, head: Token, taken: set[int]) -> int | None:
+        """The nearest unclaimed expression whose clause contains the trigger."""
+        sentence = head.sent
+        best = None
+        for n, span in enumerate(self.timex_spans):
+            if span is None or n in taken or self.timexes[n].type not in DATE_TYPES:
+                continue
+            if span.root.sent.start != sentence.start:
+                continue
+            clause = span.root
+            while clause.dep_ not in CLAUSE_DEPS and clause.head.i != clause.i:
+                clause = clause.head
+            if head.i not in {t.i for t in clause.subtree}:
+                continue
+            if best is None or abs(span.root.i - head.i) < abs(self.timex_spans[best].root.i - head.i):
+                best = n
+        return best
+
+    def _dated_by_article(self, head: Token) -> bool:
+        """ "viennent de signer", or a present-tense headline verb."""
+        verb = clause_verb(head)
+        if verb.dep_ == "xcomp" and verb.head.lemma_ == "venir" and "de" in case_lemmas(verb):
+            return True
+        headline_end = self.doc.text.find("\n")
+        in_headline = headline_end > 0 and verb.idx < headline_end
+        return in_headline and is_verbal(verb) and "Pres" in verb.morph.get("Tense") and not any(
+            c.dep_.startswith("aux") for c in verb.children
+        ) and "Fin" in verb.morph.get("VerbForm")
+
+    # -- the result -----------------------------------------------------------------------
+
+    def trigger_span(self, cand: Candidate) -> Span:
+        """The matched words with the auxiliaries and clitic just before them ("ont signé")."""
+        start = cand.span.start
+        heads_children = {c.i for c in cand.head.children if c.dep_.startswith(("aux", "expl"))}
+        while start > 0 and (start - 1) in heads_children:
+            start -= 1
+        return self.doc[start : cand.span.end]
+
+    def events(self) -> list[Event]:
+        kept = [cand for cand in self.candidates if self.keep(cand)]
+        dates = self.dates(kept)
+        published = published_of(self.doc)
+        events = []
+        for cand in kept:
+            span = self.trigger_span(cand)
+            place = self.place(cand)
+            actors = self.actors(cand, place)
+            dated = dates.get(cand.head.i)
+            timex, value = None, ""
+            if dated == "published":
+                value = published.isoformat() if published is not None else ""
+            elif dated is not None:
+                timex, value = dated, self.timexes[dated].value or ""
+            place_mention = self.mentions[place] if place is not None else None
+            events.append(
+                Event(
+                    start=span.start_char,
+                    end=span.end_char,
+                    trigger_lemma=cand.trigger.lemma,
+                    category=cand.trigger.category,
+                    cameo_root=cand.trigger.cameo_root,
+                    timex=timex,
+                    date_value=value,
+                    place=place_mention.canonical if place_mention else "",
+                    place_country_code=place_mention.country_code if place_mention else "",
+                    actors=[m.canonical for m in actors],
+                    actor_country_codes=list(
+                        dict.fromkeys(m.country_code for m in actors if m.country_code)
+                    ),
+                )
+            )
+        return events
+
+
+class EventTagger:
+    """Set `doc._.events`; the lexicon and matcher are built once per pipeline."""
+
+    def __init__(self, nlp: Language) -> None:
+        triggers = load_triggers()
+        self.triggers = {t.pattern: t for t in triggers}
+        self.matcher = build_matcher(nlp.vocab, triggers)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = EventExtractor(doc, self.matcher, self.triggers).events()
+        return doc
+
+
+@Language.factory("extract_events")
+def make_event_tagger(nlp: Language, name: str) -> EventTagger:
+    register_extensions()
+    return EventTagger(nlp)

@@ -1,0 +1,27 @@
+"""Session fixtures: the French pipeline is loaded once for the whole test run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from extract.annotate import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return DATA
+
+
+def read_table(out: Path, table: str) -> pd.DataFrame:
+    """A table of a finished run, read back from Parquet."""
+    return pd.read_parquet(out / f"{table}.parquet")

@@ -1,0 +1,68 @@
+"""Writers: CSV safety, atomic replacement, schemas."""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+
+from extract.tables import COLUMNS
+from extract.write import TableWriter, neutralise
+
+
+@pytest.mark.parametrize(
+    "cell, expected",
+    [
+        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ("+33 6 12", "'+33 6 12"),
+        ("-2 degrés", "'-2 degrés"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcachée", "'\tcachée"),
+        ("Le Maroc", "Le Maroc"),
+        ("", ""),
+    ],
+)
+def test_formula_cells_are_neutralised(cell, expected):
+    assert neutralise(cell) == expected
+
+
+def _mention(text: str, doc_id: str = "d") -> tuple:
+    return (doc_id, 1, 1, 0, len(text), text, "ORG", "organisation", text, None, None)
+
+
+def test_csv_neutralises_every_text_cell_but_parquet_keeps_the_value(tmp_path):
+    writer = TableWriter(tmp_path, ("parquet", "csv"))
+    writer.add("mentions", [_mention("=1+1", doc_id="@evil"), _mention('Le "Monde", quotidien\nparisien')])
+    writer.commit()
+    with open(tmp_path / "mentions.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == COLUMNS["mentions"]
+    assert rows[1][0] == "'@evil" and rows[1][5] == "'=1+1" and rows[1][8] == "'=1+1"
+    assert rows[2][5] == 'Le "Monde", quotidien\nparisien'
+    frame = pd.read_parquet(tmp_path / "mentions.parquet")
+    assert frame.text.tolist() == ["=1+1", 'Le "Monde", quotidien\nparisien']
+    assert frame.country_code.isna().all()
+
+
+def test_nothing_is_in_place_before_commit_and_abort_cleans_up(tmp_path):
+    writer = TableWriter(tmp_path, ("parquet", "csv"))
+    writer.add("mentions", [_mention("Interpol")])
+    assert not (tmp_path / "mentions.parquet").exists()
+    writer.abort()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_rows_are_written_in_row_groups(tmp_path, monkeypatch):
+    import extract.write
+
+    monkeypatch.setattr(extract.write, "ROW_GROUP", 10)
+    writer = TableWriter(tmp_path, ("parquet",))
+    for i in range(35):
+        writer.add("mentions", [_mention(f"m{i}")])
+    writer.commit()
+    import pyarrow.parquet as pq
+
+    parquet = pq.ParquetFile(tmp_path / "mentions.parquet")
+    assert parquet.metadata.num_rows == 35
+    assert parquet.num_row_groups == 4

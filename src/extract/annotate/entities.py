@@ -1,43 +1,289 @@
-"""The `extract_entities` component: entity mentions with kind and canonical name.
+"""The `extract_entities` component: entity mentions resolved to one canonical entity.
 
-For now each mention is a span the French NER found, its kind following the
-NER label. Countries, nationalities, places and organisations resolved
-against the shipped knowledge base build on this.
+Candidates come from two places: the French NER's spans, looked up in the
+name tables (countries, nationalities, places, organisations), and phrase
+matches of those tables' names the NER missed. Overlaps are settled (longer
+first, then the stronger evidence), ambiguous places and nationalities are
+resolved with the countries the same article names, acronyms defined in the
+text are linked to their long form, and each entity gets one kind, one
+canonical name and one country per article.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
 
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from extract.annotate.acronyms import link_acronyms
+from extract.annotate.gazetteer import (
+    GOVERNMENT_SEAT_POPULATION,
+    RESOURCES,
+    Entry,
+    Knowledge,
+    fold,
+    is_acronym,
+    load_knowledge,
+    surface_variants,
+)
 from extract.annotate.spans import Mention, register_extensions
 
 KIND_OF_LABEL = {"LOC": "place", "ORG": "organisation", "PER": "person", "MISC": "other"}
+# The NER label that agrees with a kind; a mention whose kind comes from a table
+# and disagrees with the NER's label is labelled with the rule's name instead.
+LABEL_OF_KIND = {"country": "LOC", "place": "LOC", "organisation": "ORG", "person": "PER", "other": "MISC"}
+RULE_OF_KIND = {
+    "country": "country_rule",
+    "nationality": "nationality_rule",
+    "place": "place_rule",
+    "organisation": "org_kb",
+}
+ARTICLE_TOKENS = {"le", "la", "les", "l'", "l’"}
+NATIONALITY_POS = {"ADJ", "NOUN", "PROPN"}
+# Lower-case first words of place names ("mer Baltique", "île Maurice").
+GENERIC_HEADS = {"mer", "océan", "golfe", "détroit", "canal", "lac", "mont", "tour", "place", "bande", "plateau", "île"}
+# Lines that are page furniture, never entities.
+BOILERPLATE = {"commentaires", "commentaire", "lire aussi", "publicité", "partager", "newsletter", "abonnez-vous"}
+# A place whose country the article names is preferred over one this many times as populous.
+SAME_COUNTRY_WEIGHT = 50
 
 
-def ner_mentions(doc: Doc) -> list[Mention]:
-    """One mention per NER span, its kind from its label and its text as canonical."""
-    return [
-        Mention(
-            start=ent.start_char,
-            end=ent.end_char,
-            label=ent.label_,
-            kind=KIND_OF_LABEL.get(ent.label_, "other"),
-            canonical=ent.text,
-        )
-        for ent in doc.ents
-    ]
+@dataclass(slots=True)
+class Candidate:
+    """A span that may be an entity, with what it may denote and how it was found."""
+
+    start: int  # token offsets
+    end: int
+    kind: str
+    entries: list[Entry]
+    label: str  # NER label, or "" for a phrase match
+    strength: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _trim_articles(span: Span) -> Span:
+    """`span` without leading articles and without anything from its first line break on."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].lower_ in ARTICLE_TOKENS:
+        start += 1
+    for i in range(start, end):
+        if span.doc[i].is_space or "\n" in span.doc[i].text:
+            end = i
+            break
+    return span.doc[start:end]
 
 
 class EntityMentions:
-    """Set `doc._.mentions` from the NER spans."""
+    """Set `doc._.mentions`: NER spans and table matches, each resolved to an entity."""
+
+    def __init__(self, nlp: Language, knowledge: Knowledge):
+        self.kb = knowledge
+        self.tables = {t.kind: t for t in knowledge.tables()}
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for table in knowledge.tables():
+            plain, acronyms = set(), set()
+            for name in table.patterns:
+                (acronyms if is_acronym(name) else plain).update(surface_variants(name))
+            if plain:
+                self.lower.add(table.kind, list(nlp.tokenizer.pipe(sorted(plain))))
+            if acronyms:
+                self.exact.add(table.kind, list(nlp.tokenizer.pipe(sorted(acronyms))))
+        self.acronym_matcher = Matcher(nlp.vocab)
+        self.acronym_matcher.add("DEFINED", [[{"ORTH": "("}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ")"}]])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.mentions = ner_mentions(doc)
+        doc._.mentions = self.mentions(doc)
         return doc
 
+    # -- candidates ---------------------------------------------------------
 
-@Language.factory("extract_entities")
-def make_entity_mentions(nlp: Language, name: str) -> EntityMentions:
+    def lookup(self, text: str, *, kinds: tuple[str, ...]) -> tuple[str, list[Entry]] | None:
+        """The first table among `kinds` that knows `text`, and its entries."""
+        for kind in kinds:
+            entries = self.tables[kind].lookup(text)
+            if entries:
+                return kind, entries
+        return None
+
+    def ner_candidates(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for ent in doc.ents:
+            span = _trim_articles(ent)
+            if not len(span) or not any(ch.isalpha() for ch in span.text):
+                continue
+            found = self.lookup(span.text, kinds=("organisation", "country", "nationality", "place"))
+            if found is None:
+                out.append(Candidate(span.start, span.end, KIND_OF_LABEL.get(ent.label_, "other"), [], ent.label_, 2))
+                continue
+            kind, entries = found
+            if kind == "place" and ent.label_ in ("ORG", "PER") and not _seat_of_power(entries, ent.label_):
+                out.append(Candidate(span.start, span.end, KIND_OF_LABEL[ent.label_], [], ent.label_, 2))
+                continue
+            out.append(Candidate(span.start, span.end, kind, entries, ent.label_, 3))
+        return out
+
+    def phrase_candidates(self, doc: Doc) -> list[Candidate]:
+        out = []
+        matches = [(m, s, e, False) for m, s, e in self.lower(doc)] + [(m, s, e, True) for m, s, e in self.exact(doc)]
+        for match_id, start, end, exact in matches:
+            kind = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            entries = self.tables[kind].lookup(span.text)
+            if not entries or not _plausible(kind, span, entries, exact):
+                continue
+            strength = 3 if kind in ("country", "organisation") else 2 if kind == "nationality" else 1
+            out.append(Candidate(start, end, kind, entries, "", strength))
+        return out
+
+    # -- resolution ---------------------------------------------------------
+
+    def mentions(self, doc: Doc) -> list[Mention]:
+        chosen = _settle(self.ner_candidates(doc) + self.phrase_candidates(doc), len(doc))
+        chosen = [c for c in chosen if not _boilerplate(doc, c)]
+        named = {c.entries[0].country_code for c in chosen if c.kind == "country" and c.entries}
+        mentions = [self.to_mention(doc, c, named) for c in chosen]
+        mentions = link_acronyms(doc, self.acronym_matcher(doc), mentions, self.lookup_entity)
+        return _one_kind_per_entity(mentions)
+
+    def lookup_entity(self, text: str) -> Entry | None:
+        """The knowledge-base entry for an organisation or country name, if any."""
+        found = self.lookup(text, kinds=("organisation", "country"))
+        return found[1][0] if found else None
+
+    def to_mention(self, doc: Doc, c: Candidate, named: set[str]) -> Mention:
+        span = doc[c.start:c.end]
+        label = c.label if c.label and LABEL_OF_KIND.get(c.kind) == c.label else RULE_OF_KIND.get(c.kind, c.label)
+        if not c.entries:
+            return Mention(span.start_char, span.end_char, label, c.kind, span.text)
+        entry = _pick(c.entries, named)
+        return Mention(span.start_char, span.end_char, label, c.kind, entry.canonical, entry.country_code, entry.wikidata_id)
+
+
+def _seat_of_power(entries: list[Entry], label: str) -> bool:
+    """A place big enough for "Moscou a dénoncé" to mean its government, not an ORG or a person."""
+    top = entries[0]
+    threshold = GOVERNMENT_SEAT_POPULATION if label == "ORG" else 10 * GOVERNMENT_SEAT_POPULATION
+    return top.feature != "city" or top.population >= threshold
+
+
+def _plausible(kind: str, span: Span, entries: list[Entry], exact: bool) -> bool:
+    """Whether a phrase match is the name rather than a common word that looks like it."""
+    text = span.text
+    if kind == "nationality":
+        return span[-1].pos_ in NATIONALITY_POS
+    if exact:
+        return True
+    if not any(ch.isupper() for ch in text):
+        return False
+    if kind == "organisation":
+        return True
+    if not text[0].isupper() and span[0].lower_ not in GENERIC_HEADS:
+        return False
+    if kind == "place" and len(span) == 1:
+        token = span[0]
+        if token.pos_ != "PROPN" and not token.ent_type_:
+            return False
+        # "Maurice Papon", "Florence Parly": a first name, not a city.
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and not nxt.ent_type_ == "LOC":
+            return False
+    return True
+
+
+def _settle(candidates: list[Candidate], n_tokens: int) -> list[Candidate]:
+    """Non-overlapping candidates: longer spans first, then stronger evidence.
+
+    An NER MISC span the tables do not know yields to anything it overlaps.
+    """
+
+    def rank(c: Candidate) -> tuple[int, int, int]:
+        weak_misc = c.label == "MISC" and not c.entries
+        return (0 if weak_misc else 1, c.length, c.strength)
+
+    taken = [False] * n_tokens
+    chosen = []
+    for c in sorted(candidates, key=rank, reverse=True):
+        if any(taken[c.start:c.end]):
+            continue
+        for i in range(c.start, c.end):
+            taken[i] = True
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _boilerplate(doc: Doc, c: Candidate) -> bool:
+    """A page-furniture line ("Commentaires") or an author's initials alone on a line ("MN")."""
+    span = doc[c.start:c.end]
+    text = span.text.strip()
+    if text.lower() in BOILERPLATE:
+        return True
+    if c.entries:
+        return False
+    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    line_end = doc.text.find("\n", span.end_char)
+    line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)].strip()
+    return line == text and len(text) <= 4 and text.isupper()
+
+
+def _pick(entries: list[Entry], named: set[str]) -> Entry:
+    """The entry a name most likely denotes in an article naming the countries `named`."""
+    if len(entries) == 1:
+        return entries[0]
+    if entries[0].kind == "place":
+        return max(entries, key=lambda e: max(e.population, 1) * (SAME_COUNTRY_WEIGHT if e.country_code in named else 1))
+    return next((e for e in entries if e.country_code in named), entries[0])
+
+
+def _one_kind_per_entity(mentions: list[Mention]) -> list[Mention]:
+    """Give every mention of the same name the same kind, canonical and country.
+
+    A name resolved by a table wins; otherwise the kind most mentions have
+    (ties go to organisation, then person, then place), so that "Al Ahdath Al
+    Maghribia" is not an organisation once and a person once.
+    """
+    by_name: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.kind != "nationality":
+            by_name.setdefault(fold(m.canonical), []).append(i)
+    preference = {"organisation": 3, "person": 2, "place": 1}
+    out = list(mentions)
+    for indices in by_name.values():
+        group = [mentions[i] for i in indices]
+        if len({(m.kind, m.canonical, m.country_code) for m in group}) == 1:
+            continue
+        resolved = [m for m in group if m.label in RULE_OF_KIND.values() or m.country_code or m.wikidata_id]
+        if resolved:
+            best = resolved[0]
+        else:
+            counts = Counter(m.kind for m in group)
+            kind = max(counts, key=lambda k: (counts[k], preference.get(k, 0)))
+            best = next(m for m in group if m.kind == kind)
+        for i in indices:
+            m = mentions[i]
+            out[i] = replace(m, kind=best.kind, canonical=best.canonical, country_code=best.country_code, wikidata_id=best.wikidata_id)
+    return out
+
+
+@Language.factory(
+    "extract_entities",
+    default_config={"resources": None, "organisations": None, "min_matched_population": 15000},
+)
+def make_entity_mentions(
+    nlp: Language, name: str, resources: str | None, organisations: str | None, min_matched_population: int
+) -> EntityMentions:
+    """Load the name tables once per process and build the phrase matchers over them."""
     register_extensions()
-    return EntityMentions()
+    knowledge = load_knowledge(
+        Path(resources) if resources else RESOURCES,
+        Path(organisations) if organisations else None,
+        min_matched_population=min_matched_population,
+    )
+    return EntityMentions(nlp, knowledge)

@@ -1,0 +1,93 @@
+"""The French word tables behind the time-expression rules, loaded once per process."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+LEXICON_FILE = "timex_lexicon.tsv"
+
+# Words that open an expression without being in a table: determiners, signals, hedges.
+STARTERS = frozenset({
+    "le", "la", "l'", "les", "ce", "cet", "cette", "ces", "chaque", "tous", "toutes", "par", "il",
+    "dans", "d'", "plus", "moins", "près", "au", "environ", "quelque", "pas", "presque", "fête",
+    "fêtes", "week", "week-end", "week-ends", "années", "de", "midi", "minuit", "24h/24", "7j/7",
+})
+
+
+@dataclass(frozen=True)
+class TimexLexicon:
+    """Word → value tables, one per kind of the TSV (`month`, `weekday`, `unit`...)."""
+
+    tables: dict[str, dict[str, str]] = field(default_factory=dict)
+    _starters: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        first_words = {split_words(word)[0] for kind, table in self.tables.items()
+                       if kind not in ("person_noun", "clock_signal") for word in table if split_words(word)}
+        object.__setattr__(self, "_starters", frozenset(first_words | STARTERS))
+
+    @property
+    def starters(self) -> frozenset[str]:
+        """Lower-cased words that can begin a time expression: the cheap prefilter."""
+        return self._starters
+
+    def get(self, kind: str, word: str) -> str | None:
+        return self.tables.get(kind, {}).get(word)
+
+    def words(self, kind: str) -> frozenset[str]:
+        return frozenset(self.tables.get(kind, {}))
+
+    def phrases(self, kind: str) -> dict[tuple[str, ...], str]:
+        """Multi-word entries of a kind, keyed by their words ("pour l'instant" → 2 words)."""
+        return {tuple(split_words(word)): value for word, value in self.tables.get(kind, {}).items()}
+
+
+def split_words(phrase: str) -> list[str]:
+    """Split a lexicon phrase the way spaCy's French tokenizer splits elisions."""
+    return re.findall(r"\w+'|[\w-]+", phrase)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> TimexLexicon:
+    """Read `resources/timex_lexicon.tsv` (kind, word, value); `#` lines are comments."""
+    text = resources.files("extract.resources").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+    tables: dict[str, dict[str, str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, word, value = (line.split("\t") + ["", ""])[:3]
+        tables.setdefault(kind, {})[word] = value
+    return TimexLexicon(tables)
+
+
+_UNITS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+          "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
+          "quinze": 15, "seize": 16}
+_TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
+
+
+def number_word(word: str) -> int | None:
+    """The value of a French number written in words up to 9999 ("quarante-six" → 46), else None."""
+    parts = [p for p in re.split(r"[-\s]+", word.lower()) if p and p != "et"]
+    if not parts:
+        return None
+    total, current = 0, 0
+    for part in parts:
+        if part in _UNITS:
+            current += _UNITS[part]
+        elif part in _TENS:
+            if part.startswith("vingt") and current % 100 == 4:  # quatre-vingt(s)
+                current += 76
+            else:
+                current += _TENS[part]
+        elif part in ("cent", "cents"):
+            current = max(current, 1) * 100
+        elif part == "mille":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current

@@ -29,7 +29,7 @@ def _fail(message: str, code: int) -> None:
 def run_cli(
     inputs: Optional[list[str]] = typer.Argument(None, help="Files, folders (walked recursively) or - for JSON Lines on stdin. Default: data/raw/."),
     out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder for the tables."),
-    fmt: str = typer.Option("both", "--format", "-f", help="parquet, csv or both."),
+    fmt: str = typer.Option("both", "--format", "-f", help="parquet, csv, duckdb (DIR/extract.duckdb) or both (parquet and csv); several joined by commas."),
     published: Optional[str] = typer.Option(None, "--published", help="ISO date for records that give none."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
     n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes."),
@@ -62,6 +62,8 @@ def run_cli(
         _fail(str(exc), 1)
     except KeyboardInterrupt:
         _fail("interrupted; the previous tables were left as they were", 130)
+    if summary.documents == 0:
+        typer.echo("extract: warning: no articles found in the inputs; empty tables written", err=True)
     typer.echo(f"extract: {summary.line()}", err=True)
     raise typer.Exit(summary.exit_code)
 

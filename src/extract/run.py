@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -60,6 +61,8 @@ _worker_model: str | None = None
 
 def _init_worker(model: str) -> None:
     global _worker_model
+    # Ctrl-C is the parent's to handle: it stops the pool and cleans up.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_model = model
     load_pipeline(model)
 

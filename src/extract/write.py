@@ -1,4 +1,4 @@
-"""Write the tables as Parquet and CSV, in chunks, atomically.
+"""Write the tables as Parquet, CSV or one DuckDB database, in chunks, atomically.
 
 Every table is written under a temporary name inside the output folder and
 renamed into place only when the whole run has succeeded, so a reader never
@@ -21,7 +21,10 @@ import pyarrow.parquet as pq
 from extract.errors import OutputError, UsageError
 from extract.tables import SCHEMAS, TABLES
 
-FORMATS = ("parquet", "csv", "both")
+FORMATS = ("parquet", "csv", "duckdb", "both")
+DUCKDB_FILE = "extract.duckdb"
+# Arrow type → DuckDB column type, for the types the schema uses.
+DUCKDB_TYPES = {pa.string(): "VARCHAR", pa.int32(): "INTEGER", pa.int64(): "BIGINT"}
 ROW_GROUP = 20_000
 # Characters that make a spreadsheet read a cell as a formula (OWASP's list).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,9 +36,27 @@ def neutralise(value: str) -> str:
 
 
 def formats_of(fmt: str) -> tuple[str, ...]:
-    if fmt not in FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    return ("parquet", "csv") if fmt == "both" else (fmt,)
+    """The formats a --format value asks for: one name, `both`, or names joined by commas."""
+    formats: list[str] = []
+    for name in fmt.split(","):
+        name = name.strip()
+        if name not in FORMATS:
+            raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        for one in ("parquet", "csv") if name == "both" else (name,):
+            if one not in formats:
+                formats.append(one)
+    if "duckdb" in formats:
+        try:
+            import duckdb  # noqa: F401
+        except ImportError:
+            raise UsageError("--format duckdb needs the duckdb package: pip install 'extract[duckdb]'") from None
+    return tuple(formats)
+
+
+def duckdb_ddl(table: str) -> str:
+    """The CREATE TABLE statement of one table, with the DuckDB types of its Arrow schema."""
+    columns = ", ".join(f'"{field.name}" {DUCKDB_TYPES[field.type]}' for field in SCHEMAS[table])
+    return f'CREATE TABLE "{table}" ({columns})'
 
 
 class OutputLock:
@@ -46,7 +67,10 @@ class OutputLock:
         self.handle = None
 
     def __enter__(self) -> "OutputLock":
-        self.handle = open(self.path, "w")
+        try:
+            self.handle = open(self.path, "w")
+        except OSError as exc:
+            raise UsageError(f"--out {self.path.parent}: cannot write ({exc.strerror or exc})") from None
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -86,11 +110,16 @@ class TableWriter:
         self.parquet: dict[str, pq.ParquetWriter] = {}
         self.csv_files = {}
         self.csv_writers = {}
+        self.duckdb = None
         tag = f".tmp-{os.getpid()}"
         for name in TABLES:
             for fmt in self.formats:
-                self.temps[(name, fmt)] = out / f".{name}.{fmt}{tag}"
+                if fmt != "duckdb":
+                    self.temps[(name, fmt)] = out / f".{name}.{fmt}{tag}"
+        self.duckdb_temp = out / f".{DUCKDB_FILE}{tag}" if "duckdb" in self.formats else None
         try:
+            if self.duckdb_temp is not None:
+                self._open_duckdb()
             for name, schema in SCHEMAS.items():
                 if "parquet" in self.formats:
                     self.parquet[name] = pq.ParquetWriter(self.temps[(name, "parquet")], schema, compression="zstd")
@@ -102,6 +131,18 @@ class TableWriter:
         except OSError as exc:
             self.abort()
             raise _disk_error(out, exc) from None
+
+    def _open_duckdb(self) -> None:
+        import duckdb
+
+        for stale in (self.duckdb_temp, self.duckdb_temp.with_name(self.duckdb_temp.name + ".wal")):
+            stale.unlink(missing_ok=True)
+        try:
+            self.duckdb = duckdb.connect(str(self.duckdb_temp))
+            for name in TABLES:
+                self.duckdb.execute(duckdb_ddl(name))
+        except duckdb.IOException as exc:
+            raise OSError(errno.EIO, str(exc).splitlines()[0]) from None
 
     def add(self, table: str, rows: list[tuple]) -> None:
         if not rows:
@@ -117,13 +158,18 @@ class TableWriter:
         if not buffer:
             return
         try:
-            if table in self.parquet:
+            if table in self.parquet or self.duckdb is not None:
                 columns = list(zip(*buffer))
                 schema = SCHEMAS[table]
                 batch = pa.RecordBatch.from_arrays(
                     [pa.array(column, type=schema.field(i).type) for i, column in enumerate(columns)], schema=schema
                 )
+            if table in self.parquet:
                 self.parquet[table].write_batch(batch)
+            if self.duckdb is not None:
+                self.duckdb.register("batch", batch)
+                self.duckdb.execute(f'INSERT INTO "{table}" SELECT * FROM batch')
+                self.duckdb.unregister("batch")
             if table in self.csv_writers:
                 self.csv_writers[table].writerows(
                     [tuple(neutralise(v) if isinstance(v, str) else v for v in row) for row in buffer]
@@ -142,6 +188,10 @@ class TableWriter:
             final = self.out / f"{name}.{fmt}"
             os.replace(temp, final)
             written.append(final)
+        if self.duckdb_temp is not None:
+            final = self.out / DUCKDB_FILE
+            os.replace(self.duckdb_temp, final)
+            written.append(final)
         return written
 
     def abort(self) -> None:
@@ -149,7 +199,10 @@ class TableWriter:
         try:
             self._close()
         finally:
-            for temp in self.temps.values():
+            temps = list(self.temps.values())
+            if self.duckdb_temp is not None:
+                temps += [self.duckdb_temp, self.duckdb_temp.with_name(self.duckdb_temp.name + ".wal")]
+            for temp in temps:
                 try:
                     temp.unlink()
                 except FileNotFoundError:
@@ -166,6 +219,10 @@ class TableWriter:
             handle.close()
         self.csv_files.clear()
         self.csv_writers.clear()
+        if self.duckdb is not None:
+            # Closing checkpoints the write-ahead log into the file, so one file is renamed into place.
+            self.duckdb.close()
+            self.duckdb = None
 
 
 def _disk_error(out: Path, exc: OSError) -> Exception:

@@ -40,7 +40,7 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
     if "Part" in form:
         auxiliaries = [c for c in verb.children if c.dep_ in ("aux:tense", "aux:pass", "aux") and c.i < verb.i]
         if not auxiliaries:
-            return PAST
+            return None  # an adjectival participle: "élu le 6 mai", "prévue le 15 septembre"
         first = auxiliaries[0].morph
         if "Fut" in first.get("Tense") or "Cnd" in first.get("Mood"):
             return FUTURE
@@ -64,15 +64,34 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
     return None
 
 
+PAST_SIGNALS = {"depuis"}
+FUTURE_SIGNALS = {"jusqu'", "ici", "dès", "avant"}
+
+
 def governing_tense(doc: Doc, start: int, end: int) -> str | None:
-    """The tense of the verb an expression (tokens [start, end)) depends on, or None."""
+    """The time an expression (tokens [start, end)) is seen from: past, present, future or None.
+
+    A preposition before it decides first ("depuis mardi" looks back, "jusqu'au 30
+    juin" forward); else the tense of the verb it depends on; else that of the
+    sentence's main verb.
+    """
+    for k in (start - 1, start - 2):
+        if k >= 0 and doc[k].lower_ in PAST_SIGNALS:
+            return PAST
+        if k >= 0 and doc[k].lower_ in FUTURE_SIGNALS and (doc[k].lower_ != "avant" or k == start - 1):
+            return FUTURE
     token = doc[start:end].root
     for _ in range(4):
         if token.head is token:
-            return verb_tense(token) if token.pos_ in ("VERB", "AUX") else None
+            break
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
-            return verb_tense(token)
+            tense = verb_tense(token)
+            if tense is not None:
+                return tense
+    root = doc[start].sent.root if doc.has_annotation("SENT_START") else None
+    if root is not None and root.pos_ in ("VERB", "AUX"):
+        return verb_tense(root)
     return None
 
 
@@ -98,7 +117,8 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
             tense=governing_tense(doc, f.start, f.end),
             previous_day=previous_day,
             previous_year=previous_year,
-            sentence_year=year_of_sentence.get(sentence_of[k]) if f.meaning.kind == "calendar" else None,
+            sentence_year=year_of_sentence.get(sentence_of[k])
+            if f.meaning.kind == "calendar" and f.meaning.direction is None else None,
         )
         result = resolve(f.meaning, context)
         resolved[k] = result
@@ -106,7 +126,8 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
             previous_day = result.day
         if result.year is not None:
             previous_year = result.year
-        if f.meaning.kind == "calendar" and f.meaning.year is not None and result.year is not None:
+        if result.type == "DATE" and result.year is not None and f.meaning.kind in ("calendar", "period") \
+                and (f.meaning.year is not None or f.meaning.unit == "Y"):
             year_of_sentence[sentence_of[k]] = result.year
     for k, f in enumerate(found):
         if f.meaning.kind != "clock":
@@ -127,7 +148,8 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
         if result is None or not result.value:
             continue
         span = doc[f.start:f.end]
-        timexes.append(Timex(span.start_char, span.end_char, result.type, result.value, result.anchor))
+        end_char = span.end_char - 1 if span.text.endswith("h.") else span.end_char  # "à 17 h."
+        timexes.append(Timex(span.start_char, end_char, result.type, result.value, result.anchor))
     return timexes
 
 

@@ -253,7 +253,7 @@ class Scanner:
             if not number or not 0 <= number[1] <= 24:
                 return None
             j = number[0]
-            if self.at(j) == "h":
+            if self.at(j) in ("h", "h."):
                 pass
             elif self.at(j) in ("heure", "heures"):
                 signal = self.at(i - 1)
@@ -307,7 +307,7 @@ class Scanner:
         if word.startswith("demi-") and self.lex.get("unit", word[5:]):
             return i + 1, self.lex.get("unit", word[5:]) or "", 0.5
         unit = self.kind("unit", i)
-        if unit:
+        if unit and not (unit in ("S", "MIN") and self.doc[i].pos_ == "ADJ"):
             return i + 1, unit, 1.0
         if word == "week" and self.at(i + 1) == "-" and self.at(i + 2).startswith("end"):
             return i + 3, "WE", 1.0
@@ -316,27 +316,38 @@ class Scanner:
         return None
 
     def is_age(self, i: int, unit_token: int) -> bool:
-        """Whether "N ans/mois" at tokens [i, unit_token] gives someone's age."""
+        """Whether "N ans" (number at i, unit at unit_token) gives someone's age.
+
+        An age: "âgé de 54 ans", "un Français de 29 ans", "un chauffeur de bus de 38 ans",
+        "Pierre, 29 ans,", "(29 ans)", "elle avait 29 ans", "les 6-16 ans", "de 2 à 8 ans"
+        after a person. A length: "une peine de 2 ans", "écopé de 2 ans", "depuis deux ans".
+        """
+        if self.at(unit_token) not in ("an", "ans"):
+            return False
         doc = self.doc
         before = self.at(i - 1)
+        if before in ("à", "-", "et", "ou") and i >= 2 and doc[i - 2].like_num:
+            return self.is_age(i - 2, unit_token)
+        if before in ("les", "des", "aux"):
+            return True  # an age group: "les 18-25 ans", "des 0-6 ans"
         if before in ("de", "d'"):
-            owner = self.at(i - 2)
-            if owner.startswith("âgé") or owner == "âge":
+            k = i - 2
+            while k >= 0 and doc[k].pos_ == "ADJ" and not doc[k].is_title:
+                k -= 1
+            if k < 0:
+                return False
+            owner = doc[k]
+            lemma = owner.lemma_.lower()
+            if lemma.startswith(("âgé", "agé")) or owner.lower_.startswith(("âgé", "agé")) or lemma == "âge":
                 return True
-            if i >= 2:
-                token = doc[i - 2]
-                if token.ent_type_ == "PER" or token.pos_ == "PROPN" or (
-                        token.pos_ == "NOUN" and token.is_title and not token.is_sent_start) \
-                        or token.lemma_.lower() in self.lex.words("person_noun") \
-                        or token.lower_ in self.lex.words("person_noun"):
-                    return True
+            if owner.pos_ in ("NOUN", "PROPN") or owner.ent_type_ == "PER" or owner.is_title:
+                return lemma not in self.lex.words("duration_noun") and owner.lower_ not in self.lex.words("duration_noun")
+            return False
         if before in (",", "(") and self.at(unit_token + 1) in (",", ")", ".", "") and i >= 2 \
-                and self.at(unit_token) == "ans" and doc[i - 2].pos_ in ("PROPN", "NOUN"):
-            return True  # "Pierre, 29 ans," "(29 ans)"
-        unit = doc[unit_token]
-        if unit.head.lemma_ == "avoir" and unit.dep_ == "obj" and unit.head.i < i:
+                and doc[i - 2].pos_ in ("PROPN", "NOUN"):
             return True
-        return False
+        unit = doc[unit_token]
+        return unit.head.lemma_ == "avoir" and unit.dep_ == "obj" and unit.head.i < i
 
     def duration(self, i: int) -> Match | None:
         """trois jours, 46 mois, plusieurs semaines, plus de vingt ans, ces derniers jours."""
@@ -380,6 +391,8 @@ class Scanner:
         word = self.at(j)
         if count is None and word == "des" and (self.at(j_unit + 1).isdigit() or self.at(j_unit + 1) in ("soixante", "cinquante")):
             return None  # des années 60: a decade, not a duration
+        if count is None and word == "des" and end < self.n and (self.doc[end].pos_ == "ADJ" or self.at(end) in ("de", "d'")):
+            return None  # "des heures scolaires", "des jours de fête"
         if word in ("un", "une") and unit_code == "D" and start == j:
             return None  # "un jour": some day, not a day long
         if unit_code in ("Y", "M") and count is not None and self.is_age(j, j_unit):
@@ -408,6 +421,8 @@ class Scanner:
         if sign:
             if count is None and self.at(j) == "des" and sign > 0:
                 return None
+            if sign > 0 and (self.at(end) in ("de", "d'") or end < self.n and self.doc[end].pos_ == "ADJ"):
+                return None  # "dans un jour de grande maîtrise"
             return i, end, Meaning("offset", unit=unit_code, amount=count, offset=sign)
         for words, after_sign in AFTER_WORDS.items():
             if self.seq(end, words):
@@ -538,8 +553,8 @@ class Scanner:
                 inner = self.calendar(j) or self.period(j)
                 if inner is None and link == "du" and self.at(j) in ("mois", "siècle", "trimestre"):
                     inner = (j, j + 1, Meaning("period", unit=PERIOD_UNITS.get(self.at(j), "CE"), offset=0))
-                if inner is None and link == "des" and self.at(j) == "années" and self.integer(j + 1):
-                    inner = self.calendar(j - 1)
+                if inner is None and link == "des" and self.at(j) == "années":
+                    inner = self.decade(j - 1, j)
             else:
                 inner = self.period(j) or self.calendar(j) or self.demonstrative(j) or self.season(j)
                 if inner is None and self.at(j) in ("l'", "la") and self.at(j + 1) in ("année", "an", "semaine"):
@@ -610,10 +625,7 @@ class Scanner:
                 end, meaning = direction[0], replace(meaning, direction=direction[1])
             return i, end, meaning
         if word == "les" and self.at(i) == "années":
-            number = self.integer(i + 1)
-            if number and (number[1] % 10 == 0) and (10 <= number[1] <= 90 or 1000 <= number[1] <= 2090):
-                decade = number[1] // 10 if number[1] >= 1000 else 190 + number[1] // 10
-                return start, number[0], Meaning("calendar", decade=decade)
+            return self.decade(start, i)
         if word in ("l'",) and self.at(i) in ("année", "an"):
             year = self.year_number(i + 1)
             if year:
@@ -632,6 +644,14 @@ class Scanner:
             year = self.year_number(i, short_ok=previous == "en")
             if year and (not year[2] or previous == "en"):
                 return i, year[0], Meaning("calendar", year=year[1], short_year=year[2])
+        return None
+
+    def decade(self, start: int, i: int) -> Match | None:
+        """(les) années 60 / 1990 / soixante, token i being "années"."""
+        number = self.integer(i + 1)
+        if number and (number[1] % 10 == 0) and (10 <= number[1] <= 90 or 1000 <= number[1] <= 2090):
+            decade = number[1] // 10 if number[1] >= 1000 else 190 + number[1] // 10
+            return start, number[0], Meaning("calendar", decade=decade)
         return None
 
     def period(self, i: int) -> Match | None:
@@ -660,7 +680,7 @@ class Scanner:
         if determiner:
             i += 1
         weekday = self.kind("weekday", i)
-        if weekday is None:
+        if weekday is None or self.at(i + 1) == "saint":
             return None
         meaning = Meaning("weekday", weekday=int(weekday))
         end = i + 1
@@ -686,12 +706,15 @@ class Scanner:
         if season is None:
             return None
         token = self.doc[i]
-        if word == "été":
+        if word in ("été", "eté"):
             before = self.doc[i - 1] if i > 0 else None
             if token.pos_ != "NOUN" and (before is None or before.lower_ not in ("l'", "le", "cet", "en", "d'", "de", "au", "du", "les")):
                 return None
             if before is not None and before.pos_ in ("AUX", "PRON", "VERB"):
                 return None
+        if self.at(i + 1) in ("de", "du", "des", "d'") and not self.year_number(i + 2) \
+                and not self.seq(i + 2, ("l'", "année")):
+            return None  # "le Printemps de l'environnement", a name
         meaning = Meaning("season", season=season)
         end = i + 1
         direction = self.direction(end)
@@ -708,7 +731,7 @@ class Scanner:
         if self.at(i) in ("la", "le", "l'", "les", "cette", "ces"):
             i += 1
         if self.at(i) in ("fête", "fêtes") and self.at(i + 1) in ("de", "du", "d'"):
-            if self.seq(i + 2, ("fin", "d'", "année")):
+            if self.seq(i + 2, ("fin", "d'", "année")) and start != i:
                 return start, i + 5, Meaning("calendar", month=12, holiday="year_end")
             i += 2
             if self.at(i) == "la":

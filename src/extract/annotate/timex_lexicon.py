@@ -45,9 +45,16 @@ class TimexLexicon:
         return {tuple(split_words(word)): value for word, value in self.tables.get(kind, {}).items()}
 
 
+ELISION = re.compile(r"^(l|d|qu|jusqu|n|s|c|j|m|t)'(.+)$")
+
+
 def split_words(phrase: str) -> list[str]:
-    """Split a lexicon phrase the way spaCy's French tokenizer splits elisions."""
-    return re.findall(r"\w+'|[\w-]+", phrase)
+    """Split a lexicon phrase the way spaCy's French tokenizer does ("l'instant" → "l'", "instant")."""
+    words = []
+    for word in phrase.split():
+        elided = ELISION.match(word)
+        words.extend([elided.group(1) + "'", elided.group(2)] if elided else [word])
+    return words
 
 
 @lru_cache(maxsize=1)

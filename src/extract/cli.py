@@ -34,6 +34,9 @@ def run_cli(
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
     n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes."),
     batch_size: int = typer.Option(64, "--batch-size", help="Articles per batch."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster; pip install 'extract[dask]')."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a Dask scheduler address (tcp://host:8786); default: a local cluster."),
+    resume: bool = typer.Option(False, "--resume", help="With --engine dask: keep the shards an interrupted run with the same inputs completed."),
 ) -> None:
     """Extract the five tables from French news articles.
 
@@ -55,6 +58,9 @@ def run_cli(
                 batch_size=batch_size,
                 stdin=sys.stdin.buffer,
                 on_document=(lambda article, rows: bar.advance(task)) if bar else None,
+                engine=engine,
+                scheduler=scheduler,
+                resume=resume,
             )
     except UsageError as exc:
         _fail(str(exc), 2)

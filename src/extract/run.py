@@ -106,12 +106,21 @@ def run(
     batch_size: int = 64,
     stdin=None,
     on_document: Callable[[Article, Rows], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    resume: bool = False,
 ) -> RunSummary:
     """Extract the tables from `inputs` into `out`; return what was done.
 
     Raises UsageError (nothing written) for a missing input, an unusable
     --out, a bad --format or --published. A record that fails becomes a
     `documents` row with status `error`; the run goes on.
+
+    `engine="dask"` runs one task per shard of the input on a Dask cluster
+    (`scheduler` address, else a local cluster of `n_process` workers when
+    above 1, else one per core) and writes each table as a folder of Parquet
+    parts; `resume` then keeps the shards an interrupted run completed.
+    See `extract.engines.dask`. It does not call `on_document`.
     """
     started = time.perf_counter()
     formats = formats_of(fmt)
@@ -119,6 +128,17 @@ def run(
         raise UsageError("--n-process must be at least 1")
     if batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
+    if engine not in ("local", "dask"):
+        raise UsageError(f"--engine must be local or dask, not {engine!r}")
+    if engine == "dask":
+        from extract.engines.dask import run_dask
+
+        return run_dask(
+            inputs, out=out, fmt=fmt, published=published, model=model, batch_size=batch_size,
+            scheduler=scheduler, workers=n_process if n_process > 1 else None, resume=resume,
+        )
+    if scheduler is not None or resume:
+        raise UsageError(f"{'--scheduler' if scheduler is not None else '--resume'} needs --engine dask")
     articles = read_articles(list(inputs), published=published, stdin=stdin)
     out = prepare_out(Path(out))
     summary = RunSummary(out=out)

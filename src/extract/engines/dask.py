@@ -1,0 +1,300 @@
+"""The Dask engine: one task per shard on a Dask cluster, one Parquet part per table per shard.
+
+    from extract.engines.dask import run_dask
+    summary = run_dask(["corpus/"], out="data/out")                      # a local cluster
+    summary = run_dask(["corpus/"], out="data/out", scheduler="tcp://host:8786")
+
+The client plans the shards (`extract.engines.shards`) and submits them; each
+task reads its own records (so workers must see the input paths: a shared
+filesystem on a real cluster), annotates them with the pipeline loaded once
+per worker process (`load_pipeline` is cached), and writes its tables into a
+shard folder under `DIR/.extract-shards/`, renamed into place only when
+complete. When every shard is done the client links the parts into
+`DIR/<table>.parquet/part-<shard>.parquet`, concatenates the CSV parts into
+`DIR/<table>.csv`, and swaps them in, so an interrupted run never leaves a
+half-written table. `--resume` keeps the complete shard folders of an
+interrupted run with the same inputs and options and runs only the others.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from extract.annotate import DEFAULT_MODEL, PIPES, load_pipeline
+from extract.annotate.process import annotate_batch
+from extract.engines.shards import Shard, absolute, cpu_count, fingerprint, plan_shards, read_shard
+from extract.errors import OutputError, UsageError
+from extract.read import find_sources
+from extract.read.article import normalise_published
+from extract.tables import TABLES
+from extract.write import DUCKDB_FILE, OutputLock, TableWriter, duckdb_ddl, formats_of, prepare_out
+
+SHARD_RECORDS = 200
+STAGING = ".extract-shards"
+PLAN = "plan.json"
+DONE = "summary.json"
+
+
+def run_dask(
+    inputs: Iterable[str | Path] = ("data/raw",),
+    *,
+    out: str | Path = "data/out",
+    fmt: str = "both",
+    published: str | None = None,
+    model: str = DEFAULT_MODEL,
+    batch_size: int = 64,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    resume: bool = False,
+    shard_size: int = SHARD_RECORDS,
+    on_shard: Callable[[dict], None] | None = None,
+):
+    """Run the pipeline as one Dask task per shard of `shard_size` records; return a RunSummary.
+
+    Without `scheduler`, starts a LocalCluster of `workers` single-threaded
+    worker processes (default: one per core) and closes it at the end.
+    `on_shard` is called on the client with each finished shard's counts.
+    """
+    from extract.run import RunSummary
+
+    started = time.perf_counter()
+    formats = formats_of(fmt)
+    if shard_size < 1:
+        raise UsageError("the shard size must be at least 1")
+    if published is not None:
+        try:
+            published = normalise_published(published)
+        except ValueError as exc:
+            raise UsageError(f"--published: {exc}") from None
+    sources = find_sources(list(inputs))
+    if any(source.form == "stdin" for source in sources):
+        raise UsageError("--engine dask reads files that its workers can reach; it cannot read standard input")
+    sources = [absolute(source) for source in sources]
+    try:
+        import distributed
+    except ImportError:
+        raise UsageError("--engine dask needs Dask: pip install 'extract[dask]'") from None
+
+    out = prepare_out(Path(out))
+    summary = RunSummary(out=out)
+    with OutputLock(out):
+        staging = out / STAGING
+        options = [model, published, "csv" in formats, list(PIPES)]
+        shards = _plan(staging, sources, resume=resume, shard_size=shard_size, options=options)
+        done = {shard.index: _summary_of(staging, shard) for shard in shards}
+        for counts in (c for c in done.values() if c is not None):
+            _add(summary, counts)
+        todo = [shard for shard in shards if done[shard.index] is None]
+        # Shards are always written as Parquet (the DuckDB file is built from them), plus CSV if asked.
+        shard_formats = ("parquet", "csv") if "csv" in formats else ("parquet",)
+        if todo:
+            with _client(distributed, scheduler, workers) as client:
+                futures = [
+                    client.submit(
+                        annotate_shard, shard, staging=str(staging), model=model, published=published,
+                        formats=shard_formats, batch_size=batch_size, key=f"extract-shard-{shard.index}-{uuid.uuid4().hex[:8]}",
+                    )
+                    for shard in todo
+                ]
+                try:
+                    for future in distributed.as_completed(futures):
+                        counts = future.result()
+                        done[counts["shard"]] = counts
+                        _add(summary, counts)
+                        if on_shard is not None:
+                            on_shard(counts)
+                except BaseException:
+                    client.cancel(futures)
+                    raise
+        summary.files = _assemble(out, staging, shards, formats)
+        shutil.rmtree(staging, ignore_errors=True)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def annotate_shard(shard: Shard, *, staging: str, model: str, published: str | None, formats: tuple[str, ...], batch_size: int) -> dict:
+    """A task: read, annotate and write one shard into `staging/shard-<n>/`; return its counts."""
+    from extract.run import _batches
+
+    final = Path(staging) / _shard_name(shard)
+    if (final / DONE).is_file():  # done by an earlier attempt
+        return json.loads((final / DONE).read_text())
+    temp = Path(staging) / f".{_shard_name(shard)}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    temp.mkdir()
+    counts = {"shard": shard.index, "documents": 0, "ok": 0, "error": 0, "skipped": 0}
+    try:
+        nlp = load_pipeline(model)
+        writer = TableWriter(temp, formats)
+        try:
+            for batch in _batches(read_shard(shard, published=published), batch_size):
+                for rows in annotate_batch(nlp, batch, batch_size=batch_size):
+                    for table, table_rows in rows.tables.items():
+                        writer.add(table, table_rows)
+                    counts["documents"] += 1
+                    counts[rows.status] += 1
+            writer.commit()
+        except BaseException:
+            writer.abort()
+            raise
+        counts["rows"] = dict(writer.counts)
+        (temp / DONE).write_text(json.dumps(counts))
+        try:
+            os.replace(temp, final)
+        except OSError:  # another attempt finished first: its shard is as good as ours
+            if not (final / DONE).is_file():
+                raise
+            shutil.rmtree(temp, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    return counts
+
+
+def _shard_name(shard: Shard | int) -> str:
+    index = shard if isinstance(shard, int) else shard.index
+    return f"shard-{index:06d}"
+
+
+def _plan(staging: Path, sources, *, resume: bool, shard_size: int, options: list) -> list[Shard]:
+    """The shards of this run: the interrupted run's plan on --resume, else a new one."""
+    key = {"shard_size": shard_size, "options": options, "sources": fingerprint(sources)}
+    plan_path = staging / PLAN
+    if resume and plan_path.is_file():
+        stored = json.loads(plan_path.read_text())
+        if stored["key"] != key:
+            raise UsageError(
+                f"--resume: the inputs or options changed since the interrupted run in {staging.parent}; run without --resume"
+            )
+        for temp in staging.glob(".shard-*.tmp-*"):  # half-written shards of the interrupted run
+            shutil.rmtree(temp, ignore_errors=True)
+        return [Shard.from_json(s) for s in stored["shards"]]
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    shards = plan_shards(sources, shard_size)
+    temp = staging / f".{PLAN}.tmp"
+    temp.write_text(json.dumps({"key": key, "shards": [s.to_json() for s in shards]}))
+    os.replace(temp, plan_path)
+    return shards
+
+
+def _summary_of(staging: Path, shard: Shard) -> dict | None:
+    path = staging / _shard_name(shard) / DONE
+    return json.loads(path.read_text()) if path.is_file() else None
+
+
+def _add(summary, counts: dict) -> None:
+    summary.documents += counts["documents"]
+    summary.ok += counts["ok"]
+    summary.errors += counts["error"]
+    summary.skipped += counts["skipped"]
+    for table, n in counts["rows"].items():
+        summary.rows[table] += n
+
+
+class _client:
+    """A Client on `scheduler`, or on a LocalCluster of single-threaded worker processes that we close."""
+
+    def __init__(self, distributed, scheduler: str | None, workers: int | None):
+        self.distributed = distributed
+        self.scheduler = scheduler
+        self.workers = workers
+        self.cluster = None
+        self.client = None
+
+    def __enter__(self):
+        import logging
+
+        if self.scheduler:
+            try:
+                self.client = self.distributed.Client(self.scheduler, timeout="20s")
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise UsageError(f"--scheduler {self.scheduler}: cannot connect ({exc})".splitlines()[0]) from None
+            return self.client
+        self.cluster = self.distributed.LocalCluster(
+            n_workers=self.workers or cpu_count(), threads_per_worker=1, processes=True,
+            dashboard_address=None, silence_logs=logging.ERROR,
+        )
+        self.client = self.distributed.Client(self.cluster)
+        return self.client
+
+    def __exit__(self, *exc):
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        return False
+
+
+def _assemble(out: Path, staging: Path, shards: list[Shard], formats: tuple[str, ...]) -> list[Path]:
+    """Turn the complete shard folders into the tables, then swap them all into place."""
+    tag = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    ready: list[tuple[Path, Path]] = []  # (temporary, final)
+    try:
+        for table in TABLES:
+            if "parquet" in formats:
+                folder = out / f".{table}.parquet.tmp-{tag}"
+                folder.mkdir()
+                ready.append((folder, out / f"{table}.parquet"))
+                for shard in shards:
+                    _link(staging / _shard_name(shard) / f"{table}.parquet", folder / f"part-{shard.index:06d}.parquet")
+            if "csv" in formats:
+                temp = out / f".{table}.csv.tmp-{tag}"
+                ready.append((temp, out / f"{table}.csv"))
+                with open(temp, "wb") as target:
+                    for number, shard in enumerate(shards):
+                        with open(staging / _shard_name(shard) / f"{table}.csv", "rb") as part:
+                            if number:
+                                part.readline()  # the header, written once
+                            shutil.copyfileobj(part, target)
+        if "duckdb" in formats:
+            temp = out / f".{DUCKDB_FILE}.tmp-{tag}"
+            ready.append((temp, out / DUCKDB_FILE))
+            _build_duckdb(temp, [staging / _shard_name(shard) for shard in shards])
+    except OSError as exc:
+        for temp, _ in ready:
+            _remove(temp)
+        raise OutputError(f"--out {out}: cannot write the tables ({exc.strerror or exc})") from None
+    for temp, final in ready:
+        if final.exists():
+            old = final.with_name(f".{final.name}.old-{tag}")
+            os.replace(final, old)
+            os.replace(temp, final)
+            _remove(old)
+        else:
+            os.replace(temp, final)
+    return [final for _, final in ready]
+
+
+def _build_duckdb(path: Path, folders: list[Path]) -> None:
+    import duckdb
+
+    connection = duckdb.connect(str(path))
+    try:
+        for table in TABLES:
+            connection.execute(duckdb_ddl(table))
+            parts = [str(folder / f"{table}.parquet") for folder in folders]
+            connection.execute(f'INSERT INTO "{table}" SELECT * FROM read_parquet(?)', [parts])
+    except duckdb.Error as exc:
+        raise OSError(str(exc).splitlines()[0]) from None
+    finally:
+        connection.close()
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # a filesystem without hard links
+        shutil.copy2(source, target)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)

@@ -108,7 +108,7 @@ def test_organisations_carry_their_home_country(mention, country_code):
     assert entry is not None and entry["country_code"] == country_code
 
 
-@pytest.mark.parametrize("word", ["orange", "total", "renaissance", "monde", "standard", "maroc", "Maroc"])
+@pytest.mark.parametrize("word", ["orange", "total", "renaissance", "carrefour", "libération", "monde", "standard", "maroc", "Maroc"])
 def test_ordinary_words_and_country_names_resolve_to_nothing(word):
     assert resolve(word) is None
 

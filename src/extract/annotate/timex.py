@@ -30,8 +30,8 @@ MODAL_FUTURE = {"aller", "devoir", "pouvoir", "prévoir", "compter", "espérer",
 def verb_tense(verb: Token, depth: int = 0) -> str | None:
     """past / present / future of a verb, reading compound tenses through its auxiliaries.
 
-    "a signé" (avoir, present, + participle) is past; "se réunira" future; "va signer"
-    (aller + infinitive) future; "a été tué" past; "sera signé" future.
+    "a signé" (avoir, present, + participle) is past, so is "est arrivé"; "se réunira"
+    future; "va signer" (aller + infinitive) future; "a été tué" past; "sera signé" future.
     """
     morph = verb.morph
     tense, mood, form = morph.get("Tense"), morph.get("Mood"), morph.get("VerbForm")
@@ -44,9 +44,9 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
         first = auxiliaries[0].morph
         if "Fut" in first.get("Tense") or "Cnd" in first.get("Mood"):
             return FUTURE
-        if "Imp" in first.get("Tense") or any(c.dep_ == "aux:tense" for c in auxiliaries):
-            return PAST
-        return PRESENT
+        # "être" + participle is mostly a passé composé the parser reads as a passive
+        # ("sont intervenues", "est arrivé"): past, like "a signé".
+        return PAST
     if "Inf" in form:
         head = verb.head
         if head is verb or depth > 2:

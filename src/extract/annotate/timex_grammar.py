@@ -578,6 +578,8 @@ class Scanner:
         """le samedi 5 juin 1999, 17/12/2018, mars 2019, octobre 98, en 2004, les années 60, XIXe siècle."""
         start = i
         word = self.at(i)
+        if word in ("des", "aux") and self.at(i + 1) == "années":
+            return self.decade(i + 1, i + 1)  # "des années 90": the contracted article stays out
         if word in ("le", "l'", "les"):
             i += 1
         weekday = None
@@ -774,7 +776,8 @@ class Scanner:
         starts = self.lex.starters
         while i < self.n:
             word = self.low[i]
-            if word not in starts and not word[:1].isdigit() and not word.startswith("mi-"):
+            if word not in starts and not word[:1].isdigit() and not word.startswith("mi-") \
+                    and not (word[-1:] == "e" and ROMAN_ORDINAL.match(word)):
                 i += 1
                 continue
             best: Match | None = None

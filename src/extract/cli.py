@@ -99,6 +99,24 @@ def evaluate_cli(
         console.print(_table(frame, title=f"{name}: {gold.name}" + (f" ({subset}*)" if subset else "")))
 
 
+@app.command("report")
+def report_cli(
+    out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder of a finished run; the page is written there."),
+    inputs: Optional[list[str]] = typer.Argument(None, help="Where to read the article texts again. Default: data/raw/."),
+) -> None:
+    """Write DIR/report.html: one static page with the run's figures, top entities, events and articles.
+
+    Example: extract report --out data/out/ && xdg-open data/out/report.html
+    """
+    from extract.report import write_report
+
+    try:
+        path = write_report(out, inputs=inputs or ["data/raw"])
+    except ExtractError as exc:
+        _fail(str(exc), 2)
+    typer.echo(f"extract: report written to {path}", err=True)
+
+
 def _table(frame, *, title: str):
     from rich.table import Table
 

@@ -135,6 +135,7 @@ GOOD = ("Organisation des Nations unies", "Q1065", "", "international", "ONU|Nat
         (("Royaume chérifien", "", "MA", "government", "Maroc", "manual"), "is a country name"),
         (("Les États-Unis", "", "US", "government", "États-Unis", "manual"), "is a country name"),
         (("Le Monde", "", "FR", "media", "le Monde", "manual"), "starts with an article"),
+        (("Quai d'Orsay", "", "FR", "government", "Quai d’Orsay", "manual"), "write apostrophes as '"),
         (("CIA", "Q37230", "US", "government", "CIA", "manual"), "source must be 'wikidata'"),
         (("CIA", "Q37230", "US", "government", "CIA"), "5 columns"),
     ],

@@ -109,6 +109,8 @@ def check(path: Path = DEFAULT_PATH) -> list[str]:
             if not form or form != form.strip() or "  " in form:
                 problems.append(f"{where}: alias {form!r} is empty or badly spaced")
                 continue
+            if "’" in form:
+                problems.append(f"{where}: alias {form!r} uses ’; write apostrophes as '")
             if LEADING_ARTICLE.match(form):
                 problems.append(f"{where}: alias {form!r} starts with an article the matcher strips")
             folded = fold(form)

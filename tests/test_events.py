@@ -182,11 +182,16 @@ NOT_EVENTS = [
 ]
 
 
-def with_paragraph_breaks(nlp: Language) -> Language:
-    """Stand-in until the shared pipeline starts a sentence at each line break.
+SENTENCE_END = {".", "!", "?", "…", "...", "»."}
 
-    Without it the parser runs a headline into the first paragraph ("... à Doha
-    \\n\\nLes États-Unis ont signé") and the subject of both is lost.
+
+def with_paragraph_breaks(nlp: Language) -> Language:
+    """Stand-in until the shared pipeline fixes sentence boundaries before the parser.
+
+    The parser alone runs a headline into the first paragraph ("... à Doha
+    \\n\\nLes États-Unis ont signé") and splits inside noun phrases ("les
+    talibans | ont signé"), losing subjects. This starts a sentence at each line
+    and after sentence-final punctuation followed by a capital, and nowhere else.
     """
     if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         if not Language.has_factory("paragraph_breaks"):
@@ -194,8 +199,11 @@ def with_paragraph_breaks(nlp: Language) -> Language:
             @Language.component("paragraph_breaks")
             def paragraph_breaks(doc: Doc) -> Doc:
                 for token in doc[1:]:
-                    if "\n" in doc[token.i - 1].text_with_ws:
-                        token.is_sent_start = True
+                    before = doc[token.i - 1]
+                    token.is_sent_start = (
+                        "\n" in before.text_with_ws
+                        or (before.text in SENTENCE_END and token.text[:1].isupper())
+                    ) and not token.is_space
                 return doc
 
         nlp.add_pipe("paragraph_breaks", before="parser")

@@ -74,7 +74,7 @@ IRREALIS_GOVERNORS = frozenset(
     {
         "prévenir", "empêcher", "éviter", "déjouer", "contrer", "craindre", "redouter",
         "préparer", "projeter", "planifier", "envisager", "risquer", "vouloir", "souhaiter",
-        "espérer", "viser", "échec", "crainte", "risque", "menace", "prévention", "projet",
+        "espérer", "annuler", "échec", "crainte", "risque", "menace", "prévention", "projet",
         "lutte", "pouvoir",
     }
 )
@@ -88,6 +88,8 @@ SUPPORT_VERBS = frozenset(
         "effectuer", "produire", "survenir", "tenir", "conclure", "déclencher", "signer",
         "ouvrir", "faire", "décréter", "imposer", "proclamer", "prononcer", "entamer",
         "opérer", "procéder", "frapper", "tuer", "secouer", "éclater", "dérouler",
+        "poursuivre", "annoncer", "décider", "accorder", "octroyer", "proposer", "verser",
+        "envoyer", "débloquer", "placer", "viser", "prolonger", "adopter",
     }
 )
 PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "près", "large", "vers"})
@@ -96,6 +98,7 @@ DATE_TYPES = frozenset({"DATE", "TIME"})
 AGENT_DEPS = frozenset({"nsubj", "obl:agent"})
 OTHER_DEPS = frozenset({"obj", "iobj", "nsubj:pass"})
 OTHER_CASES = frozenset({"de", "du", "des", "contre", "entre", "avec"})
+RECIPIENT_CASES = frozenset({"à", "au", "aux"})
 NOUN_FILLER_POS = ["DET", "ADJ", "NUM", "ADV", "ADP", "PRON"]
 
 
@@ -191,7 +194,7 @@ def meets_requirements(head: Token, trigger: Trigger) -> bool:
     needs = trigger.requires
     if "verb" in needs and not is_verbal(head):
         return False
-    if "noun" in needs and is_verbal(head):
+    if "noun" in needs and (is_verbal(head) or head.pos_ == "ADJ"):
         return False
     if "refl" in needs and not has_reflexive(head):
         return False
@@ -199,9 +202,9 @@ def meets_requirements(head: Token, trigger: Trigger) -> bool:
         return False
     if "prep_à" in needs and not any(
         child.lemma_.lower() in ("à", "au", "aux") or case_lemmas(child) & {"à", "au", "aux"}
-        for child in head.children
+        for child in (*head.children, *(g for c in head.children if c.dep_ == "obj" for g in c.children))
     ):
-        return False
+        return False  # "appeler à la retenue", "appeler les partisans à la mobilisation"
     if trigger.pattern == "aide" and case_lemmas(head) & {"à"}:
         return False  # "à l'aide de": by means of
     return True
@@ -366,7 +369,9 @@ class EventExtractor:
             agents += [c for c in head.children if c.dep_ in AGENT_DEPS]
             others += [c for c in head.children if c.dep_ in OTHER_DEPS]
             others += [
-                c for c in head.children if c.dep_.startswith("obl") and case_lemmas(c) & OTHER_CASES
+                c
+                for c in head.children
+                if c.dep_.startswith("obl") and case_lemmas(c) & (OTHER_CASES | RECIPIENT_CASES)
             ]
             governor = head
             while not agents and governor.dep_ in ("xcomp", "conj") and governor.head.i != governor.i:
@@ -417,8 +422,11 @@ class EventExtractor:
             for head in group:
                 for n in self._mentions_of([head]):
                     mention = self.mentions[n]
-                    if n != place and n not in seen and mention.kind != "other":
-                        seen.append(n)
+                    if n == place or n in seen or mention.kind == "other":
+                        continue
+                    if mention.kind == "place" and group is others:
+                        continue  # a city acts only as a subject ("Moscou a dénoncé")
+                    seen.append(n)
         names: list[Mention] = []
         for n in seen:
             if all(self.mentions[n].canonical != m.canonical for m in names):
@@ -432,7 +440,16 @@ class EventExtractor:
         roots = [head]
         if nominal:
             roots += [c for c in head.children if c.dep_ == "acl"]
-        frontier = [c for root in roots for c in root.children if c.dep_[:3] in ("obl", "nmo")]
+            if head.dep_ in ("obj", "nsubj", "nsubj:pass", "obl:arg") and is_verbal(head.head):
+                roots.append(head.head)
+            elif head.dep_.startswith("nmod"):
+                roots.append(head.head)  # "l'auteur de l'attentat de mardi à Strasbourg"
+        frontier = [
+            c
+            for root in roots
+            for c in root.children
+            if c.dep_[:3] in ("obl", "nmo") and c.i != head.i and (root.i == head.i or c.i > head.i or is_verbal(root))
+        ]
         for _depth in range(3):
             deeper: list[Token] = []
             for token in sorted(frontier, key=lambda t: abs(t.i - head.i)):
@@ -456,12 +473,18 @@ class EventExtractor:
             if span is None or self.timexes[n].type not in DATE_TYPES:
                 continue
             token, steps = span.root, 0
+            if token.dep_.startswith("nmod") and token.head.pos_ in ("NOUN", "PROPN"):
+                if not case_lemmas(token) and is_verbal(token.head.head):
+                    token = token.head  # "a revendiqué l'attaque jeudi": jeudi dates the verb
+                elif token.head.i not in self.head_of:
+                    owner[n] = (-1, 0)  # "le marché de Noël": names a thing, dates no event
+                    continue
             while token.head.i != token.i:
                 token, steps = token.head, steps + 1
                 cand = self.head_of.get(token.i)
                 if cand is not None:
-                    if cand.head.i in heads:
-                        owner[n] = (cand.head.i, steps)
+                    # Under a trigger that is not reported, the expression dates nothing else.
+                    owner[n] = (cand.head.i if cand.head.i in heads else -1, steps)
                     break
         return owner
 
@@ -477,19 +500,31 @@ class EventExtractor:
             if cand.undated:
                 continue
             head = cand.head
+            usable = taken
+            if cand.trigger.category in IRREALIS_CATEGORIES:
+                # "appellent à une grève dimanche": a later date is the wanted action's.
+                later = {n for n in range(len(self.timexes)) if self._after_publication(n)}
+                usable = taken | later
+                if claimed.get(head.i) in later:
+                    claimed.pop(head.i)
             if head.i in claimed:
                 result[head.i] = claimed[head.i]
                 continue
-            found = self._governor_timex(head, taken)
+            found = self._governor_timex(head, usable)
             if found is None and head.dep_ == "conj" and head.head.i in result:
                 found = result[head.head.i]
             if found is None:
-                found = self._clause_timex(head, taken)
+                found = self._clause_timex(head, usable)
             if found is None and self._dated_by_article(head):
                 found = "published"
             if found is not None:
                 result[head.i] = found
         return result
+
+    def _after_publication(self, n: int) -> bool:
+        published = published_of(self.doc)
+        value = self.timexes[n].value or ""
+        return published is not None and len(value) >= 10 and value[:10] > published.isoformat()
 
     def _unclaimed_in(self, root: Token, taken: set[int], skip: Token | None) -> list[int]:
         inside = {t.i for t in root.subtree} - ({t.i for t in skip.subtree} if skip is not None else set())
@@ -541,7 +576,7 @@ class EventExtractor:
             return True
         headline_end = self.doc.text.find("\n")
         in_headline = headline_end > 0 and verb.idx < headline_end
-        return in_headline and is_verbal(verb) and "Pres" in verb.morph.get("Tense") and not any(
+        return in_headline and verb.i == head.i and "Pres" in verb.morph.get("Tense") and not any(
             c.dep_.startswith("aux") for c in verb.children
         ) and "Fin" in verb.morph.get("VerbForm")
 

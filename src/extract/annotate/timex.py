@@ -25,6 +25,14 @@ from extract.annotate.timex_lexicon import TimexLexicon, load_lexicon
 from extract.annotate.timex_values import FUTURE, PAST, PRESENT, Context, Resolved, resolve
 
 MODAL_FUTURE = {"aller", "devoir", "pouvoir", "prévoir", "compter", "espérer", "vouloir", "envisager", "souhaiter"}
+# Verbs whose passé composé takes "être" (the parser often reads "est arrivé" as a passive).
+ETRE_VERBS = {
+    "aller", "arriver", "décéder", "descendre", "devenir", "entrer", "intervenir", "monter", "mourir",
+    "naître", "partir", "parvenir", "passer", "rentrer", "rester", "retourner", "revenir", "sortir",
+    "survenir", "tomber", "venir", "repartir", "redevenir", "apparaître", "disparaître",
+}
+# Participles that schedule what they qualify: "prévue le 15 septembre" looks ahead.
+SCHEDULING_VERBS = {"prévoir", "programmer", "fixer", "planifier", "attendre", "envisager", "annoncer", "reporter"}
 
 
 def verb_tense(verb: Token, depth: int = 0) -> str | None:
@@ -38,15 +46,20 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
     if "Fut" in tense or "Cnd" in mood:
         return FUTURE
     if "Part" in form:
-        auxiliaries = [c for c in verb.children if c.dep_ in ("aux:tense", "aux:pass", "aux") and c.i < verb.i]
-        if not auxiliaries:
-            return None  # an adjectival participle: "élu le 6 mai", "prévue le 15 septembre"
+        children = list(verb.children)
+        auxiliaries = [c for c in children if c.dep_ in ("aux:tense", "aux:pass", "aux") and c.i < verb.i]
+        lemma = verb.lemma_.lower()
+        if not auxiliaries:  # an adjectival participle: "élu le 6 mai", "prévue le 15 septembre"
+            return FUTURE if lemma in SCHEDULING_VERBS else PAST
         first = auxiliaries[0].morph
         if "Fut" in first.get("Tense") or "Cnd" in first.get("Mood"):
             return FUTURE
-        # "être" + participle is mostly a passé composé the parser reads as a passive
-        # ("sont intervenues", "est arrivé"): past, like "a signé".
-        return PAST
+        if "Imp" in first.get("Tense") or "Past" in first.get("Tense"):
+            return PAST
+        if any(c.dep_ == "aux:tense" for c in auxiliaries) or lemma in ETRE_VERBS \
+                or any("Yes" in c.morph.get("Reflex") for c in children):
+            return PAST  # "a signé", "est arrivé", "s'est tenu"
+        return FUTURE if lemma in SCHEDULING_VERBS else PRESENT  # "est fixée au jeudi 16"
     if "Inf" in form:
         head = verb.head
         if head is verb or depth > 2:
@@ -65,7 +78,7 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
 
 
 PAST_SIGNALS = {"depuis"}
-FUTURE_SIGNALS = {"jusqu'", "ici", "dès", "avant"}
+FUTURE_SIGNALS = {"jusqu'", "ici", "avant"}
 
 
 def governing_tense(doc: Doc, start: int, end: int) -> str | None:

@@ -22,7 +22,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from extract.annotate.timex_lexicon import TimexLexicon, load_lexicon, number_word
+from extract.annotate.timex_lexicon import STARTERS, TimexLexicon, load_lexicon, number_word
 
 CLOCK_TOKEN = re.compile(r"^(\d{1,2})[hH](\d{2})?$")
 SLASH_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?$")
@@ -738,7 +738,7 @@ class Scanner:
             i += 2
             if self.at(i) == "la":
                 i += 1
-        for phrase, value in self.lex.phrases("holiday").items():
+        for phrase, value in self.lex.phrases("holiday", self.at(i)):
             if self.seq(i, phrase):
                 end = i + len(phrase)
                 year = self.year_number(end)
@@ -748,7 +748,7 @@ class Scanner:
 
     def vague(self, i: int) -> Match | None:
         """maintenant, désormais, pour l'instant, l'actuel (PRESENT_REF), auparavant (PAST_REF)."""
-        for phrase, value in self.lex.phrases("vague").items():
+        for phrase, value in self.lex.phrases("vague", self.at(i)):
             if self.seq(i, phrase):
                 if phrase[0].startswith("actuel") and self.doc[i].pos_ != "ADJ":
                     return None
@@ -773,12 +773,17 @@ class Scanner:
         """Every expression in the document, left to right, longest match first."""
         found: list[Found] = []
         i = 0
-        starts = self.lex.starters
+        starts, cores = self.lex.starters, self.lex.cores
+        low = self.low
         while i < self.n:
-            word = self.low[i]
+            word = low[i]
             if word not in starts and not word[:1].isdigit() and not word.startswith("mi-") \
                     and not (word[-1:] == "e" and ROMAN_ORDINAL.match(word)):
                 i += 1
+                continue
+            if word in STARTERS and not any(w in cores or w[:1].isdigit() or w.startswith("mi-")
+                                            for w in low[i + 1:i + 5]):
+                i += 1  # a determiner or preposition with no time word after it
                 continue
             best: Match | None = None
             for rule in self.rules:

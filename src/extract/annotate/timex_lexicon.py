@@ -23,16 +23,36 @@ class TimexLexicon:
 
     tables: dict[str, dict[str, str]] = field(default_factory=dict)
     _starters: frozenset[str] = frozenset()
+    _cores: frozenset[str] = frozenset()
+    _phrases: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         first_words = {split_words(word)[0] for kind, table in self.tables.items()
                        if kind not in ("person_noun", "clock_signal") for word in table if split_words(word)}
         object.__setattr__(self, "_starters", frozenset(first_words | STARTERS))
+        object.__setattr__(self, "_cores", frozenset(
+            word for kind, table in self.tables.items() if kind not in ("person_noun", "duration_noun", "clock_signal")
+            for phrase in table for word in split_words(phrase)) - STARTERS | {"h", "h.", "heure", "siècle", "années"})
+        index: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+        for kind, table in self.tables.items():
+            for word, value in table.items():
+                words = tuple(split_words(word))
+                if words:
+                    index.setdefault(kind, {}).setdefault(words[0], []).append((words, value))
+        for by_first in index.values():
+            for entries in by_first.values():
+                entries.sort(key=lambda entry: -len(entry[0]))
+        object.__setattr__(self, "_phrases", index)
 
     @property
     def starters(self) -> frozenset[str]:
         """Lower-cased words that can begin a time expression: the cheap prefilter."""
         return self._starters
+
+    @property
+    def cores(self) -> frozenset[str]:
+        """Words of the tables themselves (months, units...): an expression holds one, or a digit."""
+        return self._cores
 
     def get(self, kind: str, word: str) -> str | None:
         return self.tables.get(kind, {}).get(word)
@@ -40,9 +60,9 @@ class TimexLexicon:
     def words(self, kind: str) -> frozenset[str]:
         return frozenset(self.tables.get(kind, {}))
 
-    def phrases(self, kind: str) -> dict[tuple[str, ...], str]:
-        """Multi-word entries of a kind, keyed by their words ("pour l'instant" → 2 words)."""
-        return {tuple(split_words(word)): value for word, value in self.tables.get(kind, {}).items()}
+    def phrases(self, kind: str, first_word: str) -> list[tuple[tuple[str, ...], str]]:
+        """Entries of a kind that begin with `first_word`, as (words, value), longest first."""
+        return self._phrases.get(kind, {}).get(first_word, [])
 
 
 ELISION = re.compile(r"^(l|d|qu|jusqu|n|s|c|j|m|t)'(.+)$")
@@ -76,6 +96,7 @@ _UNITS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six
 _TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 
 
+@lru_cache(maxsize=4096)
 def number_word(word: str) -> int | None:
     """The value of a French number written in words up to 9999 ("quarante-six" → 46), else None."""
     parts = [p for p in re.split(r"[-\s]+", word.lower()) if p and p != "et"]

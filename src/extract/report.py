@@ -20,6 +20,7 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -30,7 +31,7 @@ from extract.write import DUCKDB_FILE
 
 REPORT_FILE = "report.html"
 KINDS = ("country", "nationality", "place", "organisation", "person", "other")
-TOP_KINDS = (("country", "Countries"), ("organisation", "Organisations"), ("place", "Places"), ("person", "People"))
+TOP_KINDS = (("country", "Countries (names and nationalities)"), ("organisation", "Organisations"), ("place", "Places"), ("person", "People"))
 TOP_N = 10
 # Categories in SPEC order, coloured by family: cooperation (blue/green), conflict (orange/red), other (purple/grey).
 CATEGORY_COLOURS = {
@@ -41,6 +42,14 @@ CATEGORY_COLOURS = {
     "coerce": "#ae017e", "assault": "#d7301f", "fight": "#b30000", "mass_violence": "#67000d",
     "disaster": "#756bb1", "accident": "#9e9ac8", "election": "#636363",
 }
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code → French country name, from the shipped country table."""
+    from extract.annotate.gazetteer import RESOURCES, read_tsv
+
+    return {row["code"]: row["canonical"] for row in read_tsv(RESOURCES / "countries.tsv")}
 
 
 def load_tables(out: Path) -> dict[str, pd.DataFrame]:
@@ -164,7 +173,7 @@ def _summary(tables: dict[str, pd.DataFrame]) -> str:
         _figure("documents", "articles", len(documents), f"{status['ok']} ok, {status['error']} errors, {status['skipped']} skipped"),
         _figure("mentions", "entity mentions", len(mentions)),
         _figure("entities", "distinct entities", len(distinct), f"{len(entities):,} entity rows (per article)"),
-        _figure("countries", "countries named", len(countries)),
+        _figure("countries", "countries", len(countries), "named or by nationality"),
         _figure("timexes", "time expressions", len(timexes)),
         _figure("events", "events", len(events), f"{dated} dated"),
     ]
@@ -174,8 +183,12 @@ def _summary(tables: dict[str, pd.DataFrame]) -> str:
 def _top_entities(mentions: pd.DataFrame) -> str:
     parts = ['<section id="top"><h2>Most mentioned</h2><div class="tops">']
     for kind, heading in TOP_KINDS:
-        rows = mentions[mentions["kind"] == kind] if len(mentions) else mentions
         parts.append(f'<div class="top" id="top-{kind}"><h3>{heading}</h3>')
+        if kind == "country":  # a country counts when named or pointed at by a nationality
+            rows = mentions[mentions["kind"].isin(["country", "nationality"]) & mentions["country_code"].notna()] if len(mentions) else mentions
+            rows = rows.assign(canonical=rows["country_code"].map(lambda code: country_names().get(code, code)))
+        else:
+            rows = mentions[mentions["kind"] == kind] if len(mentions) else mentions
         if not len(rows):
             parts.append('<p class="empty">none</p></div>')
             continue
@@ -187,7 +200,7 @@ def _top_entities(mentions: pd.DataFrame) -> str:
             code = f' <span class="code">{esc(item.code)}</span>' if isinstance(item.code, str) and kind != "country" else ""
             width = 100 * int(item.n) / most
             parts.append(
-                f'<tr><th>{esc(name)}{code}</th><td><span class="bar" style="width:{width:.0f}%"></span>'
+                f'<tr><th title="{esc(name)}">{esc(name)}{code}</th><td><span class="bar" style="width:{width:.0f}%"></span>'
                 f'<span class="v">{int(item.n)}</span> <span class="docs">in {int(item.docs)} art.</span></td></tr>'
             )
         parts.append("</table></div>")

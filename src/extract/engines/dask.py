@@ -218,7 +218,7 @@ class _client:
             return self.client
         self.cluster = self.distributed.LocalCluster(
             n_workers=self.workers or cpu_count(), threads_per_worker=1, processes=True,
-            dashboard_address=None, silence_logs=logging.ERROR,
+            dashboard_address=":0", silence_logs=logging.ERROR,
         )
         self.client = self.distributed.Client(self.cluster)
         return self.client

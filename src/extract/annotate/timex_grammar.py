@@ -781,7 +781,7 @@ class Scanner:
                     and not (word[-1:] == "e" and ROMAN_ORDINAL.match(word)):
                 i += 1
                 continue
-            if word in STARTERS and not any(w in cores or w[:1].isdigit() or w.startswith("mi-")
+            if word in STARTERS and not any(w in cores or w[:1].isdigit() or w.startswith("mi-") or w[:-1] in cores
                                             for w in low[i + 1:i + 5]):
                 i += 1  # a determiner or preposition with no time word after it
                 continue

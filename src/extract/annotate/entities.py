@@ -25,6 +25,7 @@ from extract.annotate.gazetteer import (
     RESOURCES,
     Entry,
     Knowledge,
+    NameTable,
     fold,
     is_acronym,
     load_knowledge,
@@ -103,9 +104,9 @@ class EntityMentions:
             for name in table.patterns:
                 (acronyms if is_acronym(name) else plain).update(surface_variants(name))
             if plain:
-                self.lower.add(table.kind, list(nlp.tokenizer.pipe(sorted(plain))))
+                self.lower.add(table.kind, _pattern_docs(nlp, plain))
             if acronyms:
-                self.exact.add(table.kind, list(nlp.tokenizer.pipe(sorted(acronyms))))
+                self.exact.add(table.kind, _pattern_docs(nlp, acronyms))
         self.acronym_matcher = Matcher(nlp.vocab)
         self.acronym_matcher.add("DEFINED", [[{"ORTH": "("}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ")"}]])
 
@@ -153,8 +154,9 @@ class EntityMentions:
         for match_id, start, end, exact in matches:
             kind = doc.vocab.strings[match_id]
             span = doc[start:end]
-            entries = self.tables[kind].lookup(span.text)
-            if not entries or not _plausible(kind, span, entries, exact):
+            table = self.tables[kind]
+            entries = table.lookup(span.text)
+            if not entries or not _plausible(table, span, exact):
                 continue
             strength = 3 if kind in ("country", "organisation") else 2 if kind == "nationality" else 1
             out.append(Candidate(start, end, kind, entries, "", strength))
@@ -184,6 +186,13 @@ class EntityMentions:
         return Mention(span.start_char, span.end_char, label, c.kind, entry.canonical, entry.country_code, entry.wikidata_id)
 
 
+def _pattern_docs(nlp: Language, names: set[str]) -> list[Doc]:
+    """Names as the tokenizer would split them; plain words are split on spaces, which is faster."""
+    plain = [n for n in names if n.replace(" ", "").isalpha()]
+    other = sorted(names.difference(plain))
+    return [Doc(nlp.vocab, words=n.split()) for n in sorted(plain)] + list(nlp.tokenizer.pipe(other))
+
+
 def _untitled(span: Span) -> str:
     """A person's name without the title before it: "M. Jean Dupont" -> "Jean Dupont"."""
     start = span.start
@@ -199,26 +208,28 @@ def _seat_of_power(entries: list[Entry], label: str) -> bool:
     return top.feature != "city" or top.population >= threshold
 
 
-def _plausible(kind: str, span: Span, entries: list[Entry], exact: bool) -> bool:
+def _plausible(table: NameTable, span: Span, exact: bool) -> bool:
     """Whether a phrase match is the name rather than a common word that looks like it."""
-    text = span.text
-    if kind == "nationality":
+    doc = span.doc
+    if table.kind == "nationality":
         return span[-1].pos_ in NATIONALITY_POS
     if exact:
-        return True
-    if not any(ch.isupper() for ch in text):
+        # "UN HOMME ARRÊTÉ": an acronym inside an all-caps headline is a word.
+        neighbours = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+        return not any(t.is_upper and t.is_alpha and len(t) >= 3 for t in neighbours)
+    if not table.capitalised_as_named(span.text):
         return False
-    if kind == "organisation":
-        return True
-    if not text[0].isupper() and span[0].lower_ not in GENERIC_HEADS:
+    if table.kind == "organisation":
+        return True  # the knowledge base lists the lower-case forms it means ("parquet fédéral")
+    if not span.text[0].isupper() and span[0].lower_ not in GENERIC_HEADS | ARTICLE_TOKENS:
         return False
-    if kind == "place" and len(span) == 1:
+    if table.kind == "place" and len(span) == 1:
         token = span[0]
         if token.pos_ != "PROPN" and not token.ent_type_:
             return False
         # "Maurice Papon", "Florence Parly": a first name, not a city.
-        nxt = span.doc[span.end] if span.end < len(span.doc) else None
-        if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and not nxt.ent_type_ == "LOC":
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and nxt.ent_type_ != "LOC":
             return False
     return True
 

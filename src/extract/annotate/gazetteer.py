@@ -8,6 +8,7 @@ accents, apostrophes and spacing, so "Etats-Unis", "États-Unis" and
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,8 +19,6 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 # A leading article that is not part of a name ("l'ONU", "les Émirats").
 ARTICLES = ("le ", "la ", "les ", "l'", "l’")
-# Organisation types whose names keep their article ("Le Monde", "La Croix").
-KEEPS_ARTICLE = {"media"}
 # Places that may win over the NER's ORG reading of the same span ("Moscou a dénoncé").
 GOVERNMENT_SEAT_POPULATION = 100_000
 
@@ -43,6 +42,30 @@ def strip_article(name: str) -> str:
         if lowered.startswith(article) and len(name) > len(article):
             return name[len(article):].lstrip()
     return name
+
+
+WORD = re.compile(r"\w+")
+
+
+def capitals(name: str) -> tuple[bool, ...]:
+    """Which words of `name` start with a capital: "Le Monde" -> (True, True)."""
+    return tuple(w[0].isupper() for w in WORD.findall(name))
+
+
+def keeps_capitals(text: str, signatures: set[tuple[bool, ...]]) -> bool:
+    """Whether `text` is capitalised at least like one spelling of the name.
+
+    "le Monde" and "LE MONDE" are the newspaper, "Le monde" is not; a leading
+    article may be lower case ("la Croix"), a capital may be added ("Nations Unies").
+    """
+    written = capitals(text)
+    words = WORD.findall(text)
+    for sig in signatures:
+        if len(sig) != len(written):
+            return True  # tokenised differently from the alias: no evidence either way
+        if all(w or not s or (i == 0 and words[0].lower() in ("le", "la", "les", "l")) for i, (w, s) in enumerate(zip(written, sig))):
+            return True
+    return False
 
 
 def surface_variants(name: str) -> set[str]:
@@ -84,6 +107,8 @@ class NameTable:
     kind: str
     by_key: dict[str, list[Entry]] = field(default_factory=dict)
     by_acronym: dict[str, list[Entry]] = field(default_factory=dict)
+    # Capitalisation of each spelling, by key: a match must keep the capitals.
+    signatures: dict[str, set[tuple[bool, ...]]] = field(default_factory=dict)
     # Names the phrase matcher looks for in running text (a subset for places).
     patterns: set[str] = field(default_factory=set)
 
@@ -96,10 +121,15 @@ class NameTable:
                 bucket = self.by_acronym.setdefault(name, [])
             else:
                 bucket = self.by_key.setdefault(fold(name), [])
+                self.signatures.setdefault(fold(name), set()).add(capitals(name))
             if entry not in bucket:
                 bucket.append(entry)
             if match:
                 self.patterns.add(name)
+
+    def capitalised_as_named(self, text: str) -> bool:
+        """Whether `text`, a phrase match of a non-acronym name, keeps that name's capitals."""
+        return keeps_capitals(text, self.signatures.get(fold(text), set()))
 
     def lookup(self, text: str) -> list[Entry]:
         """The entries `text` may name, trying it with and without a leading article."""
@@ -155,7 +185,11 @@ def load_places(path: Path, *, min_matched_population: int) -> NameTable:
 
 
 def load_organisations(path: Path) -> NameTable:
-    """Organisations from the knowledge base; an absent file gives an empty table."""
+    """Organisations from the knowledge base; an absent file gives an empty table.
+
+    Aliases are taken as written: the knowledge base leaves out leading
+    articles except where they belong to a title ("Le Monde").
+    """
     table = NameTable("organisation")
     if not path.is_file():
         return table
@@ -164,10 +198,7 @@ def load_organisations(path: Path) -> NameTable:
             "organisation", row["canonical"], row.get("country_code", ""), row.get("wikidata_id", ""),
             feature=row.get("type", ""),
         )
-        names = [row["canonical"], *row.get("aliases", "").split("|")]
-        if entry.feature not in KEEPS_ARTICLE:
-            names = [strip_article(n.strip()) for n in names]
-        table.add(entry, names)
+        table.add(entry, row.get("aliases", "").split("|"))
     return table
 
 

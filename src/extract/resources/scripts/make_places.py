@@ -64,7 +64,7 @@ EXONYMS = {
     "Dacca": ("Dhaka", "BD"), "Rangoun": ("Yangon", "MM"), "Pétion-Ville": ("Pétionville", "HT"),
     "Washington": ("Washington", "US"), "New York": ("New York City", "US"),
     "Idleb": ("Idlib", "SY"), "Deraa": ("Dar‘ā", "SY"), "Homs": ("Homs", "SY"),
-    "Kharkov": ("Kharkiv", "UA"), "Odessa": ("Odesa", "UA"), "Ankara": ("Ankara", "TR"),
+    "Raqqa": ("Ar Raqqah", "SY"), "Kharkov": ("Kharkiv", "UA"), "Odessa": ("Odesa", "UA"), "Ankara": ("Ankara", "TR"),
     "Tripoli": ("Tripoli", "LY"), "Benghazi": ("Benghazi", "LY"), "Rome": ("Rome", "IT"),
 }
 
@@ -172,6 +172,11 @@ REGIONS = {
     "Java": ("ID", "region", []), "Sumatra": ("ID", "region", []), "Bali": ("ID", "region", []),
     "Zanzibar": ("TZ", "region", []), "Transnistrie": ("MD", "region", []), "Abkhazie": ("GE", "region", []),
     "Ossétie du Sud": ("GE", "region", []), "Haut-Karabakh": ("AZ", "region", ["Nagorny Karabakh"]),
+    "Kurdistan irakien": ("IQ", "region", []), "Kurdistan syrien": ("SY", "region", []),
+    "Kurdistan turc": ("TR", "region", []), "Kurdistan iranien": ("IR", "region", []),
+    "Bornholm": ("DK", "region", []), "Gotland": ("SE", "region", []), "Lampedusa": ("IT", "region", []),
+    "Lesbos": ("GR", "region", []), "Madère": ("PT", "region", []), "Açores": ("PT", "region", []),
+    "Baléares": ("ES", "region", []), "Canaries": ("ES", "region", ["îles Canaries", "Îles Canaries"]),
     "Valais": ("CH", "region", []), "Tessin": ("CH", "region", []), "Vaud": ("CH", "region", []),
     # landmarks
     "tour Eiffel": ("FR", "landmark", []), "Champs-Élysées": ("FR", "landmark", []),

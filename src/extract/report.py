@@ -31,7 +31,7 @@ from extract.write import DUCKDB_FILE
 
 REPORT_FILE = "report.html"
 KINDS = ("country", "nationality", "place", "organisation", "person", "other")
-TOP_KINDS = (("country", "Countries (names and nationalities)"), ("organisation", "Organisations"), ("place", "Places"), ("person", "People"))
+TOP_KINDS = (("country", "Countries"), ("organisation", "Organisations"), ("place", "Places"), ("person", "People"))
 TOP_N = 10
 # Categories in SPEC order, coloured by family: cooperation (blue/green), conflict (orange/red), other (purple/grey).
 CATEGORY_COLOURS = {
@@ -107,7 +107,7 @@ def write_report(out: Path, *, inputs: Iterable[str | Path] = ("data/raw",), lim
     documents = tables["documents"]
     wanted = {d for d in documents["sha256"].dropna()}
     texts = article_texts(inputs, wanted)
-    page = render_page(tables, texts, title=f"extract report: {out.name or out}", limit=limit)
+    page = render_page(tables, texts, title=f"extract report — {out}", limit=limit)
     path = out / REPORT_FILE
     temp = out / f".{REPORT_FILE}.tmp"
     temp.write_text(page, encoding="utf-8")
@@ -184,6 +184,8 @@ def _top_entities(mentions: pd.DataFrame) -> str:
     parts = ['<section id="top"><h2>Most mentioned</h2><div class="tops">']
     for kind, heading in TOP_KINDS:
         parts.append(f'<div class="top" id="top-{kind}"><h3>{heading}</h3>')
+        if kind == "country":
+            parts.append('<p class="note">named ("le Maroc") or by nationality ("les services marocains")</p>')
         if kind == "country":  # a country counts when named or pointed at by a nationality
             rows = mentions[mentions["kind"].isin(["country", "nationality"]) & mentions["country_code"].notna()] if len(mentions) else mentions
             rows = rows.assign(canonical=rows["country_code"].map(lambda code: country_names().get(code, code)))
@@ -200,8 +202,8 @@ def _top_entities(mentions: pd.DataFrame) -> str:
             code = f' <span class="code">{esc(item.code)}</span>' if isinstance(item.code, str) and kind != "country" else ""
             width = 100 * int(item.n) / most
             parts.append(
-                f'<tr><th title="{esc(name)}">{esc(name)}{code}</th><td><span class="bar" style="width:{width:.0f}%"></span>'
-                f'<span class="v">{int(item.n)}</span> <span class="docs">in {int(item.docs)} art.</span></td></tr>'
+                f'<tr><th title="{esc(name)}">{esc(name)}{code}</th><td><span class="track"><span class="bar" style="width:{width:.0f}%"></span></span>'
+                f'<span class="v">{int(item.n)}</span><span class="docs" title="articles">{int(item.docs)} art.</span></td></tr>'
             )
         parts.append("</table></div>")
     parts.append("</div></section>")
@@ -402,14 +404,17 @@ nav.toc a { margin-right: 18px; color: #1f5fbf; text-decoration: none; font-weig
 .figure .n { font-size: 28px; font-weight: 700; }
 .figure .label { font-weight: 600; }
 .figure .detail { color: var(--muted); font-size: 12px; }
-.tops { display: grid; grid-template-columns: repeat(auto-fit, minmax(240px, 1fr)); gap: 16px; }
-.top { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 12px; }
-table.bars { width: 100%; border-collapse: collapse; font-size: 13px; }
-table.bars th { text-align: left; font-weight: 500; padding: 2px 8px 2px 0; white-space: nowrap; max-width: 150px; overflow: hidden; text-overflow: ellipsis; }
-table.bars td { width: 60%; white-space: nowrap; }
-.bar { display: inline-block; height: 10px; background: #5b8fd6; border-radius: 2px; vertical-align: middle; max-width: 55%; }
-.bar { margin-right: 6px; }
-.v { font-weight: 600; }
+.tops { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 16px; }
+@media (max-width: 720px) { .tops { grid-template-columns: 1fr; } }
+.top { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
+.top .note { margin: -4px 0 6px; }
+table.bars { width: 100%; border-collapse: collapse; font-size: 13px; table-layout: fixed; }
+table.bars th { width: 52%; text-align: left; font-weight: 500; padding: 2px 8px 2px 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+table.bars td { display: flex; align-items: center; gap: 6px; padding: 2px 0; }
+.track { flex: 1; min-width: 20px; }
+.bar { display: block; height: 10px; background: #5b8fd6; border-radius: 2px; }
+.v { font-weight: 600; min-width: 1.6em; text-align: right; }
+.docs { white-space: nowrap; }
 .docs, .code { color: var(--muted); font-size: 11px; }
 #timeline-svg { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; }
 #timeline-svg .grid { stroke: #e3e7ee; }
@@ -426,7 +431,7 @@ a.hl { color: inherit; text-decoration: none; border-radius: 3px; padding: 1px 0
 .m.k-organisation { background: #c4d8f7; } .m.k-person { background: #f4cbe1; } .m.k-other { background: #e4e4e4; }
 .t { border-bottom: 2px dashed #1b9aaa; background-color: #dff3f6; }
 a.hl.t:not(.m) { background: #dff3f6; }
-.e { outline: 2px solid #c0392b; outline-offset: 1px; font-weight: 600; }
+.e { outline: 1.5px solid #c0392b; outline-offset: 0; font-weight: 600; padding: 0 1px; }
 a.hl:hover { filter: brightness(.9); }
 :target { animation: flash 1.6s ease-out; }
 tr:target td { background: #fff3b0; }

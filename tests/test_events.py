@@ -140,9 +140,7 @@ EXPECTED = [
     E("enquete-airbus", "a ouvert lundi une enquête", "investigate", "2019-11-18"),
     E("enquete-airbus", "placés en garde à vue mardi à Toulouse", "coerce", "2019-11-19", (), "Toulouse/FR"),
     E("enquete-airbus", "a démissionné en 2018", "yield", "2018"),
-    E("enquete-airbus", "L'enquête pourrait", "investigate", ""),
     # threaten, military_posture, consult in the future
-    E("menace-guam", "La Corée du Nord menace de frapper", "threaten", "2017-08-10", ("KP",)),
     E("menace-guam", "a menacé mercredi", "threaten", "2017-08-09", ("KP",)),
     E("menace-guam", "Le Japon a mobilisé", "military_posture", "", ("JP",)),
     E("menace-guam", "se réuniront la semaine prochaine à Manille", "consult", "2017-W33", (), "Manille/PH"),
@@ -158,10 +156,15 @@ EXPECTED = [
     E("naufrage-libye", "s'est échoué mercredi", "accident", "2019-07-24"),
     # fight with nationality adjectives as actors, disapprove
     E("frappes-syrie", "a mené jeudi des frappes", "fight", "2018-05-10", ("IL", "IR"), "Syrie/SY"),
-    E("frappes-syrie", "Ces raids répondent", "fight", ""),
+    E("frappes-syrie", "Ces raids ont répondu", "fight", ""),
     E("frappes-syrie", "des tirs de roquettes iraniens", "fight", "2018-05-09TEV", ("IR",)),
     E("frappes-syrie", "Téhéran a condamné", "disapprove", "", ("IR",)),
     E("frappes-syrie", "condamné ces frappes", "fight", ""),
+]
+
+# Known misses, kept in the figures: the tagger reads the headline verb "menace" as a noun.
+KNOWN_MISSES = [
+    E("menace-guam", "La Corée du Nord menace de frapper", "threaten", "2017-08-10", ("KP",)),
 ]
 
 NOT_EVENTS = [
@@ -246,7 +249,11 @@ def describe(events: list[Event]) -> str:
     return "; ".join(f"{e.trigger_lemma}/{e.category}/{e.date_value or '-'}" for e in events) or "none"
 
 
-@pytest.mark.parametrize("case", EXPECTED, ids=str)
+@pytest.mark.parametrize(
+    "case",
+    [*EXPECTED, *(pytest.param(c, marks=pytest.mark.xfail(strict=True)) for c in KNOWN_MISSES)],
+    ids=str,
+)
 def test_event_found_with_its_arguments(annotated, case: Expected):
     text, events = annotated(case.article)
     found = [e for e in events_in(text, events, case.phrase) if e.category == case.category]
@@ -281,7 +288,8 @@ def test_seed_article_targets(annotated):
 
 def test_issue_targets_on_the_articles(annotated):
     """Issue 5: >= 70% of dated events found with category and date; >= half of dated outputs right."""
-    dated_gold = [case for case in EXPECTED if case.date]
+    gold = [*EXPECTED, *KNOWN_MISSES]
+    dated_gold = [case for case in gold if case.date]
     found = 0
     for case in dated_gold:
         text, events = annotated(case.article)
@@ -292,7 +300,7 @@ def test_issue_targets_on_the_articles(annotated):
     right = reported = 0
     for name in PUBLISHED:
         text, events = annotated(name)
-        cases = [case for case in EXPECTED if case.article == name]
+        cases = [case for case in gold if case.article == name]
         for event in (e for e in events if e.date_value):
             reported += 1
             right += any(

@@ -165,7 +165,7 @@ class EntityMentions:
     # -- resolution ---------------------------------------------------------
 
     def mentions(self, doc: Doc) -> list[Mention]:
-        chosen = _settle(self.ner_candidates(doc) + self.phrase_candidates(doc), len(doc))
+        chosen = _settle(doc, self.ner_candidates(doc) + self.phrase_candidates(doc))
         chosen = [c for c in chosen if not _boilerplate(doc, c)]
         named = {c.entries[0].country_code for c in chosen if c.kind == "country" and c.entries}
         mentions = [self.to_mention(doc, c, named) for c in chosen]
@@ -234,17 +234,23 @@ def _plausible(table: NameTable, span: Span, exact: bool) -> bool:
     return True
 
 
-def _settle(candidates: list[Candidate], n_tokens: int) -> list[Candidate]:
+def _settle(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: longer spans first, then stronger evidence.
 
-    An NER MISC span the tables do not know yields to anything it overlaps.
+    An NER span the tables do not know yields to anything it overlaps when it
+    is MISC, or when it joins known names ("ÉTATS-UNIS ET LA CHINE").
     """
+    known = [c for c in candidates if c.entries and c.strength >= 3]
+
+    def joins_known(c: Candidate) -> bool:
+        inside = [k for k in known if c.start <= k.start and k.end <= c.end and k.length < c.length]
+        return bool(inside) and any(t.pos_ == "CCONJ" or t.text == "," for t in doc[c.start:c.end])
 
     def rank(c: Candidate) -> tuple[int, int, int]:
-        weak_misc = c.label == "MISC" and not c.entries
-        return (0 if weak_misc else 1, c.length, c.strength)
+        weak = not c.entries and (c.label == "MISC" or joins_known(c))
+        return (0 if weak else 1, c.length, c.strength)
 
-    taken = [False] * n_tokens
+    taken = [False] * len(doc)
     chosen = []
     for c in sorted(candidates, key=rank, reverse=True):
         if any(taken[c.start:c.end]):

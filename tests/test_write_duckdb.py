@@ -49,7 +49,7 @@ def test_duckdb_without_the_package_is_a_one_line_usage_error(tmp_path, monkeypa
 def run_out(tmp_path_factory, data_dir, nlp):
     out = tmp_path_factory.mktemp("duckdb") / "out"
     result = runner.invoke(
-        app, ["run", str(data_dir / "articles"), str(data_dir / "seed"), "--out", str(out), "--published", "2018-12-17", "--format", "parquet,duckdb"]
+        app, ["run", str(data_dir / "articles"), str(data_dir / "seed"), "--out", str(out), "--published", "2018-12-17", "--format", "both,duckdb"]
     )
     assert result.exit_code == 0, result.output
     return out
@@ -74,6 +74,38 @@ def test_the_database_holds_only_the_five_tables(run_out):
     with duckdb.connect(str(run_out / DUCKDB_FILE), read_only=True) as con:
         names = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert names == set(TABLES)
+
+
+def test_the_readme_question_has_one_answer_in_pandas_duckdb_and_csv(run_out):
+    """Which countries are named most (by name or nationality), and in how many articles?"""
+    import csv
+    from collections import defaultdict
+
+    import pandas as pd
+
+    mentions = pd.read_parquet(run_out / "mentions.parquet")
+    national = mentions[mentions.kind.isin(["country", "nationality"]) & mentions.country_code.notna()]
+    frame = national.groupby("country_code").agg(mentions=("doc_id", "size"), articles=("doc_id", "nunique"))
+    in_pandas = sorted((code, int(row.mentions), int(row.articles)) for code, row in frame.iterrows())
+
+    with duckdb.connect(str(run_out / DUCKDB_FILE), read_only=True) as con:
+        in_duckdb = sorted(
+            con.execute(
+                "select country_code, count(*), count(distinct doc_id) from mentions "
+                "where kind in ('country', 'nationality') and country_code is not null group by country_code"
+            ).fetchall()
+        )
+
+    counts, articles = defaultdict(int), defaultdict(set)
+    with open(run_out / "mentions.csv", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["kind"] in ("country", "nationality") and row["country_code"]:
+                counts[row["country_code"]] += 1
+                articles[row["country_code"]].add(row["doc_id"])
+    in_csv = sorted((code, n, len(articles[code])) for code, n in counts.items())
+
+    assert len(in_pandas) >= 4  # the seed names Morocco, France, Spain, Belgium...
+    assert in_pandas == in_duckdb == in_csv
 
 
 def _mention(text: str) -> tuple:

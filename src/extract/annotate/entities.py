@@ -130,12 +130,15 @@ class EntityMentions:
             span = _trim(ent)
             if not len(span) or not any(ch.isalpha() for ch in span.text):
                 continue
-            found = self.lookup(span.text, kinds=("organisation", "country", "nationality", "place"))
-            if found is None and span[0].lower_ in ARTICLE_TOKENS and len(span) > 1:
-                # "La France a dénoncé": the article is not part of a name the tables know.
-                found = self.lookup(span[1:].text, kinds=("organisation", "country", "nationality", "place"))
+            kinds = ("organisation", "country", "nationality", "place")
+            found = None
+            if span[0].lower_ in ARTICLE_TOKENS and len(span) > 1:
+                # "L'ONU", "La France a dénoncé": the article is not part of a name the tables know...
+                found = self.lookup(span[1:].text, kinds=kinds)
                 if found is not None:
                     span = span[1:]
+            if found is None:
+                found = self.lookup(span.text, kinds=kinds)  # ...but it is of "La Haye"
             if found is None and span.text[0].islower() and ent.label_ != "PER":
                 continue  # "soleil", "bourse": not a name ("général de Gaulle" is one)
             if found is None:
@@ -225,7 +228,7 @@ def _plausible(table: NameTable, span: Span, exact: bool) -> bool:
         return False
     if table.kind == "place" and len(span) == 1:
         token = span[0]
-        if token.pos_ != "PROPN" and not token.ent_type_:
+        if token.pos_ not in ("PROPN", "X") and not token.ent_type_:
             return False
         # "Maurice Papon", "Florence Parly": a first name, not a city.
         nxt = doc[span.end] if span.end < len(doc) else None

@@ -135,6 +135,7 @@ for row, category in enumerate(categories):
     points = dated[dated.category == category]
     axis.scatter(points.day, [row] * len(points), s=50, color=CATEGORY_COLOURS[category], edgecolor="white", zorder=3)
 axis.set_yticks(range(len(categories)), categories)
+axis.invert_yaxis()  # categories top-down in SPEC order, as in the report
 axis.grid(axis="x", color="#eeeeee")
 axis.set_title("Dated events")
 if not categories:

@@ -77,6 +77,7 @@ EXPECTED = [
     E("seisme-indonesie", "a décrété samedi l'état d'urgence", "coerce", "2018-09-29", ("ID",)),
     E("seisme-indonesie", "ont proposé leur aide", "aid", "", ("US", "ID"), ""),
     # assault, investigate, statement, disapprove
+    E("attentat-strasbourg", "l'auteur de l'attentat abattu", "assault", ""),
     E("attentat-strasbourg", "l'attentat de mardi à Strasbourg", "assault", "2018-12-11", (), "Strasbourg/FR"),
     E("attentat-strasbourg", "L'attaque, perpétrée", "assault", ""),
     E("attentat-strasbourg", "a ouvert une enquête mardi soir", "investigate", "2018-12-11TEV"),
@@ -84,6 +85,7 @@ EXPECTED = [
     E("attentat-strasbourg", "revendiqué l'attaque", "assault", ""),
     E("attentat-strasbourg", "a condamné une attaque", "disapprove", ""),
     # protest, coerce, appeal
+    E("manifestation-alger", "d'Algériens manifestent", "protest", "", ("DZ",)),
     E("manifestation-alger", "ont manifesté vendredi à Alger", "protest", "2019-03-01", (), "Alger/DZ"),
     E("manifestation-alger", "a interpellé 45 manifestants", "coerce", ""),
     E("manifestation-alger", "appellent à une grève", "appeal", ""),
@@ -93,6 +95,7 @@ EXPECTED = [
     E("sommet-otan", "La Turquie a menacé", "threaten", "", ("TR",)),
     E("sommet-otan", "Le sommet de l'an prochain", "consult", "2020", (), "Espagne/ES"),
     # diplomatic_cooperation, intent_cooperate, yield, reject
+    E("accord-doha", "les talibans signent un accord à Doha", "diplomatic_cooperation", "", (), "Doha/QA"),
     E("accord-doha", "ont signé samedi à Doha", "diplomatic_cooperation", "2020-02-29", ("US",), "Doha/QA"),
     E("accord-doha", "Washington s'engage", "intent_cooperate", ""),
     E("accord-doha", "ont libéré jeudi trois prisonniers afghans", "yield", "2020-02-27", ("AF",)),
@@ -106,6 +109,7 @@ EXPECTED = [
     E("offensive-syrie", "Les Kurdes accusent l'armée turque", "disapprove", "", ("TR",)),
     E("offensive-syrie", "d'un massacre de civils", "mass_violence", ""),
     # accident, statement
+    E("crash-ethiopie", "s'écrase près d'Addis-Abeba", "accident", "", (), "Addis-Abeba/ET"),
     E("crash-ethiopie", "s'est écrasé dimanche matin", "accident", "2019-03-10TMO", (), "Addis-Abeba/ET"),
     E("crash-ethiopie", "a présenté ses condoléances", "statement", "", ("ET",)),
     # election
@@ -115,11 +119,14 @@ EXPECTED = [
     E("election-bresil", "Les élections municipales auront lieu en 2020", "election", "2020"),
     E("election-bresil", "a appelé ses partisans", "appeal", ""),
     # reduce_relations, disapprove, reject
+    E("expulsions-skripal", "les Occidentaux expulsent des diplomates russes", "reduce_relations", "", ("RU",)),
     E("expulsions-skripal", "ont expulsé lundi", "reduce_relations", "2018-03-26", ("US", "RU")),
     E("expulsions-skripal", "Moscou a dénoncé", "disapprove", "", ("RU",)),
     E("expulsions-skripal", "rejeté toute responsabilité", "reject", "", ("RU",)),
     E("expulsions-skripal", "les sanctions contre la Russie", "reduce_relations", "", ("RU",)),
     # disaster, aid
+    E("cyclone-mozambique", "Cyclone Idai :", "disaster", ""),
+    E("cyclone-mozambique", "débloque une aide d'urgence", "aid", ""),
     E("cyclone-mozambique", "Le cyclone Idai a frappé le Mozambique le 14 mars", "disaster", "2019-03-14"),
     E("cyclone-mozambique", "Des inondations ont ensuite", "disaster", ""),
     E("cyclone-mozambique", "a annoncé jeudi une aide", "aid", "2019-03-21"),
@@ -136,11 +143,11 @@ EXPECTED = [
     E("greve-sncf", "a rejeté mercredi", "reject", "2018-04-04"),
     E("greve-sncf", "Si la grève continuait", "protest", ""),
     # investigate, coerce, yield
-    E("enquete-airbus", "ouvre une enquête sur Airbus", "investigate", "2019-11-20"),
+    E("enquete-airbus", "ouvre une enquête sur Airbus", "investigate", ""),
     E("enquete-airbus", "a ouvert lundi une enquête", "investigate", "2019-11-18"),
     E("enquete-airbus", "placés en garde à vue mardi à Toulouse", "coerce", "2019-11-19", (), "Toulouse/FR"),
     E("enquete-airbus", "a démissionné en 2018", "yield", "2018"),
-    # threaten, military_posture, consult in the future
+    # threaten, military_posture, consult in the future; headlines are left undated
     E("menace-guam", "a menacé mercredi", "threaten", "2017-08-09", ("KP",)),
     E("menace-guam", "Le Japon a mobilisé", "military_posture", "", ("JP",)),
     E("menace-guam", "se réuniront la semaine prochaine à Manille", "consult", "2017-W33", (), "Manille/PH"),
@@ -164,7 +171,7 @@ EXPECTED = [
 
 # Known misses, kept in the figures: the tagger reads the headline verb "menace" as a noun.
 KNOWN_MISSES = [
-    E("menace-guam", "La Corée du Nord menace de frapper", "threaten", "2017-08-10", ("KP",)),
+    E("menace-guam", "La Corée du Nord menace de frapper", "threaten", "", ("KP",)),
 ]
 
 NOT_EVENTS = [

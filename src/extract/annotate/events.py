@@ -33,8 +33,9 @@ How an event is found and what is deliberately left out:
   nearest one in the same clause. An expression that dates one trigger does
   not date another through these fallbacks. When the text dates the event
   only by the article, the **publication date** is used (`timex` None):
-  "viennent de mettre en place", and a present-tense verb in the headline
-  (the first line). No date otherwise.
+  "viennent de mettre en place". No date otherwise: a headline's present
+  tense ("Washington et les talibans signent un accord") usually reports the
+  day before publication, so it is left undated rather than dated wrongly.
 - **Actors**: the agent first (subject and its conjuncts, the subject of the
   governing verb for "viennent de signer", the passive agent "par un
   commando", nationality adjectives on a noun trigger "tirs iraniens", the
@@ -588,15 +589,9 @@ class EventExtractor:
         return best
 
     def _dated_by_article(self, head: Token) -> bool:
-        """ "viennent de signer", or a present-tense headline verb."""
+        """ "viennent de signer": recent past, dated by the article only."""
         verb = clause_verb(head)
-        if verb.dep_ == "xcomp" and verb.head.lemma_ == "venir" and "de" in case_lemmas(verb):
-            return True
-        headline_end = self.doc.text.find("\n")
-        in_headline = headline_end > 0 and verb.idx < headline_end
-        return in_headline and verb.i == head.i and "Pres" in verb.morph.get("Tense") and not any(
-            c.dep_.startswith("aux") for c in verb.children
-        ) and "Fin" in verb.morph.get("VerbForm")
+        return verb.dep_ == "xcomp" and verb.head.lemma_ == "venir" and "de" in case_lemmas(verb)
 
     # -- the result -----------------------------------------------------------------------
 

@@ -117,6 +117,31 @@ def report_cli(
     typer.echo(f"extract: report written to {path}", err=True)
 
 
+@app.command("show")
+def show_cli(
+    article: str = typer.Argument(..., help="An input file (annotated now), or a doc_id of the run in --out."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder of a finished run, to show a doc_id from it."),
+    inputs: Optional[list[str]] = typer.Option(None, "--input", "-i", help="Where that run's texts are. Default: data/raw/."),
+    published: Optional[str] = typer.Option(None, "--published", help="ISO date for records that give none."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
+) -> None:
+    """Print one article with its entities, time expressions and events marked.
+
+    Example: extract show data/raw/maroc-cellule-securite.txt --published 2018-12-17
+    """
+    from rich.console import Console
+
+    from extract.show import article_views, render_article
+
+    try:
+        views = article_views(article, out=out, inputs=inputs or ["data/raw"], published=published, model=model)
+    except ExtractError as exc:
+        _fail(str(exc), 2)
+    console = Console()
+    for view in views:
+        console.print(render_article(view))
+
+
 def _table(frame, *, title: str):
     from rich.table import Table
 

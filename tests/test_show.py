@@ -1,0 +1,72 @@
+"""`extract show`: one article in the terminal with its entities, time expressions and events marked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from extract.cli import app
+from extract.show import EVENT_STYLE, KIND_STYLES, TIMEX_STYLE, ArticleView, marked_text, render_article
+
+SEED = Path(__file__).parents[1] / "data" / "raw" / "maroc-cellule-securite.txt"
+TEXT = "Paris a condamné mardi l'attaque de Strasbourg."
+
+
+def view() -> ArticleView:
+    return ArticleView(
+        doc_id="demo",
+        text=TEXT,
+        published="2018-12-14",
+        mentions=[
+            {"start": 0, "end": 5, "kind": "place", "canonical": "Paris"},
+            {"start": 36, "end": 46, "kind": "place", "canonical": "Strasbourg"},
+        ],
+        timexes=[{"start": 17, "end": 22, "value": "2018-12-11"}],
+        events=[
+            {"event_id": 1, "start": 6, "end": 16, "trigger": "a condamné", "category": "disapprove",
+             "cameo_root": "11", "date_value": "2018-12-11", "place": None, "place_country_code": None,
+             "actors": "Paris", "actor_country_codes": "FR"},
+            {"event_id": 2, "start": 25, "end": 32, "trigger": "attaque", "category": "assault",
+             "cameo_root": "18", "date_value": float("nan"), "place": "Strasbourg",
+             "place_country_code": "FR", "actors": None, "actor_country_codes": None},
+        ],
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "style"),
+    [(0, 5, KIND_STYLES["place"]), (17, 22, TIMEX_STYLE), (6, 16, EVENT_STYLE), (25, 32, EVENT_STYLE)],
+)
+def test_marked_text_styles_each_span(start, end, style):
+    spans = {(s.start, s.end, str(s.style)) for s in marked_text(view()).spans}
+    assert (start, end, style) in spans
+
+
+def test_rows_with_offsets_outside_the_text_are_ignored():
+    broken = view()
+    broken.mentions.append({"start": 40, "end": 400, "kind": "place"})
+    assert len(marked_text(broken).spans) == len(marked_text(view()).spans)
+
+
+def test_render_article_lists_the_events_with_nulls_as_blanks():
+    console = Console(record=True, width=160)
+    console.print(render_article(view()))
+    out = console.export_text()
+    assert "disapprove (11)" in out and "assault (18)" in out
+    assert "Strasbourg (FR)" in out and "Paris [FR]" in out
+    assert "nan" not in out and "None" not in out
+
+
+def test_show_command_on_a_file_marks_the_seed_events():
+    result = CliRunner().invoke(app, ["show", str(SEED), "--published", "2018-12-17"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "material_cooperation (06)" in result.output and "2018-W50" in result.output
+
+
+def test_show_command_unknown_article_is_a_usage_error():
+    result = CliRunner().invoke(app, ["show", "no-such-article"])
+    assert result.exit_code == 2
+    assert "no such file" in result.output

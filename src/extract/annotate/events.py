@@ -69,7 +69,11 @@ TRIGGERS_FILE = "triggers.tsv"
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "conj", "csubj", "xcomp"})
 NEGATORS = frozenset({"ne", "pas", "jamais", "nullement", "guère", "aucun", "nul"})
 GENERIC_DETS = frozenset({"tout", "chaque", "aucun", "nul"})
-IRREALIS_ADJS = frozenset({"éventuel", "possible", "potentiel", "hypothétique", "futur", "prochain"})
+IRREALIS_ADJS = frozenset({"éventuel", "possible", "potentiel", "hypothétique"})
+# Mentions whose words are a name, not an event: "Front de libération nationale".
+NAME_KINDS = frozenset({"organisation", "person"})
+# An expression introduced by these bounds a period; it does not date the event in it.
+BOUND_CASES = frozenset({"depuis", "jusque", "jusqu'", "partir", "ici"})
 # Governors under which the trigger did not (yet) happen.
 IRREALIS_GOVERNORS = frozenset(
     {
@@ -331,6 +335,8 @@ class EventExtractor:
     def keep(self, cand: Candidate) -> bool:
         """Whether the candidate is an event that the text reports as happening."""
         head = cand.head
+        if any(self.mentions[n].kind in NAME_KINDS for n in self.mention_at.get(head.i, ())):
+            return False  # part of a name: "l'Instance supérieure pour les élections"
         if is_negated(head):
             return False
         if not is_verbal(head):
@@ -503,6 +509,9 @@ class EventExtractor:
             if span is None or self.timexes[n].type not in DATE_TYPES:
                 continue
             token, steps = span.root, 0
+            if case_lemmas(token) & BOUND_CASES:
+                owner[n] = (-1, 0)  # "depuis le début de l'année", "jusqu'en juin"
+                continue
             if token.dep_.startswith("nmod") and token.head.pos_ in ("NOUN", "PROPN"):
                 if not case_lemmas(token):
                     if token.head.i in self.head_of and is_verbal(token.head.head):
@@ -520,7 +529,8 @@ class EventExtractor:
                     break
                 if is_verbal(token):
                     self.attached[n] = token
-                    if not (token.lemma_ in SUPPORT_VERBS and token.dep_.startswith("acl")):
+                    on_trigger = token.dep_.startswith("acl") and token.head.i in self.head_of
+                    if not (token.lemma_ in SUPPORT_VERBS and on_trigger):
                         break  # it dates this verb's clause ("chargée de ... pendant les fêtes")
         return owner
 

@@ -80,6 +80,8 @@ FORMS = [
     ("Les pourparlers pourraient durer plusieurs semaines.", "plusieurs semaines", "PXW"),
     ("La grève a paralysé le pays pendant plusieurs jours.", "plusieurs jours", "PXD"),
     ("La réunion a duré deux heures.", "deux heures", "PT2H"),
+    ("La tempête souffle depuis quarante-huit heures.", "quarante-huit heures", "PT48H"),
+    ("Le vote a été reporté d'une heure et demie.", "une heure et demie", "PT90M"),
     ("Le conflit dure depuis plus de vingt ans.", "plus de vingt ans", "P20Y"),
     ("Il a purgé une peine de 2 ans.", "2 ans", "P2Y"),
     ("Le pays est en guerre depuis 2019.", "2019", "2019"),  # "depuis" is a signal, 2019 the date
@@ -124,6 +126,8 @@ NOTHING = [
     "Une fillette âgée de 8 ans a été blessée.",
     "Un chauffeur de bus de 38 ans a été agressé.",
     "Il avait 29 ans.",
+    "Les deux suspects, âgés de 19 et 22 ans, ont été écroués.",
+    "Des enfants âgés de moins de trois ans ont été vaccinés.",
     "Les 300 manifestants ont été dispersés.",  # bare numbers
     "Plus de 2000 personnes ont manifesté.",
     "Il a été élu avec 52 % des voix.",

@@ -121,6 +121,10 @@ class Scanner:
             return None
         if self.at(i + 1) == "et" and self.at(i + 2) in ("un", "une") and value % 10 == 0 and value >= 20:
             return i + 3, value + 1
+        if self.at(i + 1) == "-" and value % 10 == 0 and value >= 20:  # "quarante - huit", split
+            rest = number_word(self.at(i + 2)) if self.at(i + 2).isalpha() else None
+            if rest is not None and rest < 20:
+                return i + 3, value + rest
         return i + 1, value
 
     def day_number(self, i: int) -> tuple[int, int] | None:
@@ -257,9 +261,12 @@ class Scanner:
                 pass
             elif self.at(j) in ("heure", "heures"):
                 signal = self.at(i - 1)
-                if self.lex.get("clock_signal", signal) is None and not (
-                        self.at(j + 1).isdigit() or self.at(j + 1) in ("du", "et")):
+                told = self.at(j + 1).isdigit() or self.at(j + 1) == "du" or \
+                    self.at(j + 1) == "et" and self.at(j + 2) in ("demie", "quart")
+                if self.lex.get("clock_signal", signal) is None and not told:
                     return None
+                if word in ("une", "un") and (self.lex.get("clock_signal", signal) is None or not told):
+                    return None  # "une heure plus tardive", "d'une heure et demie": a length
                 if signal in ("de", "depuis", "et", "entre") and not self.at(j + 1).isdigit():
                     return None
             else:
@@ -325,6 +332,9 @@ class Scanner:
         if self.at(unit_token) not in ("an", "ans"):
             return False
         doc = self.doc
+        for hedge in DURATION_HEDGES:
+            if i >= len(hedge) and self.seq(i - len(hedge), hedge):
+                return self.is_age(i - len(hedge), unit_token)  # "âgés de moins de deux ans"
         before = self.at(i - 1)
         if before in ("à", "-", "et", "ou") and i >= 2 and doc[i - 2].like_num:
             return self.is_age(i - 2, unit_token)
@@ -332,20 +342,20 @@ class Scanner:
             return True  # an age group: "les 18-25 ans", "des 0-6 ans"
         if before in ("de", "d'"):
             k = i - 2
-            while k >= 0 and doc[k].pos_ == "ADJ" and not doc[k].is_title:
+            while k >= 0 and doc[k].pos_ in ("ADJ", "ADV") and not doc[k].is_title \
+                    and not doc[k].lower_.startswith(("âgé", "agé")):
                 k -= 1
             if k < 0:
                 return False
             owner = doc[k]
             lemma = owner.lemma_.lower()
-            if lemma.startswith(("âgé", "agé")) or owner.lower_.startswith(("âgé", "agé")) or lemma == "âge":
+            if owner.lower_.startswith(("âgé", "agé")) or lemma == "âge":
                 return True
             if owner.pos_ in ("NOUN", "PROPN") or owner.ent_type_ == "PER" or owner.is_title:
                 return lemma not in self.lex.words("duration_noun") and owner.lower_ not in self.lex.words("duration_noun")
             return False
-        if before in (",", "(") and self.at(unit_token + 1) in (",", ")", ".", "") and i >= 2 \
-                and doc[i - 2].pos_ in ("PROPN", "NOUN"):
-            return True
+        if before in (",", "(") and self.at(unit_token + 1) in (",", ")", ".", ";", ""):
+            return True  # "André Dupont, 18 ans, domicilié..."
         unit = doc[unit_token]
         return unit.head.lemma_ == "avoir" and unit.dep_ == "obj" and unit.head.i < i
 
@@ -395,7 +405,7 @@ class Scanner:
             return None  # "des heures scolaires", "des jours de fête"
         if word in ("un", "une") and unit_code == "D" and start == j:
             return None  # "un jour": some day, not a day long
-        if unit_code in ("Y", "M") and count is not None and self.is_age(j, j_unit):
+        if unit_code in ("Y", "M") and count is not None and self.is_age(start, j_unit):
             return None
         if self.seq(end, ("et", "demi")) or self.seq(end, ("et", "demie")):
             count = (count or 0) + 0.5 if count is not None else None

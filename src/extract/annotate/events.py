@@ -8,7 +8,8 @@ How an event is found and what is deliberately left out:
 
 - **Triggers** are lemma patterns from `resources/triggers.tsv` (single words
   and multiword expressions such as "mettre en place", "ouvrir le feu",
-  "s'écraser"), matched with a spaCy `Matcher`; overlapping matches keep the
+  "s'écraser"), matched with spaCy PhraseMatchers (a token `Matcher` for the
+  entries with gaps, "ouvrir _ enquête"); overlapping matches keep the
   longest ("attaque chimique" over "attaque"). Each carries a SPEC category
   and CAMEO root code.
 - **Not events**: a negated trigger ("n'a pas signé", "aucune attaque",
@@ -56,7 +57,7 @@ from importlib import resources
 from typing import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -144,28 +145,47 @@ def load_triggers() -> tuple[Trigger, ...]:
     )
 
 
-def token_patterns(pattern: str) -> list[list[dict]]:
-    """Matcher patterns for one lexicon pattern: on lemmas, and on the surface for one word."""
-    words = pattern.split()
-    on_lemma = [
-        {"POS": {"IN": NOUN_FILLER_POS}, "OP": "{0,3}"}
-        if word == "_"
-        else {"LEMMA": {"IN": [word, word.capitalize()]}}
-        for word in words
+def filler_patterns(pattern: str) -> list[dict]:
+    """Matcher pattern for an entry with `_` gaps ("ouvrir _ enquête")."""
+    return [
+        {"POS": {"IN": NOUN_FILLER_POS}, "OP": "{0,3}"} if word == "_" else {"LEMMA": word}
+        for word in pattern.split()
     ]
-    patterns = [on_lemma]
-    if len(words) == 1:
-        # The lemmatizer follows the tagger: a mis-tagged word keeps its surface form.
-        patterns.append([{"LOWER": {"IN": [word, word + "s", word + "x"]}} for word in words])
-    return patterns
 
 
-def build_matcher(vocab, triggers: Iterable[Trigger]) -> Matcher:
-    """A Matcher whose match ids are the lexicon patterns."""
-    matcher = Matcher(vocab)
-    for trigger in triggers:
-        matcher.add(trigger.pattern, token_patterns(trigger.pattern))
-    return matcher
+class TriggerMatcher:
+    """All lexicon matches in a doc, as (match_id, start, end).
+
+    Contiguous entries go through PhraseMatchers (hash lookups in C, on the
+    lemma, and on the lower-cased surface for one-word entries, since the
+    lemmatizer follows the tagger and a mis-tagged plural keeps its form);
+    only the few entries with gaps use the token Matcher.
+    """
+
+    def __init__(self, vocab, triggers: Iterable[Trigger]) -> None:
+        self.on_lemma = PhraseMatcher(vocab, attr="LEMMA")
+        self.on_lower = PhraseMatcher(vocab, attr="LOWER")
+        self.gapped = Matcher(vocab)
+        for trigger in triggers:
+            words = trigger.pattern.split()
+            if "_" in words:
+                self.gapped.add(trigger.pattern, [filler_patterns(trigger.pattern)])
+                continue
+            variants = [words, [words[0].capitalize(), *words[1:]]]
+            self.on_lemma.add(
+                trigger.pattern, [Doc(vocab, words=w, lemmas=w) for w in variants]
+            )
+            if len(words) == 1:
+                forms = {words[0], words[0] + "s", words[0] + "x"}
+                self.on_lower.add(trigger.pattern, [Doc(vocab, words=[f]) for f in forms])
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        return [*self.on_lemma(doc), *self.on_lower(doc), *self.gapped(doc)]
+
+
+def build_matcher(vocab, triggers: Iterable[Trigger]) -> TriggerMatcher:
+    """The matcher whose match ids are the lexicon patterns."""
+    return TriggerMatcher(vocab, triggers)
 
 
 # --- the parse, read a trigger at a time ----------------------------------------------------
@@ -282,7 +302,7 @@ class Candidate:
 class EventExtractor:
     """Find the events of one `Doc`: triggers, then filters, then arguments and dates."""
 
-    def __init__(self, doc: Doc, matcher: Matcher, triggers: dict[str, Trigger]) -> None:
+    def __init__(self, doc: Doc, matcher: TriggerMatcher, triggers: dict[str, Trigger]) -> None:
         self.doc = doc
         self.mentions: list[Mention] = doc._.mentions or []
         self.timexes: list[Timex] = doc._.timexes or []
@@ -310,7 +330,7 @@ class EventExtractor:
                     index.setdefault(i, []).append(n)
         return index
 
-    def _match(self, matcher: Matcher, triggers: dict[str, Trigger]) -> list[Candidate]:
+    def _match(self, matcher: TriggerMatcher, triggers: dict[str, Trigger]) -> list[Candidate]:
         doc = self.doc
         spans = []
         for match_id, start, end in matcher(doc):

@@ -108,6 +108,17 @@ FORMS = [
     ("Le juge a été saisi le 3 décembre. Le lendemain, le suspect a été libéré.", "Le lendemain", "2018-12-04"),
     ("Le séisme a frappé le 2 décembre. Trois jours plus tard, une réplique a été ressentie.",
      "Trois jours plus tard", "2018-12-05"),
+    ("En 2010, il a été élu. Deux ans plus tard, il a démissionné.", "Deux ans plus tard", "2012"),
+    # more forms
+    ("La décision est attendue mi-mars.", "mi-mars", "2019-03"),
+    ("Les heurts ont eu lieu dans la nuit du 3 au 4 décembre.", "la nuit du 3 au 4 décembre", "2018-12-03TNI"),
+    ("Le week-end dernier, la police a arrêté trois suspects.", "Le week-end dernier", "2018-W50-WE"),
+    ("Les travaux reprendront l'année prochaine.", "l'année prochaine", "2019"),
+    ("Le scrutin a lieu tous les deux ans.", "tous les deux ans", "P2Y"),
+    ("Les chrétiens ont célébré Pâques.", "Pâques", "2018-04-01"),
+    ("L'hiver dernier a été rude.", "L'hiver dernier", "2017-WI"),
+    ("Il a patienté un quart d'heure.", "un quart d'heure", "PT15M"),
+    ("Le traité est entré en vigueur le 1er janvier 2019.", "le 1er janvier 2019", "2019-01-01"),
     # references without a calendar value
     ("Le dialogue est maintenant rompu.", "maintenant", "PRESENT_REF"),
 ]

@@ -303,6 +303,8 @@ class Scanner:
             return i + 2, None
         if word in ("une", "un") and self.kind("approx_number", i + 1) and self.at(i + 2) in ("de", "d'"):
             return i + 3, float(self.kind("approx_number", i + 1) or 0)
+        if word in ("un", "trois") and self.at(i + 1) in ("quart", "quarts") and self.at(i + 2) == "d'":
+            return i + 3, 0.25 if word == "un" else 0.75  # "un quart d'heure"
         number = self.integer(i)
         if number:
             return number[0], float(number[1])

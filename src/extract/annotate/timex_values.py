@@ -325,10 +325,10 @@ def resolve_offset(meaning: Meaning, context: Context) -> Resolved:
     if meaning.amount is None:
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "none")
     base, anchor = context.published, "published"
-    if meaning.from_previous:
+    if meaning.from_previous and context.previous_day is not None:
         base, anchor = context.previous_day, "previous"
-        if base is None and context.previous_year is not None:
-            base = dt.date(context.previous_year, 6, 30)
+    elif meaning.from_previous and context.previous_year is not None and unit in ("M", "Y", "DE", "CE", "Q", "HALF"):
+        base, anchor = dt.date(context.previous_year, 6, 30), "previous"
     if base is None:
         return Resolved("DATE", {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(unit, "XXXX-XX-XX"), "none")
     designator, factor, _ = DURATION_UNITS[unit]

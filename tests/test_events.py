@@ -350,3 +350,11 @@ def test_runs_without_mentions_or_timexes(nlp, missing: str):
     assert event.category == "coerce"
     assert (event.date_value == "") == (missing == "timexes")
     assert (event.place == "") == (missing == "mentions")
+
+
+def test_lexicon_passes_its_check_script():
+    import runpy
+
+    script = Path(events_module.__file__).parents[1] / "resources" / "scripts" / "check_triggers.py"
+    check = runpy.run_path(str(script))
+    assert check["problems"](check["DEFAULT_PATH"]) == []

@@ -45,12 +45,12 @@ class Elements(HTMLParser):
         return {a["id"] for _, a in self.elements if "id" in a}
 
 
-def open_in_chromium(page: Path, tmp_path: Path) -> tuple[str, list[str]]:
+def open_in_chromium(page: Path, tmp_path: Path, fragment: str = "") -> tuple[str, list[str]]:
     """Load the page in headless Chromium; return the DOM after its scripts ran and every console line."""
     result = subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-         "--enable-logging=stderr", "--v=0", "--dump-dom", page.resolve().as_uri()],
+         "--enable-logging=stderr", "--v=0", "--dump-dom", page.resolve().as_uri() + (f"#{fragment}" if fragment else "")],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-2000:]
@@ -63,7 +63,7 @@ def demo_run(tmp_path_factory, data_dir, nlp):
     """A run over the test articles and the seed, and its report."""
     out = tmp_path_factory.mktemp("report") / "out"
     inputs = [data_dir / "articles", data_dir / "seed"]
-    summary = run(inputs, out=out, published="2018-12-17")
+    summary = run(inputs, out=out, published="2018-12-17", fmt="both,duckdb")
     assert summary.ok == 3
     return out, write_report(out, inputs=inputs)
 
@@ -171,6 +171,20 @@ def test_report_loads_without_console_errors_and_shows_the_counts(demo_run, tmp_
 
 
 @needs_chromium
+@pytest.mark.parametrize("query, expected", [("maroc", {"maroc-cellule-securite", "rabat-accord"}), ("bruxelles-sommet", {"bruxelles-sommet"}), ("zzz", set())])
+def test_a_filter_in_the_link_shows_only_the_matching_articles(demo_run, tmp_path, query, expected):
+    out, page = demo_run
+    documents = read_table(out, "documents")
+    anchors = dict(zip(documents.doc_id, (f"d{i}" for i in range(1, len(documents) + 1))))
+    dom, console = open_in_chromium(page, tmp_path, fragment=f"q={query}")
+    assert console == []
+    elements = Elements(dom)
+    visible = {a["id"] for a in elements.with_class("article", "doc") if "hidden" not in a["class"].split()}
+    assert visible == {anchors[d] for d in expected}
+    assert elements.having(id="shown-count") and f'<span id="shown-count">{len(expected)}</span>' in dom
+
+
+@needs_chromium
 def test_the_browser_check_catches_errors_and_network_requests(tmp_path):
     """The check above could not pass a broken page: a script error or a CDN link shows in the console."""
     page = tmp_path / "bad.html"
@@ -224,13 +238,12 @@ def test_report_command_writes_the_page(demo_run, data_dir):
     assert "report written to" in result.output
 
 
-def test_report_reads_duckdb_or_csv_when_there_is_no_parquet(demo_run, tmp_path):
+@pytest.mark.parametrize("files", [[f"{t}.csv" for t in TABLES], ["extract.duckdb"]], ids=["csv", "duckdb"])
+def test_report_reads_duckdb_or_csv_when_there_is_no_parquet(demo_run, tmp_path, files):
     out, page = demo_run
-    csv_only = tmp_path / "csv"
-    csv_only.mkdir()
-    for table in TABLES:
-        shutil.copy(out / f"{table}.csv", csv_only)
-    counts = Elements(write_report(csv_only, inputs=[]).read_text(encoding="utf-8")).with_class("span", "n")
+    for name in files:
+        shutil.copy(out / name, tmp_path)
+    counts = Elements(write_report(tmp_path, inputs=[]).read_text(encoding="utf-8")).with_class("span", "n")
     assert {a["id"]: a["data-count"] for a in counts} == {a["id"]: a["data-count"] for a in Elements(page.read_text(encoding="utf-8")).with_class("span", "n")}
 
 

@@ -464,6 +464,9 @@ JS = """
     shown.textContent = String(n);
   }
   input.addEventListener("input", apply);
+  // A link to report.html#q=maroc opens the page filtered.
+  var match = /^#q=(.*)$/.exec(window.location.hash);
+  if (match) { input.value = decodeURIComponent(match[1]); apply(); }
   document.body.setAttribute("data-highlights", String(document.querySelectorAll("a.hl").length));
   document.body.setAttribute("data-ready", "1");
 })();

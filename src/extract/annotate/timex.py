@@ -114,6 +114,14 @@ def sentence_starts(doc: Doc) -> list[int]:
     return [sent.start for sent in doc.sents]
 
 
+def resolve_safely(found: Found, context: Context) -> Resolved | None:
+    """`resolve`, or None for a date the calendar cannot hold ("il y a 100000 ans" from year 1)."""
+    try:
+        return resolve(found.meaning, context)
+    except (ValueError, OverflowError):
+        return None
+
+
 def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list[Timex]:
     """Resolve expressions left to right, clock times last (they take their day's date)."""
     starts = sentence_starts(doc)
@@ -133,7 +141,9 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
             sentence_year=year_of_sentence.get(sentence_of[k])
             if f.meaning.kind == "calendar" and f.meaning.direction is None else None,
         )
-        result = resolve(f.meaning, context)
+        result = resolve_safely(f, context)
+        if result is None:
+            continue
         resolved[k] = result
         if result.day is not None:
             previous_day = result.day
@@ -155,7 +165,7 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
             previous_day=days_before[-1] if days_before else None,
             sentence_day=min(same_sentence, key=lambda t: (t[0], not t[1]))[2] if same_sentence else None,
         )
-        resolved[k] = resolve(f.meaning, context)
+        resolved[k] = resolve_safely(f, context)
     timexes = []
     for f, result in zip(found, resolved):
         if result is None or not result.value:

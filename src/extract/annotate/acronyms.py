@@ -37,9 +37,9 @@ def long_form(doc: Doc, paren: int, acronym: str) -> Span | None:
 
 
 def link_acronyms(
-    doc: Doc, matches: list[tuple[int, int, int]], mentions: list[Mention], lookup: Callable[[str], Entry | None]
+    doc: Doc, text: str, matches: list[tuple[int, int, int]], mentions: list[Mention], lookup: Callable[[str], Entry | None]
 ) -> list[Mention]:
-    """`mentions` with each defined acronym and its long form made one entity."""
+    """`mentions` with each defined acronym and its long form made one entity (`text` is `doc.text`)."""
     for _, start, end in matches:
         acronym = doc[start + 1].text
         span = long_form(doc, start, acronym)
@@ -52,17 +52,28 @@ def link_acronyms(
             kind, canonical, code, qid = "organisation", strip_article(span.text), "", ""
         long_key = fold(span.text)
         spans = [(span.start_char, span.end_char)]
-        spans += [(t.idx, t.idx + len(t.text)) for t in doc if t.text == acronym]
+        spans += _occurrences(doc, text, acronym)
         kept = [m for m in mentions if not any(_overlaps(m, s, e) and (m.start, m.end) != (s, e) for s, e in spans)]
         present = {(m.start, m.end) for m in kept}
         kept += [Mention(s, e, "acronym_rule", kind, canonical) for s, e in spans if (s, e) not in present]
         mentions = [
             replace(m, kind=kind, canonical=canonical, country_code=code, wikidata_id=qid)
-            if doc.text[m.start:m.end] == acronym or fold(doc.text[m.start:m.end]) == long_key
+            if text[m.start:m.end] == acronym or fold(text[m.start:m.end]) == long_key
             else m
             for m in kept
         ]
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _occurrences(doc: Doc, text: str, word: str) -> list[tuple[int, int]]:
+    """Character spans of the tokens of `doc` that are exactly `word`."""
+    out, at = [], text.find(word)
+    while at >= 0:
+        token = doc.char_span(at, at + len(word))
+        if token is not None and len(token) == 1:
+            out.append((at, at + len(word)))
+        at = text.find(word, at + 1)
+    return out
 
 
 def _overlaps(m: Mention, start: int, end: int) -> bool:

@@ -172,7 +172,9 @@ class EntityMentions:
         chosen = [c for c in chosen if not _boilerplate(doc, c)]
         named = {c.entries[0].country_code for c in chosen if c.kind == "country" and c.entries}
         mentions = [self.to_mention(doc, c, named) for c in chosen]
-        mentions = link_acronyms(doc, self.acronym_matcher(doc), mentions, self.lookup_entity)
+        defined = self.acronym_matcher(doc)
+        if defined:  # doc.text is rebuilt from the tokens on each access: only when needed
+            mentions = link_acronyms(doc, doc.text, defined, mentions, self.lookup_entity)
         return _one_kind_per_entity(_link_surnames(mentions))
 
     def lookup_entity(self, text: str) -> Entry | None:
@@ -267,15 +269,13 @@ def _settle(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
 def _boilerplate(doc: Doc, c: Candidate) -> bool:
     """A page-furniture line ("Commentaires") or an author's initials alone on a line ("MN")."""
     span = doc[c.start:c.end]
-    text = span.text.strip()
-    if text.lower() in BOILERPLATE:
+    name = span.text.strip()
+    if name.lower() in BOILERPLATE:
         return True
     if c.entries:
         return False
-    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-    line_end = doc.text.find("\n", span.end_char)
-    line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)].strip()
-    return line == text and len(text) <= 4 and text.isupper()
+    alone = (c.start == 0 or "\n" in doc[c.start - 1].text) and (c.end == len(doc) or "\n" in doc[c.end].text)
+    return alone and len(name) <= 4 and name.isupper()
 
 
 def _pick(entries: list[Entry], named: set[str]) -> Entry:

@@ -31,6 +31,7 @@ from itertools import combinations
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 import pandas as pd
 from spacy import displacy
 
@@ -83,6 +84,7 @@ for axis, counts, title, colour in (
     else:
         counts.iloc[::-1].plot.barh(ax=axis, color=colour)
     axis.set_title(title)
+    axis.xaxis.set_major_locator(MaxNLocator(integer=True))
     axis.set_xlabel("mentions")
     axis.set_ylabel("")
 fig.tight_layout()

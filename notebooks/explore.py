@@ -31,8 +31,8 @@ from itertools import combinations
 from pathlib import Path
 
 import matplotlib.pyplot as plt
-from matplotlib.ticker import MaxNLocator
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 from spacy import displacy
 
 from extract.read import read_articles

@@ -270,6 +270,26 @@ def is_conditional(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lemma_.lower() in ("si", "s'") for c in verb.children)
 
 
+def under_si(token: Token) -> bool:
+    """ "Si l'Iran attaquait": an "si" earlier in the sentence, with no comma in between.
+
+    Read on the words, not the parse, which often attaches "si" to the subject.
+    """
+    for left in reversed(token.doc[token.sent.start : token.i]):
+        if left.text in (",", ";", ":", "—", "(") or left.is_space:
+            return False
+        if left.lower_ in ("si", "s'") and left.pos_ == "SCONJ":
+            return True
+    return False
+
+
+def is_alleged(verb: Token) -> bool:
+    """The journalistic conditional past, "l'aviation aurait bombardé": reported, unconfirmed."""
+    return "Part" in verb.morph.get("VerbForm") and any(
+        c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood") for c in verb.children
+    )
+
+
 def clause_verb(token: Token) -> Token:
     """The verb whose clause the token is in (the token itself for a verb)."""
     while not is_verbal(token) and token.head.i != token.i:
@@ -371,8 +391,14 @@ class EventExtractor:
         if not is_verbal(verb):
             verb = clause_verb(head)
         if is_verbal(head):
-            if is_hypothetical(head) or (head.dep_ == "xcomp" and is_negated(head.head)):
+            if head.dep_ == "xcomp" and is_negated(head.head):
                 return False
+            if under_si(head):
+                return False
+            if is_hypothetical(head):
+                if not is_alleged(head):
+                    return False
+                cand.undated = True  # alleged: reported, but not dated as if confirmed
         elif verb.i != head.i:
             support = (
                 verb.lemma_ in SUPPORT_VERBS
@@ -380,8 +406,8 @@ class EventExtractor:
             ) and (dep in ("obj", "nsubj", "nsubj:pass") or is_bare_obl(head))
             if support and is_negated(verb):
                 return False
-            if is_hypothetical(verb):
-                if support:
+            if is_hypothetical(verb) or under_si(head):
+                if support and not is_alleged(verb):
                     return False
                 cand.undated = True
         if cand.trigger.category in SPEECH_CATEGORIES and not any(self.participants(cand)):
@@ -468,17 +494,30 @@ class EventExtractor:
                         found.append(n)
         return sorted(found, key=lambda n: self.mentions[n].start)
 
+    def _actor_tokens(self, token: Token) -> Iterator[Token]:
+        """The participant's phrase without its locative complements ("un commando près de Gao")."""
+        yield token
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS or child.dep_ == "acl:relcl":
+                continue
+            if case_lemmas(child) & (PLACE_CASES - {"à", "au", "aux"}) or (
+                child.i >= 2 and self.doc[child.i - 2].lower_ == "près"
+            ):
+                continue
+            yield from self._actor_tokens(child)
+
     def actors(self, cand: Candidate, place: int | None) -> list[Mention]:
         agents, others = self.participants(cand)
         seen: list[int] = []
         for group in (agents, others):
             for head in group:
-                for n in self._mentions_of([head]):
+                found = {n for token in self._actor_tokens(head) for n in self.mention_at.get(token.i, ())}
+                for n in sorted(found, key=lambda n: self.mentions[n].start):
                     mention = self.mentions[n]
                     if n == place or n in seen or mention.kind == "other":
                         continue
-                    if mention.kind == "place" and group is others:
-                        continue  # a city acts only as a subject ("Moscou a dénoncé")
+                    if mention.kind == "place" and (group is others or n not in self.mention_at.get(head.i, ())):
+                        continue  # a city acts only as the subject itself ("Moscou a dénoncé")
                     seen.append(n)
         names: list[Mention] = []
         for n in seen:
@@ -492,7 +531,11 @@ class EventExtractor:
         nominal = not is_verbal(head)
         roots = [head]
         if nominal:
-            roots += [c for c in head.children if c.dep_ == "acl"]
+            roots += [
+                c
+                for c in head.children
+                if c.dep_ == "acl" or (c.dep_ == "acl:relcl" and c.lemma_ in SUPPORT_VERBS)
+            ]  # "l'attaque, perpétrée à Gao", "l'attaque qui a eu lieu à Niamey"
             verb, dep = self.governor(head)
             if (dep in ("obj", "nsubj", "nsubj:pass", "obl:arg") or is_bare_obl(head)) and is_verbal(verb):
                 roots.append(verb)
@@ -515,7 +558,7 @@ class EventExtractor:
                     for n in self._mentions_of([token]):
                         if self.mentions[n].kind in kinds:
                             return n
-                deeper += [c for c in token.children if c.dep_[:3] in ("obl", "nmo")]
+                deeper += [c for c in token.children if c.dep_[:3] in ("obl", "nmo") or c.dep_ == "acl"]
             frontier = deeper
         return None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from extract.annotate.timex_grammar import Meaning
+from extract.annotate.timex_meaning import Meaning
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}

@@ -18,11 +18,13 @@ How an event is found and what is deliberately left out:
   "se préparent à lancer des attaques"), and an action that is only demanded,
   promised, refused or threatened ("exige la libération" yields the demand,
   not a release).
-- **Hypothetical**: a verb trigger in the conditional or under "si" ("si
-  l'armée attaquait") is not reported. A noun trigger whose clause is
-  hypothetical ("les combats pourraient durer") is reported without a date,
-  unless the hypothetical verb is the one that makes it happen ("une attaque
-  pourrait avoir lieu"), then it is not reported.
+- **Hypothetical**: a verb trigger in the conditional, under a modal
+  "pouvoir" or after "si" ("si l'armée attaquait") is not reported. A noun
+  trigger whose clause is hypothetical ("les combats pourraient durer") is
+  reported without a date, unless the hypothetical verb is the one that makes
+  it happen ("une attaque pourrait avoir lieu"), then it is not reported. The
+  journalistic conditional past ("l'aviation aurait bombardé jeudi un
+  hôpital") reports an unconfirmed event: reported, without a date.
 - **Reporting verbs** (annoncer, déclarer, affirmer, selon) are not in the
   lexicon: the event is their complement, which is matched on its own.
   Statement-like categories (statement, appeal, demand, disapprove) are

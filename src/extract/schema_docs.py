@@ -169,8 +169,9 @@ Time expressions are found by rules on the parse and given a TIMEX3 value:
   today: they keep unresolved parts (`XXXX-WXX-1` for "lundi").
 - **Events** are dated by the expression attached to their trigger in the parse
   (`events.timex_id`); where the text dates an event only by the article
-  ("viennent de mettre en place", a present-tense headline), `date_value` is the
-  publication date and `timex_id` is empty.
+  ("viennent de mettre en place"), `date_value` is the publication date and
+  `timex_id` is empty. A headline's present tense ("Washington et les talibans
+  signent un accord") usually reports the day before, so it is left undated.
 """
 
 LIMITS = """\

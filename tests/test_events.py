@@ -372,3 +372,20 @@ def test_lexicon_passes_its_check_script():
     script = Path(events_module.__file__).parents[1] / "resources" / "scripts" / "check_triggers.py"
     check = runpy.run_path(str(script))
     assert check["problems"](check["DEFAULT_PATH"]) == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "requires", "lemma"),
+    [
+        ("écraser", {"refl"}, "s'écraser"),
+        ("réunir", {"refl"}, "se réunir"),
+        ("échange de information", set(), "échange d'information"),
+        ("ouvrir le feu", set(), "ouvrir le feu"),
+        ("prendre de assaut", set(), "prendre d'assaut"),
+        ("état de urgence", set(), "état d'urgence"),
+        ("ouvrir _ enquête", set(), "ouvrir enquête"),
+    ],
+)
+def test_trigger_lemma_reads_as_written(pattern, requires, lemma):
+    trigger = events_module.Trigger(pattern, "assault", "18", frozenset(requires))
+    assert trigger.lemma == lemma

@@ -53,6 +53,7 @@ How an event is found and what is deliberately left out:
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -124,10 +125,13 @@ class Trigger:
     @property
     def lemma(self) -> str:
         """The entry as a reader writes it: "s'écraser", "se réunir", "mettre en place"."""
-        if "refl" not in self.requires:
-            return self.pattern
-        elided = self.pattern[0] in "aeéèêiîoôuh"
-        return ("s'" if elided else "se ") + self.pattern
+        words = [w for w in self.pattern.split() if w != "_"]
+        text = " ".join(words)
+        text = re.sub(r"\bde le\b", "du", re.sub(r"\bà le\b", "au", text))
+        text = re.sub(r"\b(de|le) (?=[aeéèêiîoôuh])", lambda m: m.group(1)[0] + "'", text)
+        if "refl" in self.requires:
+            text = ("s'" if text[0] in "aeéèêiîoôuh" else "se ") + text
+        return text
 
 
 @lru_cache(maxsize=1)

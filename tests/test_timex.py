@@ -149,6 +149,8 @@ NOTHING = [
     "Le quotidien Le Monde a été racheté.",  # a newspaper, not a frequency
     "L'accord du Vendredi saint reste fragile.",  # a name
     "Il a joué une seconde fois.",
+    "Les 3/4 des élus ont voté contre.",  # a fraction, not 3 April
+    "Noël Mamère a été réélu député.",  # a name, not Christmas
 ]
 
 

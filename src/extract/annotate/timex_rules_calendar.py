@@ -14,7 +14,6 @@ from extract.annotate.timex_meaning import Match, Meaning
 from extract.annotate.timex_tokens import PERIOD_UNITS, ROMAN_ORDINAL, SLASH_DATE, TokenReader
 
 
-
 class CalendarRules(TokenReader):
     """le 3 mars 2019, mardi soir, hier, le lendemain, la semaine dernière, l'été dernier, Noël."""
 
@@ -182,16 +181,17 @@ class CalendarRules(TokenReader):
             direction = self.direction(end)
             if direction and direction[1] != 0 and not direction[2]:
                 end, meaning = direction[0], replace(meaning, direction=direction[1])
-            return (start if start != i or weekday else i), end, meaning
+            return start, end, meaning
         if weekday:
             return None
         token_text = self.at(i)
         m = SLASH_DATE.match(token_text)
-        if m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12 and (m.group(3) or "/" in token_text):
+        if m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12 and (
+                m.group(3) or word == "le" or self.at(i - 1) in ("du", "au")):  # not a fraction: "3/4 des élus"
             year = m.group(3)
             meaning = Meaning("calendar", day=int(m.group(1)), month=int(m.group(2)),
                               year=int(year) if year else None, short_year=bool(year) and len(year) == 2)
-            return start if start != i and word == "le" else i, i + 1, meaning
+            return start, i + 1, meaning
         if token_text.isdigit() and len(token_text) == 4 and self.seq(i + 1, ("-",)) and \
                 self.at(i + 2).isdigit() and self.at(i + 3) == "-" and self.at(i + 4).isdigit():
             month, day_ = int(self.at(i + 2)), int(self.at(i + 4))
@@ -225,9 +225,11 @@ class CalendarRules(TokenReader):
             numeral = ordinal.group(1)
             century = int(numeral) if numeral.isdigit() else roman_to_int(numeral)
             if century and 1 <= century <= 21:
-                return (start if start != i else i), i + 2, Meaning("calendar", century=century)
+                return start, i + 2, Meaning("calendar", century=century)
         if start == i:
             previous = self.at(i - 1)
+            if previous in ("les", "des", "aux", "environ", "quelque") or self.at(i - 2) in ("plus", "moins", "près"):
+                return None  # a count: "plus de 1500", "les 1200"
             year = self.year_number(i, short_ok=previous == "en")
             if year and (not year[2] or previous == "en"):
                 return i, year[0], Meaning("calendar", year=year[1], short_year=year[2])
@@ -326,6 +328,8 @@ class CalendarRules(TokenReader):
         for phrase, value in self.lex.phrases("holiday", self.at(i)):
             if self.seq(i, phrase):
                 end = i + len(phrase)
+                if end < self.n and self.doc[end].pos_ == "PROPN" and self.doc[end].is_title:
+                    return None  # a name: "Noël Mamère", "Toussaint Louverture"
                 year = self.year_number(end)
                 meaning = Meaning("calendar", holiday=value, year=year[1] if year else None)
                 return start, year[0] if year else end, meaning

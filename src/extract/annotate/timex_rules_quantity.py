@@ -14,7 +14,6 @@ from extract.annotate.timex_tokens import (
 )
 
 
-
 class QuantityRules(TokenReader):
     """18 h 50, trois jours, il y a trois jours, chaque année, 24h / 24, maintenant."""
 
@@ -193,9 +192,8 @@ class QuantityRules(TokenReader):
             if self.seq(j, hedge):
                 j += len(hedge)
                 break
-        if self.at(j) in ("ces", "les") and self.kind("direction", j + 1) and self.at(j + 1).startswith("dernier") or \
-                self.at(j) in ("ces", "les") and self.at(j + 1).startswith("dernièr"):
-            j += 2
+        if self.at(j) in ("ces", "les") and self.at(j + 1).startswith(("dernier", "dernièr", "prochain")):
+            j += 2  # "ces derniers jours", "les dernières 24 heures"
             number = self.amount(j)
             count = None
             if number and number[0] > j and not self.kind("vague_number", j):
@@ -235,8 +233,9 @@ class QuantityRules(TokenReader):
         if unit_code in ("Y", "M") and count is not None and self.is_age(start, j_unit):
             return None
         if self.seq(end, ("et", "demi")) or self.seq(end, ("et", "demie")):
-            count = (count or 0) + 0.5 if count is not None else None
             end += 2
+            if count is not None:
+                count += 0.5
         return start, end, Meaning("duration", unit=unit_code, amount=count)
 
     def offset(self, i: int) -> Match | None:

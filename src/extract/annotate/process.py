@@ -15,6 +15,11 @@ from extract.tables import Rows, article_rows, unread_rows
 # chunk (offsets stay into the whole text). Well under spaCy's max_length, so
 # the parser's memory stays bounded on very long pages.
 CHUNK_CHARS = 100_000
+# The model's activations grow with the tokens of one nlp.pipe batch (tok2vec
+# holds about 14 KB a token: 64 news articles took 350 MB above the model), so
+# a batch is also cut after this many tokens. Peak memory then no longer
+# depends on which articles happen to share a batch; throughput is the same.
+BATCH_TOKENS = 5_000
 
 
 def annotate_batch(nlp: Language, articles: Sequence[Article], *, batch_size: int = 64) -> list[Rows]:
@@ -48,7 +53,7 @@ def annotate_batch(nlp: Language, articles: Sequence[Article], *, batch_size: in
             docs.append(doc)
         pending.append((index, prepared, parts))
     try:
-        done = {id(doc): doc for doc in nlp.pipe(docs, batch_size=batch_size)}
+        done = {id(doc): doc for group in _by_tokens(docs, BATCH_TOKENS) for doc in nlp.pipe(group, batch_size=batch_size)}
     except Exception:
         done = None  # one article broke a component: redo them one by one below
     for index, prepared, parts in pending:
@@ -63,3 +68,16 @@ def annotate_batch(nlp: Language, articles: Sequence[Article], *, batch_size: in
             message = f"annotation failed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
             results[index] = unread_rows(article, status="error", error=message)
     return results
+
+
+def _by_tokens(docs: list, limit: int) -> list[list]:
+    """Consecutive groups of docs with at most `limit` tokens in all (a longer doc is a group alone)."""
+    groups: list[list] = []
+    size = 0
+    for doc in docs:
+        if not groups or size + len(doc) > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append(doc)
+        size += len(doc)
+    return groups

@@ -136,6 +136,7 @@ NOTHING = [
     "Pierre Dupont, 45 ans, a été entendu.",
     "Une fillette âgée de 8 ans a été blessée.",
     "Un chauffeur de bus de 38 ans a été agressé.",
+    "Une femme d'une quarantaine d'années a été secourue.",
     "Il avait 29 ans.",
     "Les deux suspects, âgés de 19 et 22 ans, ont été écroués.",
     "Des enfants âgés de moins de trois ans ont été vaccinés.",

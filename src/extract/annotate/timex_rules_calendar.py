@@ -127,6 +127,8 @@ class CalendarRules(TokenReader):
         edge = self.kind("edge", i)
         if edge is None or (edge == "MID" and word == "courant" and start != i):
             return None
+        if self.at(i - 2) in ("fête", "fêtes") and self.at(i - 1) == "de":
+            return None  # "une fête de fin d'année": a kind of party (holiday() reads "les fêtes de fin d'année")
         j = i + 1
         if self.at(j) == "-" and edge == "MID":
             j += 1

@@ -152,10 +152,11 @@ class QuantityRules(TokenReader):
         """Whether "N ans" (number at i, unit at unit_token) gives someone's age.
 
         An age: "âgé de 54 ans", "un Français de 29 ans", "un chauffeur de bus de 38 ans",
+        "une femme d'une trentaine d'années",
         "Pierre, 29 ans,", "(29 ans)", "elle avait 29 ans", "les 6-16 ans", "de 2 à 8 ans"
         after a person. A length: "une peine de 2 ans", "écopé de 2 ans", "depuis deux ans".
         """
-        if self.at(unit_token) not in ("an", "ans"):
+        if self.at(unit_token) not in ("an", "ans", "années"):
             return False
         doc = self.doc
         for hedge in DURATION_HEDGES:

@@ -14,10 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
-from spacy.tokens import Doc
 
-from extract.annotate import PIPES, load_pipeline
 from extract.annotate import events as events_module
 from extract.annotate.clean import prepare
 from extract.annotate.spans import Event
@@ -204,43 +201,6 @@ NOT_EVENTS = [
     ("menace-guam", "de frapper l'île", "only threatened"),
     ("cyclone-mozambique", "a annoncé", "reporting verbs are not events"),
 ]
-
-
-SENTENCE_END = {".", "!", "?", "…", "...", "»."}
-
-
-def with_paragraph_breaks(nlp: Language) -> Language:
-    """Stand-in until the shared pipeline fixes sentence boundaries before the parser.
-
-    The parser alone runs a headline into the first paragraph ("... à Doha
-    \\n\\nLes États-Unis ont signé") and splits inside noun phrases ("les
-    talibans | ont signé"), losing subjects. This starts a sentence at each line
-    and after sentence-final punctuation followed by a capital, and nowhere else.
-    """
-    if "paragraph_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
-        if not Language.has_factory("paragraph_breaks"):
-
-            @Language.component("paragraph_breaks")
-            def paragraph_breaks(doc: Doc) -> Doc:
-                for token in doc[1:]:
-                    before = doc[token.i - 1]
-                    token.is_sent_start = (
-                        "\n" in before.text_with_ws
-                        or (before.text in SENTENCE_END and token.text[:1].isupper())
-                    ) and not token.is_space
-                return doc
-
-        nlp.add_pipe("paragraph_breaks", before="parser")
-    return nlp
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Language:
-    if "extract_events" in PIPES:
-        return with_paragraph_breaks(load_pipeline())
-    pipeline = load_pipeline.__wrapped__()  # a private copy: the shared one stays untouched
-    pipeline.add_pipe("extract_events", last=True)
-    return with_paragraph_breaks(pipeline)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from spacy.language import Language
 from extract.annotate import entities  # noqa: F401  (registers extract_entities)
 from extract.annotate import events  # noqa: F401
 from extract.annotate import timex  # noqa: F401
+from extract.annotate import sentences  # noqa: F401  (registers paragraph_breaks)
 from extract.annotate.speed import index_lemma_tables
 from extract.annotate.spans import register_extensions
 
@@ -25,6 +26,8 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load the French model once per process and add our components to it."""
     register_extensions()
     nlp = index_lemma_tables(spacy.load(model))
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_breaks", before="parser")
     for name in PIPES:
         nlp.add_pipe(name, last=True)
     return nlp

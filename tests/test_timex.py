@@ -69,6 +69,7 @@ FORMS = [
      "la nuit de samedi à dimanche", "2018-12-15TNI"),
     ("Le ministre a été reçu ce matin.", "ce matin", "2018-12-17TMO"),
     ("L'incendie a repris hier soir.", "hier soir", "2018-12-16TEV"),
+    ("Hier, dans la matinée, le suspect s'est rendu.", "la matinée", "2018-12-16TMO"),
     # clock times, on the day the sentence names
     ("L'explosion s'est produite vers 18 h 50.", "18 h 50", "2018-12-17T18:50"),
     ("Hier, peu après 5 heures, un incendie s'est déclaré.", "5 heures", "2018-12-16T05:00"),
@@ -79,6 +80,7 @@ FORMS = [
     ("Il a été condamné à 46 mois de prison.", "46 mois", "P46M"),
     ("Les pourparlers pourraient durer plusieurs semaines.", "plusieurs semaines", "PXW"),
     ("La grève a paralysé le pays pendant plusieurs jours.", "plusieurs jours", "PXD"),
+    ("Les prix ont augmenté au cours des derniers mois.", "derniers mois", "PXM"),
     ("La réunion a duré deux heures.", "deux heures", "PT2H"),
     ("La tempête souffle depuis quarante-huit heures.", "quarante-huit heures", "PT48H"),
     ("Le vote a été reporté d'une heure et demie.", "une heure et demie", "PT90M"),

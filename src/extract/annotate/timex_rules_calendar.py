@@ -79,15 +79,19 @@ class CalendarRules(TokenReader):
         return None
 
     def night_of(self, i: int) -> Match | None:
-        """la nuit de mardi à mercredi, la soirée de samedi, la nuit du 3 au 4 mars."""
+        """la nuit de mardi à mercredi, la soirée de samedi, la nuit du 3 au 4 mars, dans la matinée."""
         start = i
         if self.at(i) in ("la", "le"):
             i += 1
         part = self.at(i)
-        if part not in ("nuit", "soirée", "matinée", "journée", "après-midi") or self.at(i + 1) not in ("de", "du", "d'"):
+        if part not in ("nuit", "soirée", "matinée", "journée", "après-midi"):
+            return None
+        part_code = self.lex.get("part", part) if part != "journée" else None
+        if self.at(i + 1) not in ("de", "du", "d'"):
+            if start != i and self.at(start - 1) in ("dans", "durant", "pendant") and not self.direction(i + 1):
+                return start, i + 1, Meaning("clock", part=part_code)  # "dans la nuit": of the day in context
             return None
         j = i + 2
-        part_code = self.lex.get("part", part) if part != "journée" else None
         weekday = self.kind("weekday", j)
         if weekday:
             end = j + 1

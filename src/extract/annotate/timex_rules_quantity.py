@@ -193,7 +193,9 @@ class QuantityRules(TokenReader):
             if self.seq(j, hedge):
                 j += len(hedge)
                 break
-        if self.at(j) in ("ces", "les") and self.at(j + 1).startswith(("dernier", "dernièr", "prochain")):
+        if self.at(j) in ("ces", "les", "des") and self.at(j + 1).startswith(("dernier", "dernièr", "prochain")):
+            if self.at(j) == "des":
+                start = j + 1  # "au cours des derniers mois": the contracted article stays out
             j += 2  # "ces derniers jours", "les dernières 24 heures"
             number = self.amount(j)
             count = None

@@ -349,17 +349,22 @@ def resolve_offset(meaning: Meaning, context: Context) -> Resolved:
 
 
 def resolve_clock(meaning: Meaning, context: Context) -> Resolved:
-    clock = f"T{meaning.hour:02d}:{meaning.minute or 0:02d}"
+    """A clock time ("18 h 50") or a part of day alone ("dans la nuit") on the day the context gives."""
+    if meaning.hour is not None:
+        clock = f"T{meaning.hour:02d}:{meaning.minute or 0:02d}"
+    else:
+        clock = with_part("", meaning.part)
+    kind = "TIME" if clock else "DATE"
     if meaning.weekday and context.published is not None:
         day = weekday_date(context.published, meaning.weekday, None, context.tense)
-        return Resolved("TIME", day_value(day) + clock, "published", day=day)
+        return Resolved(kind, day_value(day) + clock, "published", day=day)
     if context.sentence_day is not None:
-        return Resolved("TIME", day_value(context.sentence_day) + clock, "previous", day=context.sentence_day)
+        return Resolved(kind, day_value(context.sentence_day) + clock, "previous", day=context.sentence_day)
     if context.previous_day is not None:
-        return Resolved("TIME", day_value(context.previous_day) + clock, "previous", day=context.previous_day)
+        return Resolved(kind, day_value(context.previous_day) + clock, "previous", day=context.previous_day)
     if context.published is not None:
-        return Resolved("TIME", day_value(context.published) + clock, "published", day=context.published)
-    return Resolved("TIME", "XXXX-XX-XX" + clock, "none")
+        return Resolved(kind, day_value(context.published) + clock, "published", day=context.published)
+    return Resolved(kind, "XXXX-XX-XX" + clock, "none")
 
 
 HANDLERS = {

@@ -37,6 +37,7 @@ FORMS = [
     ("La loi du 17/12/2018 entre en vigueur.", "17/12/2018", "2018-12-17"),
     ("Le sommet s'est tenu le 3 mars.", "le 3 mars", "2018-03-03"),
     ("Le sommet se tiendra le 3 mars.", "le 3 mars", "2019-03-03"),
+    ("Le salon ouvre ses portes le 10 janvier.", "le 10 janvier", "2019-01-10"),  # no tense: the nearest
     ("Le parti a été fondé en 2004.", "2004", "2004"),
     ("Les élections auront lieu en mars 2019.", "mars 2019", "2019-03"),
     ("La réforme entrera en vigueur début 2020.", "début 2020", "2020-01"),

@@ -123,11 +123,13 @@ def year_for(published: dt.date, month: int, day: int | None, direction: int | N
         return year if named < today else year - 1
     if direction == 1:
         return year if named > today else year + 1
-    if tense == PAST and named > today:
-        return year - 1
-    if tense == FUTURE and named < today:
-        return year + 1
-    return year
+    if tense == PAST:
+        return year - 1 if named > today else year
+    if tense == FUTURE:
+        return year + 1 if named < today else year
+    # No tense to go by: the nearest ("en janvier" read in December is next January).
+    return min((year - 1, year, year + 1),
+               key=lambda y: abs((dt.date(y, month, min(day or 15, 28)) - published).days))
 
 
 def season_year(published: dt.date, season: str, direction: int | None, tense: str | None) -> int | None:

@@ -31,6 +31,7 @@ from extract.annotate.gazetteer import (
     load_knowledge,
     surface_variants,
 )
+from extract.annotate.named_heads import YIELDING_HEADS, head_matcher
 from extract.annotate.spans import Mention, register_extensions
 
 KIND_OF_LABEL = {"LOC": "place", "ORG": "organisation", "PER": "person", "MISC": "other"}
@@ -43,6 +44,7 @@ RULE_OF_KIND = {
     "place": "place_rule",
     "organisation": "org_kb",
 }
+HEAD_RULE = "head_rule"
 LEADING_WORDS = {"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des"}
 TITLES = {"M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Dr", "Pr", "Monsieur", "Madame", "Mademoiselle"}
 NATIONALITY_POS = {"ADJ", "NOUN", "PROPN"}
@@ -107,6 +109,7 @@ class EntityMentions:
                 self.lower.add(table.kind, _pattern_docs(nlp, plain))
             if acronyms:
                 self.exact.add(table.kind, _pattern_docs(nlp, acronyms))
+        self.heads = head_matcher(nlp.vocab)
         self.acronym_matcher = Matcher(nlp.vocab)
         self.acronym_matcher.add("DEFINED", [[{"ORTH": "("}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ")"}]])
 
@@ -165,10 +168,26 @@ class EntityMentions:
             out.append(Candidate(start, end, kind, entries, "", strength))
         return out
 
+    def head_candidates(self, doc: Doc) -> list[Candidate]:
+        """"rue du Château", "comité des fêtes": a lower-case head noun and a capitalised name."""
+        out = []
+        for match_id, start, end in self.heads(doc):
+            kind = doc.vocab.strings[match_id]
+            while doc[end - 1].text == "-":
+                end -= 1
+            if doc[start].text in YIELDING_HEADS:
+                tail = end
+                while tail > start + 1 and (doc[tail - 1].is_title or doc[tail - 1].text == "-"):
+                    tail -= 1
+                if self.lookup(doc[tail:end].text, kinds=("place", "country")):
+                    continue  # "port de Kiel": Kiel
+            out.append(Candidate(start, end, kind, [], HEAD_RULE, 2))
+        return out
+
     # -- resolution ---------------------------------------------------------
 
     def mentions(self, doc: Doc) -> list[Mention]:
-        chosen = _settle(doc, self.ner_candidates(doc) + self.phrase_candidates(doc))
+        chosen = _settle(doc, self.ner_candidates(doc) + self.phrase_candidates(doc) + self.head_candidates(doc))
         chosen = [c for c in chosen if not _boilerplate(doc, c)]
         named = {c.entries[0].country_code for c in chosen if c.kind == "country" and c.entries}
         mentions = [self.to_mention(doc, c, named) for c in chosen]
@@ -184,7 +203,8 @@ class EntityMentions:
 
     def to_mention(self, doc: Doc, c: Candidate, named: set[str]) -> Mention:
         span = doc[c.start:c.end]
-        label = c.label if c.label and LABEL_OF_KIND.get(c.kind) == c.label else RULE_OF_KIND.get(c.kind, c.label)
+        agrees = c.label not in KIND_OF_LABEL or LABEL_OF_KIND.get(c.kind) == c.label
+        label = c.label if c.label and agrees else RULE_OF_KIND.get(c.kind, c.label)
         if not c.entries:
             return Mention(span.start_char, span.end_char, label, c.kind, _untitled(span) if c.kind == "person" else span.text)
         entry = _pick(c.entries, named)

@@ -1,0 +1,50 @@
+"""Names led by a common noun: "rue du Château", "église Saint-Étienne", "comité des fêtes de Void".
+
+French writes the head noun of many place and organisation names in lower
+case, and the NER often keeps only the capitalised part ("Saint-Étienne").
+A head from the lists below followed by capitalised words (with the
+articles and prepositions between them) is one name of the head's kind.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
+PLACE_HEADS = [
+    "rue", "avenue", "boulevard", "place", "quai", "impasse", "allée", "chemin", "route", "pont", "square",
+    "parc", "jardin", "stade", "gare", "aéroport", "port", "église", "cathédrale", "basilique", "chapelle",
+    "abbaye", "mosquée", "synagogue", "salle", "maison", "château", "mont", "col", "lac", "forêt", "vallée",
+    "île", "canton", "quartier", "faubourg",
+]
+ORGANISATION_HEADS = [
+    "ministère", "comité", "commission", "association", "école", "collège", "lycée", "université", "institut",
+    "tribunal", "cour", "mairie", "préfecture", "société", "entreprise", "groupe", "éditions", "fédération",
+    "syndicat", "parti", "club", "conseil", "agence", "office", "banque", "hôpital", "clinique", "laiterie",
+    "boulangerie", "fondation", "musée", "théâtre",
+]
+# Heads naming a part or surroundings of the place that follows ("port de Kiel",
+# "canton de Vaud"): when that place is known, it is the entity, not the phrase.
+YIELDING_HEADS = {"port", "quartier", "faubourg", "canton", "île", "mont", "lac", "vallée", "forêt", "col"}
+LINKS = ["de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"]
+
+
+# Between head and name only articles and prepositions: letting nouns in
+# ("comité des fêtes de Void") also swallows "groupe terroriste Daesh".
+MIDDLE = {"LOWER": {"IN": LINKS}, "OP": "*"}
+
+
+# The capitalised name, its hyphens included ("Jules - Ferry" as tokenised).
+NAME_GOES_ON = {"TEXT": {"REGEX": r"^(-|[A-ZÀ-ÖØ-Þ].*)$"}, "OP": "*"}
+
+
+def head_matcher(vocab: Vocab) -> Matcher:
+    """A matcher labelling "<head> [de la] Capitalised..." spans `place` or `organisation`."""
+    matcher = Matcher(vocab)
+    for kind, heads in (("place", PLACE_HEADS), ("organisation", ORGANISATION_HEADS)):
+        matcher.add(
+            kind,
+            [[{"ORTH": {"IN": heads}}, MIDDLE, {"IS_TITLE": True}, NAME_GOES_ON]],
+            greedy="LONGEST",
+        )
+    return matcher

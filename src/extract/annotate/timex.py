@@ -8,7 +8,7 @@ the tense of the verb it modifies, and the expressions before it. The result is
 Example:
     nlp = load_pipeline(); doc = nlp.make_doc("Il est arrivé lundi soir.")
     doc._.published = datetime.date(2018, 12, 19); doc = nlp(doc)
-    doc._.timexes  # [Timex(start=14, end=25, type='TIME', value='2018-12-17TEV', anchor='published')]
+    doc._.timexes  # [Timex(start=14, end=24, type='TIME', value='2018-12-17TEV', anchor='published')]
 """
 
 from __future__ import annotations
@@ -17,95 +17,13 @@ import bisect
 import datetime as dt
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from extract.annotate.spans import Timex, published_of, register_extensions
 from extract.annotate.timex_grammar import Found, find_expressions
 from extract.annotate.timex_lexicon import TimexLexicon, load_lexicon
-from extract.annotate.timex_values import FUTURE, PAST, PRESENT, Context, Resolved, resolve
-
-MODAL_FUTURE = {"aller", "devoir", "pouvoir", "prévoir", "compter", "espérer", "vouloir", "envisager", "souhaiter"}
-# Verbs whose passé composé takes "être" (the parser often reads "est arrivé" as a passive).
-ETRE_VERBS = {
-    "aller", "arriver", "décéder", "descendre", "devenir", "entrer", "intervenir", "monter", "mourir",
-    "naître", "partir", "parvenir", "passer", "rentrer", "rester", "retourner", "revenir", "sortir",
-    "survenir", "tomber", "venir", "repartir", "redevenir", "apparaître", "disparaître",
-}
-# Participles that schedule what they qualify: "prévue le 15 septembre" looks ahead.
-SCHEDULING_VERBS = {"prévoir", "programmer", "fixer", "planifier", "attendre", "envisager", "annoncer", "reporter"}
-
-
-def verb_tense(verb: Token, depth: int = 0) -> str | None:
-    """past / present / future of a verb, reading compound tenses through its auxiliaries.
-
-    "a signé" (avoir, present, + participle) is past, so is "est arrivé"; "se réunira"
-    future; "va signer" (aller + infinitive) future; "a été tué" past; "sera signé" future.
-    """
-    morph = verb.morph
-    tense, mood, form = morph.get("Tense"), morph.get("Mood"), morph.get("VerbForm")
-    if "Fut" in tense or "Cnd" in mood:
-        return FUTURE
-    if "Part" in form:
-        children = list(verb.children)
-        auxiliaries = [c for c in children if c.dep_ in ("aux:tense", "aux:pass", "aux") and c.i < verb.i]
-        lemma = verb.lemma_.lower()
-        if not auxiliaries:  # an adjectival participle: "élu le 6 mai", "prévue le 15 septembre"
-            return FUTURE if lemma in SCHEDULING_VERBS else PAST
-        first = auxiliaries[0].morph
-        if "Fut" in first.get("Tense") or "Cnd" in first.get("Mood"):
-            return FUTURE
-        if "Imp" in first.get("Tense") or "Past" in first.get("Tense"):
-            return PAST
-        if any(c.dep_ == "aux:tense" for c in auxiliaries) or lemma in ETRE_VERBS \
-                or any("Yes" in c.morph.get("Reflex") for c in children):
-            return PAST  # "a signé", "est arrivé", "s'est tenu"
-        return FUTURE if lemma in SCHEDULING_VERBS else PRESENT  # "est fixée au jeudi 16"
-    if "Inf" in form:
-        head = verb.head
-        if head is verb or depth > 2:
-            return None
-        if head.lemma_ == "venir" and any(c.lower_ in ("de", "d'") for c in verb.children):
-            return PAST
-        if head.lemma_ in MODAL_FUTURE:
-            head_tense = verb_tense(head, depth + 1)
-            return PAST if head_tense == PAST and head.lemma_ != "aller" else FUTURE
-        return verb_tense(head, depth + 1)
-    if "Past" in tense or "Imp" in tense:
-        return PAST
-    if "Pres" in tense:
-        return PRESENT
-    return None
-
-
-PAST_SIGNALS = {"depuis"}
-FUTURE_SIGNALS = {"jusqu'", "ici", "avant"}
-
-
-def governing_tense(doc: Doc, start: int, end: int) -> str | None:
-    """The time an expression (tokens [start, end)) is seen from: past, present, future or None.
-
-    A preposition before it decides first ("depuis mardi" looks back, "jusqu'au 30
-    juin" forward); else the tense of the verb it depends on; else that of the
-    sentence's main verb.
-    """
-    for k in (start - 1, start - 2):
-        if k >= 0 and doc[k].lower_ in PAST_SIGNALS:
-            return PAST
-        if k >= 0 and doc[k].lower_ in FUTURE_SIGNALS and (doc[k].lower_ != "avant" or k == start - 1):
-            return FUTURE
-    token = doc[start:end].root
-    for _ in range(4):
-        if token.head is token:
-            break
-        token = token.head
-        if token.pos_ in ("VERB", "AUX"):
-            tense = verb_tense(token)
-            if tense is not None:
-                return tense
-    root = doc[start].sent.root if doc.has_annotation("SENT_START") else None
-    if root is not None and root.pos_ in ("VERB", "AUX"):
-        return verb_tense(root)
-    return None
+from extract.annotate.timex_tense import governing_tense
+from extract.annotate.timex_values import Context, Resolved, resolve
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -62,6 +62,7 @@ FORMS = [
     ("Les exportations ont baissé l'an dernier.", "l'an dernier", "2017"),
     ("Les ventes ont progressé cette année.", "cette année", "2018"),
     ("Le navire a coulé il y a trois jours.", "il y a trois jours", "2018-12-14"),
+    ("Il y a un an jour pour jour, le pays votait.", "Il y a un an jour pour jour", "2017-12-17"),
     ("Le rapport sera publié dans deux semaines.", "dans deux semaines", "2019-W01"),
     # parts of the day
     ("Des manifestants se sont rassemblés lundi soir devant la mairie.", "lundi soir", "2018-12-17TEV"),
@@ -86,6 +87,7 @@ FORMS = [
     ("La tempête souffle depuis quarante-huit heures.", "quarante-huit heures", "PT48H"),
     ("Le vote a été reporté d'une heure et demie.", "une heure et demie", "PT90M"),
     ("Le conflit dure depuis plus de vingt ans.", "plus de vingt ans", "P20Y"),
+    ("Le feu a été maîtrisé après quinze heures de lutte.", "quinze heures", "PT15H"),
     ("Il a purgé une peine de 2 ans.", "2 ans", "P2Y"),
     ("Le pays est en guerre depuis 2019.", "2019", "2019"),  # "depuis" is a signal, 2019 the date
     # sets

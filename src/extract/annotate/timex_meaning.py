@@ -37,6 +37,7 @@ class Meaning:
     value: str | None = None
     timex_type: str | None = None
     habitual: bool = False
+    to_the_day: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,6 +87,8 @@ class QuantityRules(TokenReader):
                 signal = self.at(i - 1)
                 told = self.at(j + 1).isdigit() or self.at(j + 1) == "du" or \
                     self.at(j + 1) == "et" and self.at(j + 2) in ("demie", "quart")
+                if self.at(j + 1) in ("de", "d'") and not self.seq(j + 1, ("de", "l'", "après-midi")):
+                    return None  # "après quinze heures de lutte": a length
                 if self.lex.get("clock_signal", signal) is None and not told:
                     return None
                 if word in ("une", "un") and (self.lex.get("clock_signal", signal) is None or not told):
@@ -206,6 +208,8 @@ class QuantityRules(TokenReader):
                 return start, unit[0], Meaning("duration", unit=unit[1], amount=count)
             return None
         if self.at(j) in ("les", "des") and self.integer(j + 1) and self.kind("direction", self.integer(j + 1)[0]):
+            if self.at(j) == "des":
+                start = j + 1  # "lors des dix dernières années"
             j_num, count = self.integer(j + 1)
             unit = self.unit_at(j_num + 1)
             if unit:
@@ -262,6 +266,8 @@ class QuantityRules(TokenReader):
                 return None
             if sign > 0 and (self.at(end) in ("de", "d'") or end < self.n and self.doc[end].pos_ == "ADJ"):
                 return None  # "dans un jour de grande maîtrise"
+            if self.seq(end, ("jour", "pour", "jour")):
+                return i, end + 3, Meaning("offset", unit=unit_code, amount=count, offset=sign, to_the_day=True)
             return i, end, Meaning("offset", unit=unit_code, amount=count, offset=sign)
         for words, after_sign in AFTER_WORDS.items():
             if self.seq(end, words):

@@ -335,6 +335,11 @@ def resolve_offset(meaning: Meaning, context: Context) -> Resolved:
         return Resolved("DATE", {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX"}.get(unit, "XXXX-XX-XX"), "none")
     designator, factor, _ = DURATION_UNITS[unit]
     amount = int(round(meaning.amount * factor)) * sign
+    if meaning.to_the_day and designator in ("M", "Y"):  # "il y a un an jour pour jour"
+        months = amount * (12 if designator == "Y" else 1)
+        first = add_months(base, months)
+        day = safe_date(first.year, first.month, base.day) or first
+        return Resolved("DATE", day_value(day), anchor, day=day, year=day.year)
     if unit in ("S", "MIN", "H"):
         return Resolved("DATE", day_value(base), anchor, day=base, year=base.year)
     if unit == "D":

@@ -103,6 +103,8 @@ def test_entities_resolve(annotate, text, surface, kind, canonical, code):
         ("UN HOMME ARRÊTÉ À LYON", "UN"),  # an all-caps word, not the UN
         ("Il a parlé au nom de l'Union européenne.", "Europe"),  # a union is not a place named Europe
         ("La tumeur était bénigne et le pronostic bénin.", "bénin"),  # not Bénin
+        ("Les Européens ont salué l'accord.", "Européens"),  # a continent's people, no country
+        ("L'État doit garantir la sécurité.", "État"),  # the state in general
         ("Le texte est signé.\n\nMN\n\nCommentaires", "MN"),
         ("Le texte est signé.\n\nMN\n\nCommentaires", "Commentaires"),
     ],

@@ -53,6 +53,17 @@ ARTICLE_TOKENS = {"le", "la", "les", "l'", "l’"}
 GENERIC_HEADS = {"mer", "océan", "golfe", "détroit", "canal", "lac", "mont", "tour", "place", "bande", "plateau", "île"}
 # Lines that are page furniture, never entities.
 BOILERPLATE = {"commentaires", "commentaire", "lire aussi", "publicité", "partager", "newsletter", "abonnez-vous"}
+# Capitalised words the NER takes for names: the state in general, and
+# demonyms of continents and regions, which point at no country.
+NOT_NAMES = {
+    fold(w) for w in (
+        "État", "Etat", "États", "Etats", "Européen", "Européens", "Européenne", "Européennes",
+        "Africain", "Africains", "Africaine", "Africaines", "Asiatique", "Asiatiques", "Arabe", "Arabes",
+        "Occidental", "Occidentaux", "Occidentale", "Occidentales", "Maghrébin", "Maghrébins",
+        "Sahélien", "Sahéliens", "Latino-Américain", "Latino-Américains", "Scandinave", "Scandinaves",
+        "Balkanique", "Caribéen", "Caribéens", "Orientaux",
+    )
+}
 # A place whose country the article names is preferred over one this many times as populous.
 SAME_COUNTRY_WEIGHT = 50
 
@@ -131,7 +142,7 @@ class EntityMentions:
         out = []
         for ent in doc.ents:
             span = _trim(ent)
-            if not len(span) or not any(ch.isalpha() for ch in span.text):
+            if not len(span) or not any(ch.isalpha() for ch in span.text) or fold(span.text) in NOT_NAMES:
                 continue
             kinds = ("organisation", "country", "nationality", "place")
             found = None

@@ -186,12 +186,14 @@ class EntityMentions:
             kind = doc.vocab.strings[match_id]
             while doc[end - 1].text == "-":
                 end -= 1
-            if doc[start].text in YIELDING_HEADS:
-                tail = end
-                while tail > start + 1 and (doc[tail - 1].is_title or doc[tail - 1].text == "-"):
-                    tail -= 1
-                if self.lookup(doc[tail:end].text, kinds=("place", "country")):
-                    continue  # "port de Kiel": Kiel
+            tail = end
+            while tail > start + 1 and (doc[tail - 1].is_title or doc[tail - 1].text == "-"):
+                tail -= 1
+            name = doc[tail:end].text
+            if kind == "organisation" and self.lookup(name, kinds=("organisation",)):
+                continue  # "agence Reuters": Reuters
+            if doc[start].text in YIELDING_HEADS and self.lookup(name, kinds=("place", "country")):
+                continue  # "port de Kiel": Kiel
             out.append(Candidate(start, end, kind, [], HEAD_RULE, 2))
         return out
 

@@ -19,12 +19,13 @@ PLACE_HEADS = [
 ]
 ORGANISATION_HEADS = [
     "ministère", "comité", "commission", "association", "école", "collège", "lycée", "université", "institut",
-    "tribunal", "cour", "mairie", "préfecture", "société", "entreprise", "groupe", "éditions", "fédération",
+    "tribunal", "cour", "mairie", "préfecture", "société", "entreprise", "éditions", "fédération",
     "syndicat", "parti", "club", "conseil", "agence", "office", "banque", "hôpital", "clinique", "laiterie",
     "boulangerie", "fondation", "musée", "théâtre",
 ]
 # Heads naming a part or surroundings of the place that follows ("port de Kiel",
 # "canton de Vaud"): when that place is known, it is the entity, not the phrase.
+# Any organisation head yields to a known organisation ("agence Reuters").
 YIELDING_HEADS = {"port", "quartier", "faubourg", "canton", "île", "mont", "lac", "vallée", "forêt", "col"}
 LINKS = ["de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"]
 
@@ -34,6 +35,8 @@ LINKS = ["de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"]
 MIDDLE = {"LOWER": {"IN": LINKS}, "OP": "*"}
 
 
+# A capitalised word that is not a title: "parti de M. Haider" is not a name.
+NAME_STARTS = {"IS_TITLE": True, "ORTH": {"NOT_IN": ["M.", "MM.", "Mme", "Mlle", "Me", "Mgr", "Dr"]}}
 # The capitalised name, its hyphens included ("Jules - Ferry" as tokenised).
 NAME_GOES_ON = {"TEXT": {"REGEX": r"^(-|[A-ZÀ-ÖØ-Þ].*)$"}, "OP": "*"}
 
@@ -44,7 +47,7 @@ def head_matcher(vocab: Vocab) -> Matcher:
     for kind, heads in (("place", PLACE_HEADS), ("organisation", ORGANISATION_HEADS)):
         matcher.add(
             kind,
-            [[{"ORTH": {"IN": heads}}, MIDDLE, {"IS_TITLE": True}, NAME_GOES_ON]],
+            [[{"ORTH": {"IN": heads}}, MIDDLE, NAME_STARTS, NAME_GOES_ON]],
             greedy="LONGEST",
         )
     return matcher

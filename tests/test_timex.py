@@ -115,6 +115,11 @@ FORMS = [
      "Trois jours plus tard", "2018-12-05"),
     ("En 2010, il a été élu. Deux ans plus tard, il a démissionné.", "Deux ans plus tard", "2012"),
     # more forms
+    ("Le confinement a débuté le 17 mars à midi.", "midi", "2018-03-17T12:00"),
+    ("Le chômage a reculé au dernier trimestre.", "dernier trimestre", "2018-Q3"),
+    ("Au premier semestre 2019, la croissance a ralenti.", "premier semestre 2019", "2019-H1"),
+    ("Les marchés ont chuté en une journée.", "une journée", "P1D"),
+    ("Le bilan de ce week-end s'alourdit.", "ce week-end", "2018-W51-WE"),
     ("La décision est attendue mi-mars.", "mi-mars", "2019-03"),
     ("Les heurts ont eu lieu dans la nuit du 3 au 4 décembre.", "la nuit du 3 au 4 décembre", "2018-12-03TNI"),
     ("Le week-end dernier, la police a arrêté trois suspects.", "Le week-end dernier", "2018-W50-WE"),

@@ -9,11 +9,16 @@ from importlib import resources
 
 LEXICON_FILE = "timex_lexicon.tsv"
 
-# Words that open an expression without being in a table: determiners, signals, hedges.
+# Function words that open an expression without being one: determiners, signals, hedges.
+# The prefilter tries the rules at one of them only when a time word follows closely.
 STARTERS = frozenset({
     "le", "la", "l'", "les", "ce", "cet", "cette", "ces", "chaque", "tous", "toutes", "par", "il",
-    "dans", "d'", "plus", "moins", "près", "au", "environ", "quelque", "pas", "presque", "fête",
-    "fêtes", "week", "week-end", "week-ends", "années", "de", "midi", "minuit", "24h/24", "7j/7",
+    "dans", "d'", "plus", "moins", "près", "au", "environ", "quelque", "pas", "presque", "de", "des",
+})
+# Time words the rules read that are in no table.
+EXTRA_TIME_WORDS = frozenset({
+    "fête", "fêtes", "week", "week-end", "week-ends", "années", "h", "h.", "siècle", "ici", "24h/24", "7j/7",
+    "premier", "première", "deuxième", "troisième", "quatrième", "second", "seconde",
 })
 
 
@@ -29,10 +34,10 @@ class TimexLexicon:
     def __post_init__(self) -> None:
         first_words = {split_words(word)[0] for kind, table in self.tables.items()
                        if kind not in ("person_noun", "clock_signal") for word in table if split_words(word)}
-        object.__setattr__(self, "_starters", frozenset(first_words | STARTERS))
+        object.__setattr__(self, "_starters", frozenset(first_words | STARTERS | EXTRA_TIME_WORDS))
         object.__setattr__(self, "_cores", frozenset(
             word for kind, table in self.tables.items() if kind not in ("person_noun", "duration_noun", "clock_signal")
-            for phrase in table for word in split_words(phrase)) - STARTERS | {"h", "h.", "heure", "siècle", "années"})
+            for phrase in table for word in split_words(phrase)) - STARTERS | EXTRA_TIME_WORDS)
         index: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
         for kind, table in self.tables.items():
             for word, value in table.items():

@@ -38,6 +38,7 @@ class Meaning:
     timex_type: str | None = None
     habitual: bool = False
     to_the_day: bool = False
+    rank: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

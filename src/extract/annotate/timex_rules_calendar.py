@@ -13,6 +13,9 @@ from dataclasses import replace
 from extract.annotate.timex_meaning import Match, Meaning
 from extract.annotate.timex_tokens import PERIOD_UNITS, ROMAN_ORDINAL, SLASH_DATE, TokenReader
 
+ORDINALS = {"premier": 1, "première": 1, "1er": 1, "deuxième": 2, "second": 2, "seconde": 2, "2e": 2,
+            "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4}
+
 
 class CalendarRules(TokenReader):
     """le 3 mars 2019, mardi soir, hier, le lendemain, la semaine dernière, l'été dernier, Noël."""
@@ -250,9 +253,26 @@ class CalendarRules(TokenReader):
         return None
 
     def period(self, i: int) -> Match | None:
-        """la semaine dernière, le mois prochain, l'an dernier, l'année suivante, le week-end dernier."""
+        """la semaine dernière, le mois prochain, l'an dernier, le dernier trimestre, le premier semestre 2019."""
         start = i
-        if self.at(i) not in ("la", "le", "l'"):
+        if self.at(i) not in ("la", "le", "l'", "au"):
+            return None
+        if self.at(i) == "au":
+            start += 1  # "au dernier trimestre": the contracted article stays out
+        before = self.direction(i + 1)
+        if before and not before[2] and self.unit_at(i + 2) and self.unit_at(i + 2)[1] in ("W", "M", "Q", "HALF", "WE"):
+            end, code, _ = self.unit_at(i + 2)
+            if self.at(end) in ("de", "du", "d'"):
+                return None  # "la dernière semaine de mars": the last of that month, not the last one
+            return start, end, Meaning("period", unit=code, offset=before[1])
+        rank = ORDINALS.get(self.at(i + 1))
+        if rank and self.at(i + 2) in ("trimestre", "semestre"):
+            code = "Q" if self.at(i + 2) == "trimestre" else "HALF"
+            year = self.year_number(i + 3)
+            if rank <= (4 if code == "Q" else 2):
+                return start, year[0] if year else i + 3, Meaning("period", unit=code, rank=rank,
+                                                                  year=year[1] if year else None)
+        if start != i:
             return None
         unit = self.unit_at(i + 1)
         if unit is None or unit[1] not in ("W", "M", "Y", "Q", "WE", "HALF"):

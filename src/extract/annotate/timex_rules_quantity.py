@@ -235,7 +235,7 @@ class QuantityRules(TokenReader):
             return None  # des années 60: a decade, not a duration
         if count is None and word == "des" and end < self.n and (self.doc[end].pos_ == "ADJ" or self.at(end) in ("de", "d'")):
             return None  # "des heures scolaires", "des jours de fête"
-        if word in ("un", "une") and unit_code == "D" and start == j:
+        if word in ("un", "une") and self.at(j_unit) == "jour" and start == j:
             return None  # "un jour": some day, not a day long
         if unit_code in ("Y", "M") and count is not None and self.is_age(start, j_unit):
             return None
@@ -289,7 +289,7 @@ class QuantityRules(TokenReader):
 
     def here(self, i: int) -> Match | None:
         """d'ici (la fin de l'année): the "ici" is the present, French TimeBank marks it."""
-        if self.at(i) == "d'" and self.at(i + 1) == "ici" and self.at(i + 2) not in (",", ".", "-"):
+        if self.at(i) == "d'" and self.at(i + 1) == "ici" and self.at(i + 2) not in (",", ".", "-", "peu", "là"):
             return i + 1, i + 2, Meaning("now")
         return None
 

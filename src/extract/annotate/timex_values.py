@@ -269,6 +269,14 @@ def resolve_previous_day(meaning: Meaning, context: Context) -> Resolved:
 
 def resolve_period(meaning: Meaning, context: Context) -> Resolved:
     unit, offset = meaning.unit or "Y", meaning.offset
+    if meaning.rank is not None:  # "le premier semestre 2019", "le troisième trimestre"
+        letter = "Q" if unit == "Q" else "H"
+        if meaning.year is not None:
+            return Resolved("DATE", f"{meaning.year:04d}-{letter}{meaning.rank}", "absolute", year=meaning.year)
+        if context.published is None:
+            return Resolved("DATE", f"XXXX-{letter}{meaning.rank}", "none")
+        year = context.published.year
+        return Resolved("DATE", f"{year:04d}-{letter}{meaning.rank}", "published", year=year)
     base, anchor = context.published, "published"
     if meaning.from_previous and context.previous_day is not None:
         base, anchor = context.previous_day, "previous"

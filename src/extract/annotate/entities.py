@@ -200,10 +200,12 @@ class EntityMentions:
     # -- resolution ---------------------------------------------------------
 
     def mentions(self, doc: Doc) -> list[Mention]:
-        chosen = _settle(doc, self.ner_candidates(doc) + self.phrase_candidates(doc) + self.head_candidates(doc))
+        phrases = self.phrase_candidates(doc)
+        chosen = _settle(doc, self.ner_candidates(doc) + phrases + self.head_candidates(doc))
         chosen = [c for c in chosen if not _boilerplate(doc, c)]
         named = {c.entries[0].country_code for c in chosen if c.kind == "country" and c.entries}
         mentions = [self.to_mention(doc, c, named) for c in chosen]
+        _home_countries(mentions, chosen, phrases, named)
         defined = self.acronym_matcher(doc)
         if defined:  # doc.text is rebuilt from the tokens on each access: only when needed
             mentions = link_acronyms(doc, doc.text, defined, mentions, self.lookup_entity)
@@ -272,6 +274,20 @@ def _plausible(table: NameTable, span: Span, exact: bool) -> bool:
     return True
 
 
+def _home_countries(mentions: list[Mention], chosen: list[Candidate], phrases: list[Candidate], named: set[str]) -> None:
+    """An organisation the knowledge base does not know takes the country its name states.
+
+    "Protection civile haïtienne" -> HT, "police de Rabat" -> MA.
+    """
+    for i, c in enumerate(chosen):
+        if c.kind != "organisation" or c.entries:
+            continue
+        inner = [p for p in phrases if c.start <= p.start and p.end <= c.end and p.kind in ("country", "nationality", "place")]
+        codes = {_pick(p.entries, named).country_code for p in inner} - {""}
+        if len(codes) == 1:
+            mentions[i].country_code = codes.pop()
+
+
 def _settle(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: longer spans first, then stronger evidence.
 
@@ -281,8 +297,13 @@ def _settle(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     known = [c for c in candidates if c.entries and c.strength >= 3]
 
     def joins_known(c: Candidate) -> bool:
+        """ "ÉTATS-UNIS ET LA CHINE", "Le Figaro mardi": known names plus words that are no name."""
         inside = [k for k in known if c.start <= k.start and k.end <= c.end and k.length < c.length]
-        return bool(inside) and any(t.pos_ == "CCONJ" or t.text == "," for t in doc[c.start:c.end])
+        if not inside:
+            return False
+        covered = {i for k in inside for i in range(k.start, k.end)}
+        rest = [doc[i] for i in range(c.start, c.end) if i not in covered]
+        return any(t.pos_ == "CCONJ" or t.text == "," for t in rest) or all(not t.is_title for t in rest)
 
     def rank(c: Candidate) -> tuple[int, int, int]:
         weak = not c.entries and (c.label == "MISC" or joins_known(c))

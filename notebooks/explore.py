@@ -42,13 +42,11 @@ from extract.run import run
 ROOT = Path.cwd() if (Path.cwd() / "data" / "raw").is_dir() else Path.cwd().parent
 RAW = Path(os.environ.get("EXTRACT_RAW", ROOT / "data" / "raw"))
 OUT = Path(os.environ.get("EXTRACT_OUT", ROOT / "data" / "out"))
-# Only the seed (a .txt) carries no date of its own; the others give `published`.
-PUBLISHED = "2018-12-17"
 plt.rcParams.update({"figure.dpi": 100, "axes.spines.top": False, "axes.spines.right": False})
 
 # %%
 if not (OUT / "documents.parquet").exists():
-    summary = run([RAW], out=OUT, published=PUBLISHED)
+    summary = run([RAW], out=OUT)
     print(summary.line())
 tables = {name: pd.read_parquet(OUT / f"{name}.parquet") for name in ("documents", "mentions", "entities", "timexes", "events")}
 documents, mentions, entities, timexes, events = tables.values()

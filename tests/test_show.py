@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from extract.cli import app
 from extract.show import EVENT_STYLE, KIND_STYLES, TIMEX_STYLE, ArticleView, marked_text, render_article
 
-SEED = Path(__file__).parents[1] / "data" / "raw" / "maroc-cellule-securite.txt"
+SEED = Path(__file__).parent / "data" / "seed" / "maroc-cellule-securite.txt"
 TEXT = "Paris a condamné mardi l'attaque de Strasbourg."
 
 

@@ -127,7 +127,7 @@ def show_cli(
 ) -> None:
     """Print one article with its entities, time expressions and events marked.
 
-    Example: extract show data/raw/maroc-cellule-securite.txt --published 2018-12-17
+    Example: extract show tests/data/seed/maroc-cellule-securite.txt --published 2018-12-17
     """
     from rich.console import Console
 

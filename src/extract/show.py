@@ -8,7 +8,7 @@ run's tables alike.
 Example:
     from rich.console import Console
     from extract.show import article_views, render_article
-    for view in article_views("data/raw/maroc-cellule-securite.txt", published="2018-12-17"):
+    for view in article_views("tests/data/seed/maroc-cellule-securite.txt", published="2018-12-17"):
         Console().print(render_article(view))
 """
 

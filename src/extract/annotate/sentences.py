@@ -31,6 +31,7 @@ def _ends_sentence(doc: Doc, i: int) -> bool:
 def paragraph_breaks(doc: Doc) -> Doc:
     """Set `is_sent_start` on every token from line breaks and closing punctuation."""
     last_word = -1  # index of the last non-space token seen
+    text = doc.text  # built from the tokens on every access: once per doc, not once per token
     for token in doc:
         if token.i == 0:
             continue
@@ -41,7 +42,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
             token.is_sent_start = False  # only space before: still the first sentence
             last_word = token.i
             continue
-        gap = doc.text[doc[last_word].idx + len(doc[last_word].text) : token.idx]
+        gap = text[doc[last_word].idx + len(doc[last_word].text) : token.idx]
         newlines = gap.count("\n")
         ended = _ends_sentence(doc, last_word)
         token.is_sent_start = newlines >= 2 or (newlines == 1 and ended) or (ended and token.text[:1].isupper())

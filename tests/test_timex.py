@@ -7,6 +7,7 @@ published on Monday 17 December 2018 (ISO week 2018-W51).
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -52,6 +53,10 @@ FORMS = [
     ("Le vote aura lieu mardi prochain.", "mardi prochain", "2018-12-18"),
     ("Le quotidien paraît ce lundi.", "ce lundi", "2018-12-17"),
     ("Dimanche, le train est arrivé en retard.", "Dimanche", "2018-12-16"),
+    ("Huit migrants sont morts mardi soir au large des Canaries.", "mardi soir", "2018-12-11TEV"),
+    ("Défaite de Marseille samedi à Lyon.", "samedi", "2018-12-15"),  # no verb: the nearest
+    ("Concert de jazz à Besançon mardi.", "mardi", "2018-12-18"),
+    ("Ils ont manifesté contre sa candidature à l'élection du 18 avril.", "18 avril", "2019-04-18"),
     # words relative to the publication date
     ("Il est arrivé hier à Paris.", "hier", "2018-12-16"),
     ("Le Parlement vote aujourd'hui le budget.", "aujourd'hui", "2018-12-17"),
@@ -215,8 +220,10 @@ def test_timex_offsets_point_into_the_text(timexes, nlp):
 
 
 def test_timex_seed_article(timexes, data_dir):
-    path = data_dir.parent.parent / "data" / "raw" / "maroc-cellule-securite.txt"
-    found = {t[0]: t for t in timexes(path.read_text(encoding="utf-8"), published=MONDAY)}
+    path = data_dir.parent.parent / "data" / "raw" / "maroc-cellule-securite.jsonl"
+    record = json.loads(path.read_text(encoding="utf-8").splitlines()[0])
+    assert record["published"].startswith("2018-12-17")
+    found = {t[0]: t for t in timexes(record["text"], published=MONDAY)}
     assert found["ce lundi"][2] == "2018-12-17"
     assert found["la semaine dernière"][2] == "2018-W50"
     assert found["la fin de l'année"][2] == "2018-12"

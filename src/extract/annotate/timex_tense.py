@@ -32,7 +32,7 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
     tense, mood, form = morph.get("Tense"), morph.get("Mood"), morph.get("VerbForm")
     if "Fut" in tense or "Cnd" in mood:
         return FUTURE
-    if "Part" in form:
+    if "Part" in form or verb.pos_ not in ("VERB", "AUX"):
         children = list(verb.children)
         auxiliaries = [c for c in children if c.dep_ in ("aux:tense", "aux:pass", "aux") and c.i < verb.i]
         lemma = verb.lemma_.lower()
@@ -43,7 +43,7 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
             return FUTURE
         if "Imp" in first.get("Tense") or "Past" in first.get("Tense"):
             return PAST
-        if any(c.dep_ == "aux:tense" for c in auxiliaries) or lemma in ETRE_VERBS \
+        if any(c.dep_ == "aux:tense" for c in auxiliaries) or lemma in ETRE_VERBS or verb.pos_ not in ("VERB", "AUX") \
                 or any("Yes" in c.morph.get("Reflex") for c in children):
             return PAST  # "a signé", "est arrivé", "s'est tenu"
         return FUTURE if lemma in SCHEDULING_VERBS else PRESENT  # "est fixée au jeudi 16"
@@ -81,15 +81,23 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
         if k >= 0 and doc[k].lower_ in FUTURE_SIGNALS and (doc[k].lower_ != "avant" or k == start - 1):
             return FUTURE
     token = doc[start:end].root
+    if start > 0 and doc[start - 1].lower_ in ("du", "de", "d'") and token.head.pos_ in ("NOUN", "PROPN") \
+            and any(t.like_num for t in doc[start:end]):
+        return None  # "l'élection du 18 avril": the noun's date, not the verb's
     for _ in range(4):
         if token.head is token:
             break
         token = token.head
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") or has_auxiliary(token):
             tense = verb_tense(token)
             if tense is not None:
                 return tense
     root = doc[start].sent.root if doc.has_annotation("SENT_START") else None
-    if root is not None and root.pos_ in ("VERB", "AUX"):
+    if root is not None and (root.pos_ in ("VERB", "AUX") or has_auxiliary(root)):
         return verb_tense(root)
     return None
+
+
+def has_auxiliary(token: Token) -> bool:
+    """A participle the tagger took for a noun or adjective ("sont morts") still has its auxiliary."""
+    return any(child.dep_ in ("aux:tense", "aux:pass") for child in token.children)

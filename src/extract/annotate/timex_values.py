@@ -102,7 +102,11 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def weekday_date(published: dt.date, weekday: int, direction: int | None, tense: str | None) -> dt.date:
-    """The date of a weekday seen from `published`: by "dernier/prochain/ce", else by tense."""
+    """The date of a weekday seen from `published`: by "dernier/prochain/ce", else by tense.
+
+    Past: the last one (today included); present or future: the next one (today
+    included); no tense: the nearest.
+    """
     back = (published.isoweekday() - weekday) % 7
     ahead = (weekday - published.isoweekday()) % 7
     if direction == -1:
@@ -110,6 +114,8 @@ def weekday_date(published: dt.date, weekday: int, direction: int | None, tense:
     if direction == 1:
         return published + dt.timedelta(days=ahead or 7)
     if tense == PAST:
+        return published - dt.timedelta(days=back)
+    if tense is None and back < ahead:  # no verb to go by: the nearest ("très faible samedi")
         return published - dt.timedelta(days=back)
     return published + dt.timedelta(days=ahead)
 

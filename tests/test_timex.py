@@ -199,6 +199,8 @@ UNPUBLISHED = [
     ("Il est arrivé hier à Paris.", "hier", "XXXX-XX-XX"),
     ("L'attaque de la semaine dernière a fait trois morts.", "la semaine dernière", "XXXX-WXX"),
     ("L'explosion s'est produite vers 18 h 50.", "18 h 50", "XXXX-XX-XXT18:50"),
+    ("Les touristes renoncent à l'Europe à la fin de l'année.", "la fin de l'année", "XXXX-12"),
+    ("Le ministre se rendra à Alger jeudi prochain.", "jeudi prochain", "XXXX-WXX-4"),
     ("L'accord a été signé le 17 décembre 2018.", "le 17 décembre 2018", "2018-12-17"),
 ]
 

@@ -291,6 +291,8 @@ def resolve_period(meaning: Meaning, context: Context) -> Resolved:
     if base is None:
         unresolved = {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX", "WE": "XXXX-WXX-WE",
                       "HALF": "XXXX-HX"}
+        if unit == "Y" and meaning.edge:
+            return Resolved("DATE", f"XXXX-{EDGE_MONTH[meaning.edge]:02d}", "none")
         return Resolved("DATE", unresolved.get(unit, "XXXX"), "none")
     if unit == "W" or unit == "WE":
         day = base + dt.timedelta(weeks=offset)

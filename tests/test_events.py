@@ -20,7 +20,7 @@ from extract.annotate.clean import prepare
 from extract.annotate.spans import Event
 
 ARTICLES = Path(__file__).parent / "data" / "events"
-SEED = Path(__file__).parents[1] / "data" / "raw" / "maroc-cellule-securite.txt"
+SEED = Path(__file__).parent / "data" / "seed" / "maroc-cellule-securite.txt"
 
 PUBLISHED = {
     "seisme-indonesie": dt.date(2018, 9, 30),

@@ -77,6 +77,7 @@ FORMS = [
     ("Le ministre a été reçu ce matin.", "ce matin", "2018-12-17TMO"),
     ("L'incendie a repris hier soir.", "hier soir", "2018-12-16TEV"),
     ("Hier, dans la matinée, le suspect s'est rendu.", "la matinée", "2018-12-16TMO"),
+    ("Le maire a été réélu en fin de matinée.", "fin de matinée", "2018-12-17TMO"),
     # clock times, on the day the sentence names
     ("L'explosion s'est produite vers 18 h 50.", "18 h 50", "2018-12-17T18:50"),
     ("Hier, peu après 5 heures, un incendie s'est déclaré.", "5 heures", "2018-12-16T05:00"),
@@ -100,6 +101,7 @@ FORMS = [
     ("Le marché a lieu tous les lundis.", "tous les lundis", "XXXX-WXX-1"),
     ("La cellule fonctionne 24h / 24.", "24h / 24", "PT1H"),
     ("La population augmente de 2 % par an.", "an", "P1Y"),
+    ("La permanence est ouverte le mardi.", "le mardi", "XXXX-WXX-2"),  # a habit, in the present
     # lists and ranges: one expression per member
     ("Les élections se tiendront les 15 et 16 juin.", "15", "2019-06-15"),
     ("Les élections se tiendront les 15 et 16 juin.", "16 juin", "2019-06-16"),
@@ -136,6 +138,7 @@ FORMS = [
     ("Le traité est entré en vigueur le 1er janvier 2019.", "le 1er janvier 2019", "2019-01-01"),
     # references without a calendar value
     ("Le dialogue est maintenant rompu.", "maintenant", "PRESENT_REF"),
+    ("Ces jours-ci, les prix flambent.", "Ces jours-ci", "PRESENT_REF"),
 ]
 
 

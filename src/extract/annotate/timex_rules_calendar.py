@@ -13,6 +13,7 @@ from dataclasses import replace
 from extract.annotate.timex_meaning import Match, Meaning
 from extract.annotate.timex_tokens import PERIOD_UNITS, ROMAN_ORDINAL, SLASH_DATE, TokenReader
 
+DAY_EDGE_PART = {"START": "MO", "MID": "AF", "END": "EV"}  # "en début / milieu / fin de journée"
 ORDINALS = {"premier": 1, "première": 1, "1er": 1, "deuxième": 2, "second": 2, "seconde": 2, "2e": 2,
             "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4}
 
@@ -155,7 +156,9 @@ class CalendarRules(TokenReader):
                 if inner is None and self.at(j) in ("année", "semaine", "mois") and link in ("d'", "de"):
                     inner = (j, j + 1, Meaning("period", unit=PERIOD_UNITS[self.at(j)], offset=0))
                 if inner is None and self.at(j) in ("matinée", "soirée", "journée", "après-midi", "nuit"):
-                    return None  # "en fin de matinée": a part of a day, read with its day
+                    # "en fin de matinée": a part of the day in context (a day word before it reads it first)
+                    part = DAY_EDGE_PART[edge] if self.at(j) == "journée" else self.lex.get("part", self.at(j))
+                    return start, j + 1, Meaning("clock", part=part)
         else:
             inner = self.calendar(j)
             if inner and inner[2].day is not None:

@@ -315,7 +315,7 @@ def resolve_period(meaning: Meaning, context: Context) -> Resolved:
 def resolve_weekday(meaning: Meaning, context: Context) -> Resolved:
     weekday = meaning.weekday or 1
     kind = "TIME" if meaning.part else "DATE"
-    if meaning.habitual and context.tense == PRESENT:
+    if meaning.habitual and context.tense != PAST:  # "le mercredi": every Wednesday, unless a story is told
         return Resolved("SET", with_part(f"XXXX-WXX-{weekday}", meaning.part), "none")
     base, anchor = context.published, "published"
     if meaning.from_previous and context.previous_day is not None:

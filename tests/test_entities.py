@@ -64,6 +64,8 @@ def find(annotate, text, surface):
         ("Les services français, belges et espagnols coopèrent.", "belges", "nationality", "belge", "BE"),
         ("Deux touristes turques ont été blessées.", "turques", "nationality", "turc", "TR"),
         ("La diplomatie grecque proteste.", "grecque", "nationality", "grec", "GR"),
+        ("Un Suisse a remporté la course.", "Suisse", "nationality", "suisse", "CH"),
+        ("La Suisse a remporté la course.", "Suisse", "country", "Suisse", "CH"),
         # places, with the country they lie in; capitals used for governments stay places
         ("L'attaque a eu lieu à Strasbourg.", "Strasbourg", "place", "Strasbourg", "FR"),
         ("Un suspect a été arrêté à Molenbeek.", "Molenbeek", "place", "Molenbeek-Saint-Jean", "BE"),
@@ -114,6 +116,17 @@ def test_entities_resolve(annotate, text, surface, kind, canonical, code):
 )
 def test_entities_not_found(annotate, text, surface):
     assert surface not in [s for s, _ in mentions_of(annotate, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Orange a annoncé ses résultats.", "Orange"),  # the company, not a city of 30,000
+        ("Police et gendarmerie sont mobilisées.", "Police"),  # not the Polish town
+    ],
+)
+def test_entities_not_a_place(annotate, text, surface):
+    assert [m.kind for s, m in mentions_of(annotate, text) if s == surface and m.kind == "place"] == []
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from extract.annotate.acronyms import link_acronyms
 from extract.annotate.gazetteer import (
+    CITY_FEATURES,
     GOVERNMENT_SEAT_POPULATION,
     RESOURCES,
     Entry,
@@ -48,6 +49,8 @@ HEAD_RULE = "head_rule"
 LEADING_WORDS = {"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des"}
 TITLES = {"M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Dr", "Pr", "Monsieur", "Madame", "Mademoiselle"}
 NATIONALITY_POS = {"ADJ", "NOUN", "PROPN"}
+# Before a word that is both a country and a demonym ("Suisse"), these make it people.
+PERSON_DETERMINERS = {"un", "une", "des", "deux", "trois", "plusieurs", "ce", "cette", "ces", "du"}
 # Lower-case first words of place names ("mer Baltique", "île Maurice").
 ARTICLE_TOKENS = {"le", "la", "les", "l'", "l’"}
 GENERIC_HEADS = {"mer", "océan", "golfe", "détroit", "canal", "lac", "mont", "tour", "place", "bande", "plateau", "île"}
@@ -218,6 +221,10 @@ class EntityMentions:
 
     def to_mention(self, doc: Doc, c: Candidate, named: set[str]) -> Mention:
         span = doc[c.start:c.end]
+        if c.kind == "country" and c.start > 0 and doc[c.start - 1].lower_ in PERSON_DETERMINERS:
+            people = self.tables["nationality"].lookup(span.text)
+            if people:  # "un Suisse", "deux Belges": people, not the country
+                c = Candidate(c.start, c.end, "nationality", people, c.label, c.strength)
         agrees = c.label not in KIND_OF_LABEL or LABEL_OF_KIND.get(c.kind) == c.label
         label = c.label if c.label and agrees else RULE_OF_KIND.get(c.kind, c.label)
         if not c.entries:
@@ -244,8 +251,10 @@ def _untitled(span: Span) -> str:
 def _seat_of_power(entries: list[Entry], label: str) -> bool:
     """A place big enough for "Moscou a dénoncé" to mean its government, not an ORG or a person."""
     top = entries[0]
+    if label == "ORG" and top.feature == "capital":
+        return True
     threshold = GOVERNMENT_SEAT_POPULATION if label == "ORG" else 10 * GOVERNMENT_SEAT_POPULATION
-    return top.feature != "city" or top.population >= threshold
+    return top.feature not in CITY_FEATURES or top.population >= threshold
 
 
 def _plausible(table: NameTable, span: Span, exact: bool) -> bool:
@@ -267,6 +276,8 @@ def _plausible(table: NameTable, span: Span, exact: bool) -> bool:
         token = span[0]
         if token.pos_ not in ("PROPN", "X") and not token.ent_type_:
             return False
+        if token.is_sent_start and not token.ent_type_:
+            return False  # "Orange a annoncé": a capital any first word has, and no NER support
         # "Maurice Papon", "Florence Parly": a first name, not a city.
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and nxt.ent_type_ != "LOC":
@@ -277,12 +288,15 @@ def _plausible(table: NameTable, span: Span, exact: bool) -> bool:
 def _home_countries(mentions: list[Mention], chosen: list[Candidate], phrases: list[Candidate], named: set[str]) -> None:
     """An organisation the knowledge base does not know takes the country its name states.
 
-    "Protection civile haïtienne" -> HT, "police de Rabat" -> MA.
+    "Protection civile haïtienne" -> HT, "ambassade de France" -> FR.
     """
     for i, c in enumerate(chosen):
         if c.kind != "organisation" or c.entries:
             continue
-        inner = [p for p in phrases if c.start <= p.start and p.end <= c.end and p.kind in ("country", "nationality", "place")]
+        inner = [
+            p for p in phrases
+            if c.start <= p.start and p.end <= c.end and p.length < c.length and p.kind in ("country", "nationality")
+        ]
         codes = {_pick(p.entries, named).country_code for p in inner} - {""}
         if len(codes) == 1:
             mentions[i].country_code = codes.pop()

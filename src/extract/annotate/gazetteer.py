@@ -19,8 +19,10 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 # A leading article that is not part of a name ("l'ONU", "les Émirats").
 ARTICLES = ("le ", "la ", "les ", "l'", "l’")
-# Places that may win over the NER's ORG reading of the same span ("Moscou a dénoncé").
-GOVERNMENT_SEAT_POPULATION = 100_000
+# Cities that may win over the NER's ORG reading of the same span besides
+# capitals ("Moscou a dénoncé", "Washington a proposé"): the very large ones.
+GOVERNMENT_SEAT_POPULATION = 1_000_000
+CITY_FEATURES = {"city", "capital"}
 
 
 def fold(text: str) -> str:
@@ -177,7 +179,7 @@ def load_places(path: Path, *, min_matched_population: int) -> NameTable:
     for row in read_tsv(path):
         population = int(row["population"] or 0)
         entry = Entry("place", row["canonical"], row["country_code"], population=population, feature=row["feature"])
-        matched = row["feature"] != "city" or population >= min_matched_population
+        matched = row["feature"] not in CITY_FEATURES or population >= min_matched_population
         table.add(entry, row["aliases"].split("|"), match=matched)
     for bucket in table.by_key.values():
         bucket.sort(key=lambda e: -e.population)

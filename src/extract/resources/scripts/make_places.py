@@ -223,6 +223,11 @@ def rows() -> list[tuple[str, str, int, str, str, list[str]]]:
         if exonym not in best["alternatenames"] and exonym != best["name"]:
             print(f"note: {exonym} not among the alternate names of {name} ({cc})", file=sys.stderr)
         french[best["geonameid"]] = exonym
+    capitals = set()
+    for country in gc.get_countries().values():
+        hits = by_name.get((country["capital"], country["iso"]), [])
+        if hits:
+            capitals.add(max(hits, key=lambda c: c["population"])["geonameid"])
     out = []
     for c in sorted(cities, key=lambda c: -c["population"]):
         canonical = canonical_of(c, french)
@@ -230,7 +235,8 @@ def rows() -> list[tuple[str, str, int, str, str, list[str]]]:
         cc, short = SHORT_FORMS.get(c["name"], ("", []))
         if cc == c["countrycode"]:
             aliases += [s for s in short if s not in aliases]
-        out.append((canonical, c["countrycode"], c["population"], "city", f"geonames:{c['geonameid']}", aliases))
+        feature = "capital" if c["geonameid"] in capitals else "city"
+        out.append((canonical, c["countrycode"], c["population"], feature, f"geonames:{c['geonameid']}", aliases))
     for continent in gc.get_continents().values():
         for alt in continent["alternateNames"]:
             if alt.get("lang") == "fr" and alt["name"] not in REGIONS:
@@ -248,6 +254,7 @@ def main() -> None:
     out.write("# alternate names), plus curated continents, regions, seas, rivers, mountains and landmarks.\n")
     out.write("# Regenerate: python src/extract/resources/scripts/make_places.py > src/extract/resources/places.tsv\n")
     out.write("# columns: canonical, country_code (empty when supranational), population, feature, source, aliases (|-separated)\n")
+    out.write("# feature: capital, city, or the curated continent/region/sea/lake/river/mountain/landmark\n")
     out.write("canonical\tcountry_code\tpopulation\tfeature\tsource\taliases\n")
     for canonical, cc, population, kind, source, aliases in rows():
         out.write(f"{canonical}\t{cc}\t{population}\t{kind}\t{source}\t{'|'.join(aliases)}\n")

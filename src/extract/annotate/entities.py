@@ -147,6 +147,8 @@ class EntityMentions:
             span = _trim(ent)
             if not len(span) or not any(ch.isalpha() for ch in span.text) or fold(span.text) in NOT_NAMES:
                 continue
+            if len(span) == 1 and span[0].is_stop:
+                continue  # "Un", "Cette" at the start of a sentence
             kinds = ("organisation", "country", "nationality", "place")
             found = None
             if span[0].lower_ in ARTICLE_TOKENS and len(span) > 1:
@@ -276,8 +278,8 @@ def _plausible(table: NameTable, span: Span, exact: bool) -> bool:
         token = span[0]
         if token.pos_ not in ("PROPN", "X") and not token.ent_type_:
             return False
-        if token.is_sent_start and not token.ent_type_:
-            return False  # "Orange a annoncé": a capital any first word has, and no NER support
+        if token.is_sent_start and not token.ent_type_ and not token.is_upper:
+            return False  # "Orange a annoncé": a capital any first word has ("PARIS, 15 août" is a dateline)
         # "Maurice Papon", "Florence Parly": a first name, not a city.
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" and nxt.ent_type_ != "LOC":

@@ -26,7 +26,8 @@ ORGANISATION_HEADS = [
 # Heads naming a part or surroundings of the place that follows ("port de Kiel",
 # "canton de Vaud"): when that place is known, it is the entity, not the phrase.
 # Any organisation head yields to a known organisation ("agence Reuters").
-YIELDING_HEADS = {"port", "quartier", "faubourg", "canton", "île", "mont", "lac", "vallée", "forêt", "col"}
+# Not "lac de Genève" or "forêt de Fontainebleau": the lake is not the city.
+YIELDING_HEADS = {"port", "quartier", "faubourg", "canton", "île"}
 LINKS = ["de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"]
 
 

@@ -65,7 +65,7 @@ EXONYMS = {
     "Washington": ("Washington", "US"), "New York": ("New York City", "US"),
     "Idleb": ("Idlib", "SY"), "Deraa": ("Dar‘ā", "SY"), "Homs": ("Homs", "SY"),
     "Raqqa": ("Ar Raqqah", "SY"), "Kharkov": ("Kharkiv", "UA"), "Odessa": ("Odesa", "UA"), "Ankara": ("Ankara", "TR"),
-    "Tripoli": ("Tripoli", "LY"), "Benghazi": ("Benghazi", "LY"), "Rome": ("Rome", "IT"),
+    "Tripoli": ("Tripoli", "LY"), "Palma de Majorque": ("Palma", "ES"), "Benghazi": ("Benghazi", "LY"), "Rome": ("Rome", "IT"),
 }
 
 # Short forms news uses for a city: GeoNames name -> (country code, short forms).
@@ -74,6 +74,7 @@ SHORT_FORMS = {
     "Pétionville": ("HT", ["Pétionville"]),
     "Makkah": ("SA", ["Mecque"]),
     "Tel Aviv": ("IL", ["Tel-Aviv-Jaffa"]),
+    "Tokyo": ("JP", ["Tokio"]),
 }
 
 # Curated places GeoNames cities do not cover: name -> (country code, kind, aliases).
@@ -177,6 +178,12 @@ REGIONS = {
     "Bornholm": ("DK", "region", []), "Gotland": ("SE", "region", []), "Lampedusa": ("IT", "region", []),
     "Lesbos": ("GR", "region", []), "Madère": ("PT", "region", []), "Açores": ("PT", "region", []),
     "Baléares": ("ES", "region", []), "Canaries": ("ES", "region", ["îles Canaries", "Îles Canaries"]),
+    "Suisse romande": ("CH", "region", []), "Suisse alémanique": ("CH", "region", []),
+    "Majorque": ("ES", "region", []), "Minorque": ("ES", "region", []), "Ibiza": ("ES", "region", []),
+    # former states: places without a present-day country code
+    "Union soviétique": ("", "historical", ["URSS"]), "Yougoslavie": ("", "historical", []),
+    "Tchécoslovaquie": ("", "historical", []), "RDA": ("", "historical", ["Allemagne de l'Est"]),
+    "Prusse": ("", "historical", []), "Empire ottoman": ("", "historical", []),
     "Valais": ("CH", "region", []), "Tessin": ("CH", "region", []), "Vaud": ("CH", "region", []),
     # landmarks
     "tour Eiffel": ("FR", "landmark", []), "Champs-Élysées": ("FR", "landmark", []),

@@ -2,10 +2,10 @@
 
 `find_expressions(doc)` walks the tokens once. At each token that can start a time
 expression (a cheap prefilter on the lower-cased text) it tries the rules of
-`timex_rules_calendar` and `timex_rules_quantity` and keeps the longest match. A rule reads token text, lemma, part of speech and
-morphology ("été" the season only as a noun or after a determiner, "29 ans" an age
-when it qualifies a person) and returns a `Meaning`: the calendar fields the words
-give, still unresolved. `extract.annotate.timex_values` turns a meaning into a
+`timex_rules_calendar` and `timex_rules_quantity` and keeps the longest match. A
+rule reads token text, lemma, part of speech and morphology ("été" the season only
+as a noun or after a determiner, "29 ans" an age when it qualifies a person) and
+returns a `Meaning`: the calendar fields the words give, still unresolved. `extract.annotate.timex_values` turns a meaning into a
 TIMEX3 value against the publication date.
 
 Extents follow ISO-TimeML as French TimeBank applies it: a determiner is part of the

@@ -51,8 +51,8 @@ TITLES = {"M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Dr", "Pr", 
 NATIONALITY_POS = {"ADJ", "NOUN", "PROPN"}
 # Before a word that is both a country and a demonym ("Suisse"), these make it people.
 PERSON_DETERMINERS = {"un", "une", "des", "deux", "trois", "plusieurs", "ce", "cette", "ces", "du"}
-# Lower-case first words of place names ("mer Baltique", "île Maurice").
 ARTICLE_TOKENS = {"le", "la", "les", "l'", "l’"}
+# Lower-case first words of place names ("mer Baltique", "île Maurice").
 GENERIC_HEADS = {"mer", "océan", "golfe", "détroit", "canal", "lac", "mont", "tour", "place", "bande", "plateau", "île"}
 # Lines that are page furniture, never entities.
 BOILERPLATE = {"commentaires", "commentaire", "lire aussi", "publicité", "partager", "newsletter", "abonnez-vous"}
@@ -79,7 +79,7 @@ class Candidate:
     end: int
     kind: str
     entries: list[Entry]
-    label: str  # NER label, or "" for a phrase match
+    label: str  # NER label, "head_rule", or "" for a phrase match
     strength: int
 
     @property

@@ -102,8 +102,19 @@ class TimexRecogniser:
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_expressions(doc, self.lexicon)
-        doc._.timexes = resolve_all(doc, found, published_of(doc))
+        doc._.timexes = resolve_all(doc, found, publication_date(doc))
         return doc
+
+
+def publication_date(doc: Doc) -> dt.date | None:
+    """`doc._.published` as a date; an ISO string is read, anything else counts as unknown."""
+    published = published_of(doc)
+    if isinstance(published, str):
+        try:
+            return dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+    return published if isinstance(published, dt.date) else None
 
 
 @Language.factory("extract_timex")

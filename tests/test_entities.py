@@ -74,6 +74,9 @@ def find(annotate, text, surface):
         ("Moscou a dénoncé une provocation.", "Moscou", "place", "Moscou", "RU"),
         ("Washington a proposé son aide.", "Washington", "place", "Washington", "US"),
         ("Il voyagera en Europe cet été.", "Europe", "place", "Europe", ""),
+        # a place no table knows lies in the one country its sentence names
+        ("L'attaque a visé le village de Tinzaouaten-Sud, au Mali.", "Tinzaouaten-Sud", "place", "Tinzaouaten-Sud", "ML"),
+        ("Des soldats maliens sont morts à Tinzaouaten-Sud, près du Niger.", "Tinzaouaten-Sud", "place", "Tinzaouaten-Sud", ""),
         ("Des navires patrouillent en mer Baltique.", "mer Baltique", "place", "mer Baltique", ""),
         # a lower-case head noun leads the name; a known place after a "part of" head is the place itself
         ("La messe a lieu en l'église Saint-Étienne.", "église Saint-Étienne", "place", "église Saint-Étienne", ""),

@@ -211,6 +211,7 @@ class EntityMentions:
         named = {c.entries[0].country_code for c in chosen if c.kind == "country" and c.entries}
         mentions = [self.to_mention(doc, c, named) for c in chosen]
         _home_countries(mentions, chosen, phrases, named)
+        _places_in_named_countries(doc, mentions, chosen)
         defined = self.acronym_matcher(doc)
         if defined:  # doc.text is rebuilt from the tokens on each access: only when needed
             mentions = link_acronyms(doc, doc.text, defined, mentions, self.lookup_entity)
@@ -302,6 +303,26 @@ def _home_countries(mentions: list[Mention], chosen: list[Candidate], phrases: l
         codes = {_pick(p.entries, named).country_code for p in inner} - {""}
         if len(codes) == 1:
             mentions[i].country_code = codes.pop()
+
+
+def _places_in_named_countries(doc: Doc, mentions: list[Mention], chosen: list[Candidate]) -> None:
+    """A place the tables do not know lies in the one country its sentence places things in.
+
+    "Tinzaouaten-Sud, au Mali" -> ML; a sentence naming no country, or
+    several ("soldats maliens ... près de la frontière avec le Niger"), leaves
+    the country unknown: an empty code is better than a wrong one.
+    """
+    unknown = [i for i, c in enumerate(chosen) if c.kind == "place" and not c.entries]
+    if not unknown:
+        return
+    by_sentence: dict[int, set[str]] = {}
+    for m, c in zip(mentions, chosen):
+        if m.kind in ("country", "nationality", "place") and m.country_code:
+            by_sentence.setdefault(doc[c.start].sent.start, set()).add(m.country_code)
+    for i in unknown:
+        codes = by_sentence.get(doc[chosen[i].start].sent.start, set())
+        if len(codes) == 1:
+            mentions[i].country_code = next(iter(codes))
 
 
 def _settle(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:

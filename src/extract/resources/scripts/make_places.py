@@ -121,7 +121,8 @@ REGIONS = {
     "Volga": ("RU", "river", []), "Dniepr": ("", "river", []),
     "Alpes": ("", "mountain", []), "Pyrénées": ("", "mountain", []), "Jura": ("", "mountain", []),
     "Vosges": ("FR", "mountain", []), "Massif central": ("FR", "mountain", []),
-    "Himalaya": ("", "mountain", []), "Oural": ("RU", "mountain", []), "Andes": ("", "mountain", []),
+    "Himalaya": ("", "mountain", []), "Atlas": ("", "mountain", []), "Haut Atlas": ("MA", "mountain", ["Haut-Atlas"]),
+    "Moyen Atlas": ("MA", "mountain", ["Moyen-Atlas"]), "Anti-Atlas": ("MA", "mountain", []), "Oural": ("RU", "mountain", []), "Andes": ("", "mountain", []),
     "mont Blanc": ("", "mountain", ["Mont-Blanc", "Mont Blanc"]),
     # regions inside one country
     "Alsace": ("FR", "region", []), "Lorraine": ("FR", "region", []), "Bretagne": ("FR", "region", []),

@@ -66,6 +66,7 @@ def find(annotate, text, surface):
         ("La diplomatie grecque proteste.", "grecque", "nationality", "grec", "GR"),
         ("Un Suisse a remporté la course.", "Suisse", "nationality", "suisse", "CH"),
         ("La Suisse a remporté la course.", "Suisse", "country", "Suisse", "CH"),
+        ("Le président des Philippines est arrivé.", "Philippines", "country", "Philippines", "PH"),
         # places, with the country they lie in; capitals used for governments stay places
         ("L'attaque a eu lieu à Strasbourg.", "Strasbourg", "place", "Strasbourg", "FR"),
         ("Un suspect a été arrêté à Molenbeek.", "Molenbeek", "place", "Molenbeek-Saint-Jean", "BE"),

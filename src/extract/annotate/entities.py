@@ -50,7 +50,7 @@ LEADING_WORDS = {"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des
 TITLES = {"M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Dr", "Pr", "Monsieur", "Madame", "Mademoiselle"}
 NATIONALITY_POS = {"ADJ", "NOUN", "PROPN"}
 # Before a word that is both a country and a demonym ("Suisse"), these make it people.
-PERSON_DETERMINERS = {"un", "une", "des", "deux", "trois", "plusieurs", "ce", "cette", "ces", "du"}
+PERSON_DETERMINERS = {"un", "une", "deux", "trois", "plusieurs", "ce", "cette", "ces"}
 ARTICLE_TOKENS = {"le", "la", "les", "l'", "l’"}
 # Lower-case first words of place names ("mer Baltique", "île Maurice").
 GENERIC_HEADS = {"mer", "océan", "golfe", "détroit", "canal", "lac", "mont", "tour", "place", "bande", "plateau", "île"}

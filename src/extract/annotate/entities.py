@@ -7,6 +7,17 @@ first, then the stronger evidence), ambiguous places and nationalities are
 resolved with the countries the same article names, acronyms defined in the
 text are linked to their long form, and each entity gets one kind, one
 canonical name and one country per article.
+
+`label` is the NER label (PER, LOC, ORG, MISC) when the NER found the span
+and agrees with its kind, else the rule that decided: `country_rule`,
+`nationality_rule`, `place_rule`, `org_kb`, `acronym_rule` (defined in the
+text), `head_rule` ("rue du Château") or `surname_rule` ("Mauri" after
+"Melchior Mauri").
+
+Config: `resources` (folder of the TSVs, default the package's),
+`organisations` (path of the knowledge base, default resources/organisations.tsv),
+`min_matched_population` (smaller cities are only looked up for NER spans,
+not searched for in running text).
 """
 
 from __future__ import annotations

@@ -265,3 +265,22 @@ def test_entities_canonical_and_country_stable_across_articles(test_set):
 def test_entities_ambiguous_place_by_population_and_article_countries(annotate, text, code):
     place = next(m for _, m in mentions_of(annotate, text) if m.kind == "place")
     assert place.country_code == code
+
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # the NER found the first "Kalimba" only: the second is the same organisation
+        ("Kalimba joue ce soir. Puis Kalimba chante.", [(0, 7)], [(0, 7), (27, 34)]),
+        # part of a longer word, or already another mention: left alone
+        ("Kalimba joue. Les Kalimbaphones chantent.", [(0, 7)], [(0, 7)]),
+    ],
+)
+def test_entities_a_name_found_once_is_found_everywhere(nlp, text, found, expected):
+    from extract.annotate.entities import _repeat_names
+    from extract.annotate.spans import Mention
+
+    doc = nlp.make_doc(text)
+    mentions = [Mention(s, e, "ORG", "organisation", text[s:e]) for s, e in found]
+    assert [(m.start, m.end) for m in _repeat_names(doc, mentions)] == expected

@@ -226,6 +226,7 @@ class EntityMentions:
         defined = self.acronym_matcher(doc)
         if defined:  # doc.text is rebuilt from the tokens on each access: only when needed
             mentions = link_acronyms(doc, doc.text, defined, mentions, self.lookup_entity)
+        mentions = _repeat_names(doc, mentions)
         return _one_kind_per_entity(_link_surnames(mentions))
 
     def lookup_entity(self, text: str) -> Entry | None:
@@ -387,6 +388,32 @@ def _pick(entries: list[Entry], named: set[str]) -> Entry:
     if entries[0].kind == "place":
         return max(entries, key=lambda e: max(e.population, 1) * (SAME_COUNTRY_WEIGHT if e.country_code in named else 1))
     return next((e for e in entries if e.country_code in named), entries[0])
+
+
+def _repeat_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Other occurrences of a name the NER found once but missed elsewhere in the article.
+
+    Only capitalised names of four letters or more (not all-caps initials),
+    and only where the occurrence is whole tokens that no other mention covers.
+    """
+    found = [m for m in mentions if m.label in KIND_OF_LABEL and m.kind in ("person", "organisation", "place")]
+    if not found:
+        return mentions
+    text = doc.text
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for surface, m in {text[m.start:m.end]: m for m in found}.items():
+        if len(surface) < 4 or not surface[0].isupper() or surface.isupper():
+            continue
+        at = text.find(surface)
+        while at >= 0:
+            end = at + len(surface)
+            span = doc.char_span(at, end)
+            if span is not None and not any(s < end and at < e for s, e in taken):
+                added.append(replace(m, start=at, end=end))
+                taken.append((at, end))
+            at = text.find(surface, end)
+    return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
 
 
 def _link_surnames(mentions: list[Mention]) -> list[Mention]:

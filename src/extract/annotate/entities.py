@@ -325,7 +325,7 @@ def _places_in_named_countries(doc: Doc, mentions: list[Mention], chosen: list[C
     the country unknown: an empty code is better than a wrong one.
     """
     unknown = [i for i, c in enumerate(chosen) if c.kind == "place" and not c.entries]
-    if not unknown:
+    if not unknown or not doc.has_annotation("SENT_START"):
         return
     by_sentence: dict[int, set[str]] = {}
     for m, c in zip(mentions, chosen):

@@ -168,3 +168,15 @@ def test_cli_engine_dask_starts_and_closes_a_local_cluster(tmp_path, corpus):
     assert result.exit_code == 0, result.output
     assert len(read_table(tmp_path, "documents")) == 2
     assert (tmp_path / "mentions.parquet").is_dir()
+
+
+def test_engines_take_turns_in_one_out_folder(tmp_path, corpus, cluster, nlp):
+    out = tmp_path / "out"
+    run_dask([corpus[0]], out=out, scheduler=cluster.scheduler_address, shard_size=1)
+    assert (out / "mentions.parquet").is_dir()
+    run([corpus[0]], out=out)
+    assert (out / "mentions.parquet").is_file()
+    run_dask([corpus[0]], out=out, scheduler=cluster.scheduler_address, shard_size=1)
+    assert (out / "mentions.parquet").is_dir()
+    assert len(read_table(out, "documents")) == 2
+    assert sorted(path.name for path in out.iterdir() if path.name.startswith(".") and path.name != ".extract.lock") == []

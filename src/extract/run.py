@@ -57,6 +57,7 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 _worker_model: str | None = None
+POOL_TASK = 16  # articles per task sent to a worker process
 
 
 def _init_worker(model: str) -> None:
@@ -81,6 +82,10 @@ def annotate_stream(
         for batch in batches:
             yield from zip(batch, annotate_batch(nlp, batch, batch_size=batch_size))
         return
+    # Workers get small tasks so that the work spreads evenly over them (seven
+    # 64-article batches over two workers left one idle for the last); each
+    # task is still cut for nlp.pipe by tokens.
+    batches = _batches(articles, min(batch_size, POOL_TASK))
     context = multiprocessing.get_context("spawn")
     with context.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
         # imap keeps input order and pulls batches lazily (a few ahead per worker).
@@ -88,7 +93,7 @@ def annotate_stream(
         window: list = []
         for item in pending:
             window.append(item)
-            if len(window) >= 2 * n_process:
+            if len(window) >= 4 * n_process:
                 batch, result = window.pop(0)
                 yield from zip(batch, result.get())
         for batch, result in window:

@@ -12,6 +12,7 @@ import csv
 import errno
 import fcntl
 import os
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -186,7 +187,13 @@ class TableWriter:
         written = []
         for (name, fmt), temp in self.temps.items():
             final = self.out / f"{name}.{fmt}"
-            os.replace(temp, final)
+            if final.is_dir():  # a folder of parts from a `--engine dask` run: set it aside, then drop it
+                old = final.with_name(f".{final.name}.old-{os.getpid()}")
+                os.replace(final, old)
+                os.replace(temp, final)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(temp, final)
             written.append(final)
         if self.duckdb_temp is not None:
             final = self.out / DUCKDB_FILE

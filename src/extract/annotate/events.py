@@ -637,10 +637,22 @@ class EventExtractor:
                     break
                 if is_verbal(token):
                     self.attached[n] = token
-                    on_trigger = token.dep_.startswith("acl") and token.head.i in self.head_of
-                    if not (token.lemma_ in SUPPORT_VERBS and on_trigger):
+                    if not self._describes_trigger(token):
                         break  # it dates this verb's clause ("chargée de ... pendant les fêtes")
         return owner
+
+    def _describes_trigger(self, verb: Token) -> bool:
+        """A clause on a noun trigger that tells the event itself, so its date is the event's.
+
+        A support verb ("l'attaque menée mardi"), a participle ("l'état de siège, instauré
+        le 6 mai") or a relative clause whose subject is the trigger ("l'explosion qui a
+        ravagé le port le 4 août"); not "l'attaque dont il a parlé mardi".
+        """
+        if not (verb.dep_.startswith("acl") and verb.head.i in self.head_of):
+            return False
+        if verb.lemma_ in SUPPORT_VERBS or verb.dep_ == "acl":
+            return True
+        return any(c.dep_ == "nsubj" and c.lemma_ == "qui" for c in verb.children)
 
     def dates(self, kept: list[Candidate]) -> dict[int, int | str]:
         """Map each kept trigger head to a timex index, or "published"."""

@@ -46,6 +46,7 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
     sentence_of = [bisect.bisect_right(starts, f.start) - 1 for f in found]
     resolved: list[Resolved | None] = [None] * len(found)
     previous_day: dt.date | None = None
+    day_sentence = -1  # the sentence previous_day was read in
     previous_year: int | None = None
     year_of_sentence: dict[int, int] = {}
     for k, f in enumerate(found):
@@ -56,6 +57,7 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
             tense=governing_tense(doc, f.start, f.end),
             previous_day=previous_day,
             previous_year=previous_year,
+            sentence_day=previous_day if day_sentence == sentence_of[k] else None,
             sentence_year=year_of_sentence.get(sentence_of[k])
             if f.meaning.kind == "calendar" and f.meaning.direction is None else None,
         )
@@ -64,7 +66,7 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
             continue
         resolved[k] = result
         if result.day is not None:
-            previous_day = result.day
+            previous_day, day_sentence = result.day, sentence_of[k]
         if result.year is not None:
             previous_year = result.year
         if result.type == "DATE" and result.year is not None and f.meaning.kind in ("calendar", "period") \

@@ -38,6 +38,7 @@ class Meaning:
     timex_type: str | None = None
     habitual: bool = False
     to_the_day: bool = False
+    of_event: bool = False  # "au lendemain de la visite": the day after an event, not a date
     rank: int | None = None
 
 

@@ -265,11 +265,15 @@ def resolve_day_word(meaning: Meaning, context: Context) -> Resolved:
 def resolve_previous_day(meaning: Meaning, context: Context) -> Resolved:
     kind = "TIME" if meaning.part else "DATE"
     base, anchor = context.previous_day, "previous"
+    offset = meaning.offset
+    if meaning.of_event and context.sentence_day is not None:
+        # "a lancé jeudi des manœuvres, au lendemain de la visite": the day is the clause's.
+        base, offset = context.sentence_day, 0
     if base is None:
         base, anchor = context.published, "published"
     if base is None:
         return Resolved(kind, with_part("XXXX-XX-XX", meaning.part), "none")
-    day = base + dt.timedelta(days=meaning.offset)
+    day = base + dt.timedelta(days=offset)
     return Resolved(kind, with_part(day_value(day), meaning.part), anchor, day=day, year=day.year)
 
 

@@ -71,6 +71,8 @@ TRIGGERS_FILE = "triggers.tsv"
 # Dependents that open a clause of their own: searches for a trigger's
 # arguments, place and date do not descend into them.
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "conj", "csubj", "xcomp"})
+# "au lendemain du séisme", "à la veille du sommet": days counted from the event they name.
+DAYS_FROM_AN_EVENT = frozenset({"lendemain", "surlendemain", "veille", "avant-veille"})
 NEGATORS = frozenset({"ne", "pas", "jamais", "nullement", "guère", "aucun", "nul"})
 GENERIC_DETS = frozenset({"tout", "chaque", "aucun", "nul"})
 IRREALIS_ADJS = frozenset({"éventuel", "possible", "potentiel", "hypothétique"})
@@ -99,7 +101,7 @@ SUPPORT_VERBS = frozenset(
         "opérer", "procéder", "frapper", "tuer", "secouer", "éclater", "dérouler",
         "poursuivre", "annoncer", "décider", "accorder", "octroyer", "proposer", "verser",
         "envoyer", "débloquer", "placer", "viser", "prolonger", "adopter", "présenter",
-        "adresser", "exprimer", "rendre",
+        "adresser", "exprimer", "rendre", "instaurer", "instituer",
     }
 )
 PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "près", "large", "vers"})
@@ -235,6 +237,12 @@ def has_plural_subject(token: Token) -> bool:
 
 VISITOR_KINDS = frozenset({"person", "organisation", "country", "nationality"})
 DESTINATION_KINDS = frozenset({"place", "country"})
+# Office holders: visitors even when the name beside them is not recognised.
+VISITOR_NOUNS = frozenset({
+    "président", "présidente", "ministre", "chef", "dirigeant", "dirigeante", "délégation",
+    "secrétaire", "pape", "roi", "reine", "prince", "princesse", "émissaire", "envoyé",
+    "ambassadeur", "ambassadrice", "négociateur", "représentant", "souverain", "monarque",
+})  # fmt: skip
 
 
 def is_visit(token: Token) -> bool:
@@ -246,7 +254,7 @@ def is_visit(token: Token) -> bool:
             m.kind in kinds and m.start <= t.idx < m.end for t in phrase.subtree for m in mentions
         )
 
-    if not any(named(s, VISITOR_KINDS) for s in subjects(token)):
+    if not any(named(s, VISITOR_KINDS) or s.lemma_.lower() in VISITOR_NOUNS for s in subjects(token)):
         return False
     for child in token.children:
         cases = case_lemmas(child)
@@ -644,15 +652,18 @@ class EventExtractor:
     def _describes_trigger(self, verb: Token) -> bool:
         """A clause on a noun trigger that tells the event itself, so its date is the event's.
 
-        A support verb ("l'attaque menée mardi"), a participle ("l'état de siège, instauré
-        le 6 mai") or a relative clause whose subject is the trigger ("l'explosion qui a
-        ravagé le port le 4 août"); not "l'attaque dont il a parlé mardi".
+        A support verb ("l'attaque menée mardi", "l'état de siège, instauré le 6 mai") or a
+        relative clause whose subject is the trigger ("l'explosion qui a ravagé le port le
+        4 août"); not "l'attaque dont il a parlé mardi", nor "les sanctions levées en 2015"
+        (another event, done to the trigger's referent).
         """
         if not (verb.dep_.startswith("acl") and verb.head.i in self.head_of):
             return False
-        if verb.lemma_ in SUPPORT_VERBS or verb.dep_ == "acl":
+        if verb.lemma_ in SUPPORT_VERBS:
             return True
-        return any(c.dep_ == "nsubj" and c.lemma_ == "qui" for c in verb.children)
+        return verb.dep_ == "acl:relcl" and any(
+            c.dep_ == "nsubj" and c.lemma_ == "qui" for c in verb.children
+        )
 
     def dates(self, kept: list[Candidate]) -> dict[int, int | str]:
         """Map each kept trigger head to a timex index, or "published"."""
@@ -700,6 +711,8 @@ class EventExtractor:
             child, token = token, token.head
             if token.i in self.head_of:
                 return None
+            if token.i in self.timex_tokens and token.lemma_.lower() in DAYS_FROM_AN_EVENT:
+                return None  # "au lendemain du séisme": the time is counted from the event
             found = [n for n, verb in self.attached.items() if verb is not None and verb.i == token.i and n not in taken]
             if found:
                 return min(found, key=lambda n: abs(self.timex_spans[n].root.i - head.i))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -86,7 +87,14 @@ def annotate_stream(
     # 64-article batches over two workers left one idle for the last); each
     # task is still cut for nlp.pipe by tokens.
     batches = _batches(articles, min(batch_size, POOL_TASK))
-    context = multiprocessing.get_context("spawn")
+    if sys.platform == "linux":
+        # Load once here and fork: the workers start with the pipeline in
+        # memory (shared copy-on-write) instead of each loading it again, which
+        # cost a whole load of CPU time per worker on a busy machine.
+        load_pipeline(model)
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("spawn")
     with context.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
         # imap keeps input order and pulls batches lazily (a few ahead per worker).
         pending = ((batch, pool.apply_async(_work, (batch,))) for batch in batches)

@@ -40,6 +40,22 @@ def resolve_safely(found: Found, context: Context) -> Resolved | None:
         return None
 
 
+# Verbs of a reporting incise ("..., a indiqué vendredi le parquet"): the day they carry is
+# the report's, so later "le même jour", "le lendemain" count from the story's dates instead.
+REPORTING_VERBS = frozenset({
+    "annoncer", "indiquer", "déclarer", "affirmer", "préciser", "ajouter", "expliquer",
+    "rapporter", "confirmer", "souligner", "assurer", "dire", "estimer", "révéler",
+})  # fmt: skip
+
+
+def dates_a_report(doc: Doc, found: Found) -> bool:
+    """Whether the expression modifies a reporting verb whose subject follows it (an incise)."""
+    verb = doc[found.start:found.end].root.head
+    return verb.lemma_ in REPORTING_VERBS and any(
+        child.dep_ == "nsubj" and child.i > verb.i for child in verb.children
+    )
+
+
 def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list[Timex]:
     """Resolve expressions left to right, clock times last (they take their day's date)."""
     starts = sentence_starts(doc)
@@ -47,6 +63,7 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
     resolved: list[Resolved | None] = [None] * len(found)
     previous_day: dt.date | None = None
     day_sentence = -1  # the sentence previous_day was read in
+    previous_month: str | None = None
     previous_year: int | None = None
     year_of_sentence: dict[int, int] = {}
     for k, f in enumerate(found):
@@ -58,6 +75,7 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
             previous_day=previous_day,
             previous_year=previous_year,
             sentence_day=previous_day if day_sentence == sentence_of[k] else None,
+            previous_month=previous_month,
             sentence_year=year_of_sentence.get(sentence_of[k])
             if f.meaning.kind == "calendar" and f.meaning.direction is None else None,
         )
@@ -65,10 +83,18 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
         if result is None:
             continue
         resolved[k] = result
+        if dates_a_report(doc, f):
+            continue  # "le même jour" after "..., a indiqué vendredi le parquet" is the story's day
         if result.day is not None:
             previous_day, day_sentence = result.day, sentence_of[k]
+            previous_month = None
+        elif len(result.value) == 4:
+            previous_month = None
         if result.year is not None:
             previous_year = result.year
+        if result.type == "DATE" and len(result.value) == 7 and result.value[4] == "-" \
+                and result.value[5:].isdigit():
+            previous_month = result.value
         if result.type == "DATE" and result.year is not None and f.meaning.kind in ("calendar", "period") \
                 and (f.meaning.year is not None or f.meaning.unit == "Y"):
             year_of_sentence[sentence_of[k]] = result.year

@@ -48,6 +48,7 @@ class Context:
     previous_year: int | None = None
     sentence_year: int | None = None
     sentence_day: dt.date | None = None
+    previous_month: str | None = None  # "2020-12": the last month named, if no day came after it
 
 
 def resolve(meaning: Meaning, context: Context) -> Resolved:
@@ -347,6 +348,9 @@ def resolve_offset(meaning: Meaning, context: Context) -> Resolved:
     if meaning.amount is None:
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "none")
     base, anchor = context.published, "published"
+    if meaning.from_previous and context.previous_month is not None and unit in ("D", "W", "WE"):
+        # "en décembre ... une semaine plus tard": a day in that month, no finer than it.
+        return Resolved("DATE", context.previous_month, "previous", year=int(context.previous_month[:4]))
     if meaning.from_previous and context.previous_day is not None:
         base, anchor = context.previous_day, "previous"
     elif meaning.from_previous and context.previous_year is not None and unit in ("M", "Y", "DE", "CE", "Q", "HALF"):

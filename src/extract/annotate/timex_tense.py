@@ -65,7 +65,7 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
 
 
 PAST_SIGNALS = {"depuis"}
-FUTURE_SIGNALS = {"jusqu'", "ici", "avant"}
+FUTURE_SIGNALS = {"jusqu'", "ici", "avant", "partir"}  # "partir": "à partir de lundi" starts ahead
 
 
 def governing_tense(doc: Doc, start: int, end: int) -> str | None:

@@ -104,7 +104,11 @@ SUPPORT_VERBS = frozenset(
         "adresser", "exprimer", "rendre", "instaurer", "instituer",
     }
 )
-PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "près", "large", "vers"})
+PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "près", "large", "vers", "devant", "autour"})
+# "des"/"du" before an object, which the parser sometimes reads as a preposition.
+PARTITIVES = frozenset({"des", "du"})
+# Nouns that count or group events: "une vague de frappes", "une série d'attentats".
+COLLECTIVE_NOUNS = frozenset({"vague", "série", "salve", "succession", "multitude", "flambée", "regain", "recrudescence"})
 PLACE_KINDS = frozenset({"place", "country"})
 DATE_TYPES = frozenset({"DATE", "TIME"})
 AGENT_DEPS = frozenset({"nsubj", "obl:agent"})
@@ -299,8 +303,15 @@ def local_tokens(token: Token) -> Iterator[Token]:
 
 
 def is_bare_obl(token: Token) -> bool:
-    """An oblique without a preposition: the parser's reading of many objects."""
-    return token.dep_.startswith("obl") and not case_lemmas(token)
+    """An oblique without a preposition: the parser's reading of many objects.
+
+    A partitive article read as a preposition counts as none: "a lancé jeudi des
+    manœuvres" (des: obl:arg with case).
+    """
+    if not token.dep_.startswith("obl"):
+        return False
+    cases = [c for c in token.children if c.dep_ in ("case", "mark")]
+    return all(c.lower_ in PARTITIVES and c.i == token.left_edge.i for c in cases)
 
 
 def is_negated(token: Token) -> bool:
@@ -421,6 +432,9 @@ class EventExtractor:
         head, dep = token.head, token.dep_
         if head.i in self.timex_tokens and dep.startswith("nmod") and head.head.i != head.i:
             return head.head, "obj"  # "ont lancé lundi des patrouilles": the day is not the head
+        if head.lemma_.lower() in COLLECTIVE_NOUNS and dep.startswith("nmod") and "de" in case_lemmas(token) \
+                and head.head.i != head.i:
+            return head.head, head.dep_  # "a lancé une vague de frappes": the frappes are launched
         return head, dep
 
     # -- filters --------------------------------------------------------------------------

@@ -112,9 +112,15 @@ def score_article(doc, expectation: dict, scores: Scores, doc_id: str) -> None:
         if event.get("place"):
             scores.place_checked += 1
             scores.place_right += out.place_country_code == event["place"]
+            if out.place_country_code != event["place"]:
+                scores.notes.append(f"{doc_id}: place of {event['trigger']!r} is "
+                                    f"{out.place!r} {out.place_country_code!r}, not {event['place']}")
         if event.get("actors"):
             scores.actors_checked += 1
             scores.actors_right += set(event["actors"]) <= set(out.actor_country_codes)
+            if not set(event["actors"]) <= set(out.actor_country_codes):
+                scores.notes.append(f"{doc_id}: actors of {event['trigger']!r} are "
+                                    f"{out.actor_country_codes}, not {event['actors']}")
     # Category alone, one-to-one.
     used = set()
     for event in expected:

@@ -139,6 +139,13 @@ FORMS = [
     # references without a calendar value
     ("Le dialogue est maintenant rompu.", "maintenant", "PRESENT_REF"),
     ("Ces jours-ci, les prix flambent.", "Ces jours-ci", "PRESENT_REF"),
+    # anaphora counted from the story, not from an event named or the day of a report
+    ("L'armée a lancé jeudi des manœuvres, au lendemain de la visite du ministre.", "lendemain", "2018-12-13"),
+    ("La police a arrêté jeudi deux hommes, a indiqué vendredi le parquet. Un troisième a été interpellé le même jour.",
+     "le même jour", "2018-12-13"),
+    ("En octobre, des otages avaient été enlevés, avant d'être libérés une semaine plus tard.",
+     "une semaine plus tard", "2018-10"),
+    ("Les syndicats ont annoncé une grève à partir de jeudi.", "jeudi", "2018-12-20"),
 ]
 
 

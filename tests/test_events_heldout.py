@@ -107,3 +107,25 @@ def test_score_counts_nothing_for_a_doc_without_events(nlp):
     doc._.events = []
     bench.score_article(doc, EXPECTED[article["id"]], empty, article["id"])
     assert empty.dated_found == 0 and empty.category_found == 0 and empty.dated_expected > 0
+
+
+# Triggers added for the held-out misses, each beside a look-alike that must not trigger.
+# (sentence, category, expected: whether an event of that category is found)
+LOOK_ALIKES = [
+    ("Le ministre des Affaires étrangères s'est rendu mardi à Moscou.", "consult", True),
+    ("Les rebelles se sont rendus mardi aux autorités.", "consult", False),
+    ("La présidente est arrivée mardi à Pékin pour une visite de trois jours.", "consult", True),
+    ("Le candidat est arrivé en tête mardi.", "consult", False),
+    ("Les deux délégations se retrouveront lundi à Genève.", "consult", True),
+    ("Il s'est retrouvé seul lundi.", "consult", False),
+    ("Des hommes armés ont enlevé mardi trois humanitaires.", "assault", True),
+    ("La Turquie a levé mardi son veto à l'adhésion de la Suède.", "yield", True),
+    ("La Turquie a levé mardi son veto à l'adhésion de la Suède.", "reject", False),
+    ("Le second tour de l'élection s'est tenu dimanche.", "election", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "category", "expected"), LOOK_ALIKES)
+def test_added_triggers_and_their_look_alikes(nlp, sentence, category, expected):
+    doc = annotate(nlp, {"text": sentence, "published": "2019-06-12"})
+    assert any(e.category == category for e in doc._.events) is expected

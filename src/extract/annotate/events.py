@@ -11,7 +11,10 @@ How an event is found and what is deliberately left out:
   "s'écraser"), matched with spaCy PhraseMatchers (a token `Matcher` for the
   entries with gaps, "ouvrir _ enquête"); overlapping matches keep the
   longest ("attaque chimique" over "attaque"). Each carries a SPEC category
-  and CAMEO root code.
+  and CAMEO root code, and may require a part of speech, a reflexive, a
+  plural subject ("se retrouver": a meeting of several parties) or a visit
+  ("se rendre", "arriver": a named visitor or office holder and a destination,
+  so not "se rendre aux autorités" nor "arriver en tête").
 - **Not events**: a negated trigger ("n'a pas signé", "aucune attaque",
   "sans combattre"), a generic one ("toute attaque"), one presented as
   possible or averted ("d'éventuelles attaques", "pour prévenir un attentat",
@@ -33,8 +36,13 @@ How an event is found and what is deliberately left out:
 - **Date**: the DATE/TIME expression attached to the trigger (in its subtree
   or on the path up from the expression); else one attached to the verb that
   governs it ("a eu lieu mardi"); else the conjunct trigger's date; else the
-  nearest one in the same clause. An expression that dates one trigger does
-  not date another through these fallbacks. When the text dates the event
+  nearest one in the same clause. A clause on a noun trigger that tells the
+  event itself dates it: a support verb ("l'état de siège, instauré le 6 mai")
+  or a relative clause with the trigger as subject ("l'explosion qui a ravagé
+  le port le 4 août"). A trigger named by "au lendemain de" / "à la veille de"
+  is not dated by that expression (the day is counted from it). An
+  expression that dates one trigger does not date another through these
+  fallbacks. When the text dates the event
   only by the article, the **publication date** is used (`timex` None):
   "viennent de mettre en place". No date otherwise: a headline's present
   tense ("Washington et les talibans signent un accord") usually reports the

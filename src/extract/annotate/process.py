@@ -36,6 +36,9 @@ def annotate_batch(nlp: Language, articles: Sequence[Article], *, batch_size: in
         if article.error is not None:
             results[index] = unread_rows(article, status="error", error=article.error)
             continue
+        if article.skipped:
+            results[index] = unread_rows(article, status="skipped", error=article.skipped)
+            continue
         if not article.text.strip():
             results[index] = unread_rows(article, status="skipped", error="empty text")
             continue

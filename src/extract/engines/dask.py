@@ -72,7 +72,7 @@ def run_dask(
             published = normalise_published(published)
         except ValueError as exc:
             raise UsageError(f"--published: {exc}") from None
-    sources = find_sources(list(inputs))
+    sources = find_sources(list(inputs), exclude=[out])
     if any(source.form == "stdin" for source in sources):
         raise UsageError("--engine dask reads files that its workers can reach; it cannot read standard input")
     sources = [absolute(source) for source in sources]

@@ -46,8 +46,13 @@ class Source:
         return self.path.relative_to(self.root).as_posix() if self.root else self.path.name
 
 
-def find_sources(inputs: Iterable[str | Path]) -> list[Source]:
-    """Resolve INPUT arguments to files; raise UsageError for a missing or unusable path."""
+def find_sources(inputs: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> list[Source]:
+    """Resolve INPUT arguments to files; raise UsageError for a missing or unusable path.
+
+    Folders under `exclude` (the run's own --out, when it lies inside an
+    input folder) are not walked, so a run never reads its own tables back.
+    """
+    skip = [Path(p).resolve() for p in exclude]
     sources: list[Source] = []
     for item in inputs:
         if str(item) == "-":
@@ -57,6 +62,8 @@ def find_sources(inputs: Iterable[str | Path]) -> list[Source]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 rel_parts = child.relative_to(path).parts
+                if any(child.resolve().is_relative_to(folder) for folder in skip):
+                    continue
                 if child.is_file() and not any(p.startswith(".") for p in rel_parts):
                     form = SUFFIXES.get(child.suffix.lower())
                     if form:
@@ -112,18 +119,22 @@ def read_source(source: Source, *, stdin=None) -> Iterator[Article]:
         yield Article(doc_id=stem, source_path=rel, text=None, error=f"cannot read file: {exc.strerror or exc}")
 
 
-def read_articles(inputs: Iterable[str | Path], *, published: str | None = None, stdin=None) -> Iterator[Article]:
+def read_articles(
+    inputs: Iterable[str | Path], *, published: str | None = None, stdin=None, exclude: Iterable[str | Path] = ()
+) -> Iterator[Article]:
     """Every record of every input, with default publication dates and duplicate ids flagged.
 
     Input paths and --published are checked at once (UsageError); records are
     then read lazily.
     """
     if published is not None:
+        if not published.strip():
+            raise UsageError("--published: empty date (expected ISO 8601, e.g. 2018-12-17)")
         try:
             published = normalise_published(published)
         except ValueError as exc:
             raise UsageError(f"--published: {exc}") from None
-    return _read_all(find_sources(inputs), published, stdin)
+    return _read_all(find_sources(inputs, exclude=exclude), published, stdin)
 
 
 def _read_all(sources: list[Source], published: str | None, stdin) -> Iterator[Article]:

@@ -23,6 +23,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     error: str | None = None
+    skipped: str | None = None  # why a readable record holds no article (e.g. a page of links)
     raw_sha256: str | None = None
 
     @property
@@ -58,7 +59,7 @@ def normalise_published(value: object) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     if not isinstance(value, str):
-        raise ValueError(f"published is a {type(value).__name__}, not an ISO 8601 string")
+        raise ValueError(f"published must be an ISO 8601 string, got {type(value).__name__}")
     if not value.strip():
         return None
     try:

@@ -34,10 +34,36 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
+# Byte-order marks, longest first (UTF-32 LE starts like UTF-16 LE).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _bom(data: bytes) -> tuple[str, int] | None:
+    for mark, encoding in _BOMS:
+        if data.startswith(mark):
+            return encoding, len(mark)
+    return None
+
+
 def decode(data: bytes) -> str:
-    """Decode bytes as UTF-8, else as the detected encoding; raise InputError if binary."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    """Decode bytes as UTF-8 (or the encoding a BOM names), else as the detected encoding.
+
+    Raises InputError for binary content or bytes no encoding explains.
+    """
+    bom = _bom(data)
+    if bom and bom[0] != "utf-8":
+        try:
+            return data[bom[1] :].decode(bom[0])
+        except UnicodeDecodeError:
+            raise InputError(f"undecodable: starts with a {bom[0].upper()} byte-order mark but is not {bom[0].upper()}") from None
+    if bom:
+        data = data[bom[1] :]
     kind = binary_kind(data)
     if kind:
         raise InputError(f"not text: {kind}")
@@ -49,6 +75,19 @@ def decode(data: bytes) -> str:
     if best is None:
         raise InputError("undecodable: neither UTF-8 nor a known single-byte encoding")
     return str(best)
+
+
+def decode_head(data: bytes) -> str:
+    """Decode the first bytes of a file (possibly cut mid-character), for sniffing its header."""
+    bom = _bom(data)
+    if bom:
+        return data[bom[1] :].decode(bom[0], errors="ignore")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3:  # cut inside the last character
+            return data[: exc.start].decode("utf-8")
+        return data.decode("cp1252", errors="replace")
 
 
 def decode_line(data: bytes) -> str:

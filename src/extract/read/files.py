@@ -6,13 +6,14 @@ import csv
 import hashlib
 import io
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from extract.errors import InputError, UsageError
 from extract.read.article import Article
-from extract.read.decode import binary_kind, decode, decode_line
+from extract.read.decode import binary_kind, decode, decode_head, decode_line
 from extract.read.records import article_from_record
 
 
@@ -33,6 +34,10 @@ def read_txt(path: Path, *, doc_id: str, source_path: str) -> Iterator[Article]:
     yield Article(doc_id=doc_id, source_path=source_path, text=text, title=title)
 
 
+# A page whose main text is shorter than this holds links and labels, not an article.
+MIN_PAGE_WORDS = 8
+
+
 def read_html(path: Path, *, doc_id: str, source_path: str) -> Iterator[Article]:
     """An .html page is one article: its main text and title, extracted by trafilatura."""
     import trafilatura
@@ -43,10 +48,18 @@ def read_html(path: Path, *, doc_id: str, source_path: str) -> Iterator[Article]
     except InputError as exc:
         yield _file_error(doc_id, source_path, str(exc), data)
         return
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    # Dates only from the page's markup (meta tags, <time>, the URL): the
+    # extensive search guesses from any year on the page ("© 2015").
+    document = trafilatura.bare_extraction(
+        html,
+        with_metadata=True,
+        include_comments=False,
+        favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
     text = getattr(document, "text", None) if document is not None else None
-    if not text:
-        yield Article(doc_id=doc_id, source_path=source_path, text="", title=None)
+    if not text or len(text.split()) < MIN_PAGE_WORDS:
+        yield Article(doc_id=doc_id, source_path=source_path, text=text or "", skipped="no article text found in the page")
         return
     title = getattr(document, "title", None)
     published = getattr(document, "date", None)
@@ -97,11 +110,25 @@ def read_stdin(stream: BinaryIO) -> Iterator[Article]:
     yield from _jsonl_lines(stream, name="<stdin>", source_path="-")
 
 
+# Articles are long: lift the csv module's 128 KiB default limit on one field.
+csv.field_size_limit(sys.maxsize)
+
+
+def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
+    """`,` as the SPEC says, or `;`/tab as French spreadsheets export, from the header line."""
+    header = sample.split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t")
+    except csv.Error:
+        return csv.excel
+
+
 def csv_columns(path: Path) -> list[str]:
     """The header of a CSV file (for checking it before the run starts)."""
     with path.open("rb") as stream:
-        head = stream.readline()
-    reader = csv.reader([decode_line(head.lstrip(b"\xef\xbb\xbf"))])
+        head = stream.read(65536)
+    text = decode_head(head)
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
     return [column.strip() for column in next(reader, [])]
 
 
@@ -114,7 +141,7 @@ def read_csv(path: Path, *, name: str, source_path: str) -> Iterator[Article]:
         yield _file_error(name, source_path, str(exc), data)
         return
     del data
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text[:65536]))
     if reader.fieldnames is None or "text" not in [f.strip() for f in reader.fieldnames]:
         raise UsageError(f"{source_path}: CSV has no 'text' column (columns: {', '.join(reader.fieldnames or [])})")
     reader.fieldnames = [f.strip() for f in reader.fieldnames]

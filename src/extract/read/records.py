@@ -7,9 +7,6 @@ from collections.abc import Mapping
 
 from extract.read.article import Article, normalise_published
 
-FIELDS = ("id", "text", "title", "published", "source", "url")
-
-
 def _optional_str(value: object) -> str | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None

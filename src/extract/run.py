@@ -141,6 +141,8 @@ def run(
         raise UsageError("--n-process must be at least 1")
     if batch_size < 1:
         raise UsageError("--batch-size must be at least 1")
+    if published is not None and not published.strip():
+        raise UsageError("--published: empty date (expected ISO 8601, e.g. 2018-12-17)")
     if engine not in ("local", "dask"):
         raise UsageError(f"--engine must be local or dask, not {engine!r}")
     if engine == "dask":

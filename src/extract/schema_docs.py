@@ -115,7 +115,7 @@ DOCS: dict[str, TableDoc] = {
             "place": Column("Canonical name of the place or country where it happened, when stated.", "Genève"),
             "place_country_code": Column("ISO code of that place's country.", "CH"),
             "actors": Column("Canonical names of the participants, agent first, joined by `; `.", "Tripoli; Khalifa Haftar; Nations unies"),
-            "actor_country_codes": Column("Their country codes, joined by `; ` (actors without one are left out).", "LY"),
+            "actor_country_codes": Column("The distinct country codes of the actors, in actor order (agent first), joined by `; `; actors without a country add none, so the two columns are not aligned one for one.", "LY"),
             "sentence": Column("The sentence holding the trigger, for reading the event in context.", "Les délégations militaires … ont signé vendredi à Genève un accord de cessez-le-feu permanent …"),
         },
     ),

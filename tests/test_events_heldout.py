@@ -122,6 +122,9 @@ LOOK_ALIKES = [
     ("La Turquie a levé mardi son veto à l'adhésion de la Suède.", "yield", True),
     ("La Turquie a levé mardi son veto à l'adhésion de la Suède.", "reject", False),
     ("Le second tour de l'élection s'est tenu dimanche.", "election", True),
+    ("L'équipe a été éliminée dimanche au premier tour du tournoi.", "election", False),
+    ("Les deux pays ont conclu mercredi à La Havane un accord de paix.", "diplomatic_cooperation", True),
+    ("Il a ouvert la porte de la salle pour suivre une enquête.", "investigate", False),
 ]
 
 

@@ -124,7 +124,10 @@ OTHER_DEPS = frozenset({"obj", "iobj", "nsubj:pass"})
 OTHER_CASES = frozenset({"de", "du", "des", "contre", "entre", "avec"})
 RECIPIENT_CASES = frozenset({"à", "au", "aux"})
 # What may stand between the words of "ouvrir _ enquête": "ont ouvert lundi une enquête".
-NOUN_FILLER_POS = ["DET", "ADJ", "NUM", "ADV", "ADP", "PRON", "NOUN"]
+NOUN_FILLER_POS = ["DET", "ADJ", "NUM", "ADV", "ADP", "PRON", "NOUN", "PROPN"]
+# Up to this many words in a gap, the words at its ends linked in the parse:
+# "ont conclu mercredi à La Havane un accord".
+MAX_GAP = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +171,7 @@ def load_triggers() -> tuple[Trigger, ...]:
 def filler_patterns(pattern: str) -> list[dict]:
     """Matcher pattern for an entry with `_` gaps ("ouvrir _ enquête")."""
     return [
-        {"POS": {"IN": NOUN_FILLER_POS}, "OP": "{0,3}"} if word == "_" else {"LEMMA": word}
+        {"POS": {"IN": NOUN_FILLER_POS}, "OP": f"{{0,{MAX_GAP}}}"} if word == "_" else {"LEMMA": word}
         for word in pattern.split()
     ]
 
@@ -211,6 +214,21 @@ def build_matcher(vocab, triggers: Iterable[Trigger]) -> TriggerMatcher:
 # --- the parse, read a trigger at a time ----------------------------------------------------
 
 
+def ends_linked(span: Span, trigger: Trigger) -> bool:
+    """For an entry with a gap, whether its last word hangs on its first within two steps
+    ("ont ouvert lundi une enquête"), so a gap never joins words of unrelated phrases."""
+    if "_" not in trigger.pattern.split():
+        return True
+    first, token = span[0], span[-1]
+    for _ in range(2):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i == first.i:
+            return True
+    return first.head.i == span[-1].i  # "l'accord conclu": the noun governs the verb
+
+
 def span_head(span: Span) -> Token:
     """The token of the span that the rest of the span depends on."""
     for token in span:
@@ -245,6 +263,14 @@ def subjects(token: Token) -> list[Token]:
 def has_plural_subject(token: Token) -> bool:
     found = subjects(token)
     return len(found) > 1 or any("Plur" in s.morph.get("Number") for s in found)
+
+
+# A round ("le second tour") is a vote's only beside one of these in its sentence.
+VOTE_WORDS = frozenset({
+    "élection", "scrutin", "présidentielle", "présidentiel", "législatives", "législative",
+    "vote", "voter", "voix", "suffrage", "candidat", "candidate", "électeur", "électoral",
+    "bulletin", "urne", "élire", "municipales", "primaire",
+})  # fmt: skip
 
 
 VISITOR_KINDS = frozenset({"person", "organisation", "country", "nationality"})
@@ -295,6 +321,8 @@ def meets_requirements(head: Token, trigger: Trigger) -> bool:
         return False  # "appeler à la retenue", "appeler les partisans à la mobilisation"
     if "plural" in needs and not has_plural_subject(head):
         return False  # "se retrouver" is a meeting only of several parties
+    if "vote" in needs and not any(t.lemma_.lower() in VOTE_WORDS for t in head.sent):
+        return False  # "le premier tour" of a tournament
     if "visit" in needs and not is_visit(head):
         return False  # "se rendre aux autorités", "arriver en tête", "l'ouragan est arrivé"
     if trigger.pattern == "aide" and case_lemmas(head) & {"à"}:
@@ -428,7 +456,7 @@ class EventExtractor:
         for match_id, start, end in matcher(doc):
             trigger = triggers[doc.vocab.strings[match_id]]
             span = Span(doc, start, end, label=match_id)
-            if meets_requirements(span_head(span), trigger):
+            if meets_requirements(span_head(span), trigger) and ends_linked(span, trigger):
                 spans.append(span)
         return [
             Candidate(span=s, head=span_head(s), trigger=triggers[s.label_])

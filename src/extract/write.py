@@ -187,13 +187,7 @@ class TableWriter:
         written = []
         for (name, fmt), temp in self.temps.items():
             final = self.out / f"{name}.{fmt}"
-            if final.is_dir():  # a folder of parts from a `--engine dask` run: set it aside, then drop it
-                old = final.with_name(f".{final.name}.old-{os.getpid()}")
-                os.replace(final, old)
-                os.replace(temp, final)
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                os.replace(temp, final)
+            move_into_place(temp, final)
             written.append(final)
         if self.duckdb_temp is not None:
             final = self.out / DUCKDB_FILE
@@ -230,6 +224,31 @@ class TableWriter:
             # Closing checkpoints the write-ahead log into the file, so one file is renamed into place.
             self.duckdb.close()
             self.duckdb = None
+
+
+def move_into_place(temp: Path, final: Path) -> None:
+    """Rename a finished table (a file, or a folder of parts) over the previous one.
+
+    A file replaces a file atomically. Where a folder of parts from a
+    `--engine dask` run meets a file from a local run (or the reverse), the
+    previous table is first set aside, so the new one is in place before the
+    old one is removed.
+    """
+    if final.exists() and (final.is_dir() or temp.is_dir()):
+        old = final.with_name(f".{final.name}.old-{os.getpid()}")
+        os.replace(final, old)
+        os.replace(temp, final)
+        remove_path(old)
+    else:
+        os.replace(temp, final)
+
+
+def remove_path(path: Path) -> None:
+    """Remove a file or a folder, if it is there."""
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _disk_error(out: Path, exc: OSError) -> Exception:

@@ -33,7 +33,16 @@ from extract.errors import OutputError, UsageError
 from extract.read import find_sources
 from extract.read.article import normalise_published
 from extract.tables import TABLES
-from extract.write import DUCKDB_FILE, OutputLock, TableWriter, duckdb_ddl, formats_of, prepare_out
+from extract.write import (
+    DUCKDB_FILE,
+    OutputLock,
+    TableWriter,
+    duckdb_ddl,
+    formats_of,
+    move_into_place,
+    prepare_out,
+    remove_path as _remove,
+)
 
 SHARD_RECORDS = 100
 STAGING = ".extract-shards"
@@ -261,13 +270,7 @@ def _assemble(out: Path, staging: Path, shards: list[Shard], formats: tuple[str,
             _remove(temp)
         raise OutputError(f"--out {out}: cannot write the tables ({exc.strerror or exc})") from None
     for temp, final in ready:
-        if final.exists():
-            old = final.with_name(f".{final.name}.old-{tag}")
-            os.replace(final, old)
-            os.replace(temp, final)
-            _remove(old)
-        else:
-            os.replace(temp, final)
+        move_into_place(temp, final)
     return [final for _, final in ready]
 
 
@@ -293,8 +296,4 @@ def _link(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _remove(path: Path) -> None:
-    if path.is_dir():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
+

@@ -125,6 +125,11 @@ LOOK_ALIKES = [
     ("L'équipe a été éliminée dimanche au premier tour du tournoi.", "election", False),
     ("Les deux pays ont conclu mercredi à La Havane un accord de paix.", "diplomatic_cooperation", True),
     ("Il a ouvert la porte de la salle pour suivre une enquête.", "investigate", False),
+    ("Le véhicule a été enlevé mardi par la fourrière.", "assault", False),
+    ("L'Union africaine a suspendu mardi le Mali de ses instances.", "reduce_relations", True),
+    ("Les poursuites contre le maire ont été suspendues mardi.", "reduce_relations", False),
+    ("La police a dispersé mardi les manifestants.", "coerce", True),
+    ("Leur dispersion géographique sur tout le territoire aide le réseau.", "coerce", False),
 ]
 
 

@@ -273,6 +273,47 @@ VOTE_WORDS = frozenset({
 })  # fmt: skip
 
 
+# Who can be abducted or dispersed: a person or people named, or one of these nouns.
+HUMAN_KINDS = frozenset({"person", "nationality"})
+HUMAN_NOUNS = frozenset({
+    "otage", "personne", "enfant", "élève", "lycéen", "lycéenne", "collégien", "écolier",
+    "étudiant", "étudiante", "journaliste", "humanitaire", "touriste", "civil", "villageois",
+    "femme", "homme", "fille", "garçon", "ressortissant", "diplomate", "employé", "travailleur",
+    "soldat", "policier", "prêtre", "religieux", "religieuse", "ingénieur", "membre", "passager",
+    "pêcheur", "ouvrier", "citoyen", "habitant", "militant", "opposant", "fidèle", "agriculteur",
+    "enseignant", "médecin", "infirmier", "expatrié", "chrétien", "musulman", "moine", "fermier",
+    # crowds, for "disperser": "disperser les manifestants", "la dispersion d'un sit-in"
+    "manifestant", "manifestante", "protestataire", "foule", "cortège", "rassemblement",
+    "sit-in", "sit", "manifestation", "attroupement",  # the tokenizer splits "sit-in"
+})  # fmt: skip
+# What relations are suspended with: a country or organisation, or one of these nouns.
+PARTY_KINDS = frozenset({"country", "organisation", "nationality"})
+RELATION_NOUNS = frozenset({
+    "coopération", "aide", "relation", "négociation", "pourparler", "dialogue", "accord",
+    "adhésion", "participation", "financement", "assistance", "échange", "livraison",
+    "exportation", "importation", "vol", "visa", "ambassade", "partenariat", "traité",
+})  # fmt: skip
+
+
+def patient_is(token: Token, kinds: frozenset[str], nouns: frozenset[str]) -> bool:
+    """Whether what the trigger is done to (object, passive subject, "de" complement of a
+    noun) is a mention of one of `kinds` or headed by one of `nouns`."""
+    mentions = token.doc._.mentions or []
+    if is_verbal(token):
+        found = [c for c in token.children if c.dep_ in ("obj", "nsubj:pass") or is_bare_obl(c)]
+        if token.dep_ == "acl":
+            found.append(token.head)  # "Roger Auque, enlevé en janvier 1987"
+    else:
+        found = [c for c in token.children if c.dep_.startswith("nmod") and "de" in case_lemmas(c)]
+    found += [c for p in found for c in p.children if c.dep_ == "conj"]
+    # The phrase's head and its direct dependents: "plus de 300 lycéennes", "le Soudan".
+    words = [t for p in found for t in (p, *(c for c in p.children if c.dep_ not in CLAUSE_DEPS))]
+    return any(
+        t.lemma_.lower() in nouns or any(m.kind in kinds and m.start <= t.idx < m.end for m in mentions)
+        for t in words
+    )
+
+
 VISITOR_KINDS = frozenset({"person", "organisation", "country", "nationality"})
 DESTINATION_KINDS = frozenset({"place", "country"})
 # Office holders: visitors even when the name beside them is not recognised.
@@ -323,6 +364,10 @@ def meets_requirements(head: Token, trigger: Trigger) -> bool:
         return False  # "se retrouver" is a meeting only of several parties
     if "vote" in needs and not any(t.lemma_.lower() in VOTE_WORDS for t in head.sent):
         return False  # "le premier tour" of a tournament
+    if "human" in needs and not patient_is(head, HUMAN_KINDS, HUMAN_NOUNS):
+        return False  # "le véhicule a été enlevé"
+    if "relations" in needs and not patient_is(head, PARTY_KINDS, RELATION_NOUNS):
+        return False  # "les poursuites ont été suspendues"
     if "visit" in needs and not is_visit(head):
         return False  # "se rendre aux autorités", "arriver en tête", "l'ouragan est arrivé"
     if trigger.pattern == "aide" and case_lemmas(head) & {"à"}:

@@ -29,7 +29,7 @@ CATEGORIES = {
     "assault": "18", "fight": "19", "mass_violence": "20", "disaster": "", "accident": "",
     "election": "",
 }  # fmt: skip
-FLAGS = {"refl", "norefl", "verb", "noun", "prep_à", "plural", "visit", "vote"}
+FLAGS = {"refl", "norefl", "verb", "noun", "prep_à", "plural", "visit", "vote", "human", "relations"}
 
 
 def problems(path: Path, *, lemmas: bool = False) -> list[str]:

@@ -127,9 +127,9 @@ LOOK_ALIKES = [
     ("Il a ouvert la porte de la salle pour suivre une enquête.", "investigate", False),
     ("Le véhicule a été enlevé mardi par la fourrière.", "assault", False),
     ("L'Union africaine a suspendu mardi le Mali de ses instances.", "reduce_relations", True),
-    ("Les poursuites contre le maire ont été suspendues mardi.", "reduce_relations", False),
+    ("Le match a été suspendu mardi à cause de la pluie.", "reduce_relations", False),
     ("La police a dispersé mardi les manifestants.", "coerce", True),
-    ("Leur dispersion géographique sur tout le territoire aide le réseau.", "coerce", False),
+    ("La dispersion des graines se fait par le vent.", "coerce", False),
 ]
 
 

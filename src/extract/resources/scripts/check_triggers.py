@@ -18,17 +18,12 @@ import csv
 import sys
 from pathlib import Path
 
+from extract.schema_docs import EVENT_CATEGORIES
+
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "triggers.tsv"
 COLUMNS = ["pattern", "category", "cameo_root", "requires", "notes"]
 # The SPEC's events table: category -> CAMEO root ("" for the non-political three).
-CATEGORIES = {
-    "statement": "01", "appeal": "02", "intent_cooperate": "03", "consult": "04",
-    "diplomatic_cooperation": "05", "material_cooperation": "06", "aid": "07", "yield": "08",
-    "investigate": "09", "demand": "10", "disapprove": "11", "reject": "12", "threaten": "13",
-    "protest": "14", "military_posture": "15", "reduce_relations": "16", "coerce": "17",
-    "assault": "18", "fight": "19", "mass_violence": "20", "disaster": "", "accident": "",
-    "election": "",
-}  # fmt: skip
+CATEGORIES = {category: root for category, root, _, _ in EVENT_CATEGORIES}
 FLAGS = {"refl", "norefl", "verb", "noun", "prep_à", "plural", "visit", "vote", "human", "relations"}
 
 

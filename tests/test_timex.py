@@ -212,6 +212,9 @@ UNPUBLISHED = [
     ("Les touristes renoncent à l'Europe à la fin de l'année.", "la fin de l'année", "XXXX-12"),
     ("Le ministre se rendra à Alger jeudi prochain.", "jeudi prochain", "XXXX-WXX-4"),
     ("L'accord a été signé le 17 décembre 2018.", "le 17 décembre 2018", "2018-12-17"),
+    # a clock time next to an unresolved "hier" does not borrow the earlier absolute day
+    ("Le 17 décembre 2018, un accord a été signé. Hier, deux suspects ont été interpellés vers 18 h 50.",
+     "18 h 50", "XXXX-XX-XXT18:50"),
 ]
 
 

@@ -101,10 +101,12 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
     for k, f in enumerate(found):
         if f.meaning.kind != "clock":
             continue
+        # Day expressions, resolved or not: a clock time next to an unresolved
+        # "hier" (no publication date) must not borrow an earlier absolute day.
         same_sentence = [(abs(j - k), j < k, r.day) for j, r in enumerate(resolved)
-                         if r is not None and r.day is not None and sentence_of[j] == sentence_of[k]]
+                         if _names_a_day(r) and sentence_of[j] == sentence_of[k]]
         days_before = [r.day for j, r in enumerate(resolved[:k])
-                       if r is not None and r.day is not None and found[j].meaning.kind != "clock"]
+                       if _names_a_day(r) and found[j].meaning.kind != "clock"]
         context = Context(
             published=published,
             tense=governing_tense(doc, f.start, f.end),
@@ -120,6 +122,13 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
         end_char = span.end_char - 1 if span.text.endswith("h.") else span.end_char  # "à 17 h."
         timexes.append(Timex(span.start_char, end_char, result.type, result.value, result.anchor))
     return timexes
+
+
+def _names_a_day(result) -> bool:
+    """A resolved day, or a day left unresolved for want of a publication date (XXXX-XX-XX)."""
+    if result is None:
+        return False
+    return result.day is not None or (result.value[:4] == "XXXX" and len(result.value) == 10)
 
 
 class TimexRecogniser:

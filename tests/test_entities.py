@@ -284,3 +284,17 @@ def test_entities_a_name_found_once_is_found_everywhere(nlp, text, found, expect
     doc = nlp.make_doc(text)
     mentions = [Mention(s, e, "ORG", "organisation", text[s:e]) for s, e in found]
     assert [(m.start, m.end) for m in _repeat_names(doc, mentions)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, place, code",
+    [
+        ("À Orange, dans le Vaucluse, la mairie a protesté mardi.", "Orange", "FR"),
+        ("À Orange, dans le Vaucluse, la mairie a protesté mardi.", "Vaucluse", ""),
+    ],
+    ids=["francophone-namesake-first", "no-country-from-an-ambiguous-neighbour"],
+)
+def test_ambiguous_place_names_in_french_news(nlp, text, place, code):
+    doc = nlp(text)
+    found = {m.canonical: m.country_code for m in doc._.mentions if m.kind == "place"}
+    assert found[place] == code

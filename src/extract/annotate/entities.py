@@ -80,6 +80,12 @@ NOT_NAMES = {
 }
 # A place whose country the article names is preferred over one this many times as populous.
 SAME_COUNTRY_WEIGHT = 50
+# French news names places in French-speaking countries more often than their
+# namesakes abroad: "Orange" (Vaucluse, 30,000) before Orange, California (140,000).
+FRANCOPHONE_WEIGHT = 5
+FRANCOPHONE = frozenset(
+    "FR BE CH LU MC CA MA DZ TN SN CI ML BF NE TD CM GA CG CD BJ TG GN MR MG HT RE GP MQ GF YT NC PF".split()
+)
 
 
 @dataclass(slots=True)
@@ -329,7 +335,10 @@ def _places_in_named_countries(doc: Doc, mentions: list[Mention], chosen: list[C
         return
     by_sentence: dict[int, set[str]] = {}
     for m, c in zip(mentions, chosen):
-        if m.kind in ("country", "nationality", "place") and m.country_code:
+        # a place counts only when its name has one country: an ambiguous
+        # city's guess ("Orange") must not spread to its neighbours
+        unambiguous = m.kind != "place" or len({e.country_code for e in c.entries}) == 1
+        if m.kind in ("country", "nationality", "place") and m.country_code and unambiguous:
             by_sentence.setdefault(doc[c.start].sent.start, set()).add(m.country_code)
     for i in unknown:
         codes = by_sentence.get(doc[chosen[i].start].sent.start, set())
@@ -386,7 +395,12 @@ def _pick(entries: list[Entry], named: set[str]) -> Entry:
     if len(entries) == 1:
         return entries[0]
     if entries[0].kind == "place":
-        return max(entries, key=lambda e: max(e.population, 1) * (SAME_COUNTRY_WEIGHT if e.country_code in named else 1))
+        return max(
+            entries,
+            key=lambda e: max(e.population, 1)
+            * (SAME_COUNTRY_WEIGHT if e.country_code in named else 1)
+            * (FRANCOPHONE_WEIGHT if e.country_code in FRANCOPHONE else 1),
+        )
     return next((e for e in entries if e.country_code in named), entries[0])
 
 

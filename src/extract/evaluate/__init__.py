@@ -1,4 +1,4 @@
-"""Score the pipeline against gold files in the `../shared/eval` format.
+"""Score the pipeline against gold files in the evaluation JSON Lines format (`id`, `text`, `entities`, `timex`, `doc_date`).
 
     from extract.evaluate import evaluate
     scores = evaluate("sequoia-ne-dev.jsonl", baseline=True)

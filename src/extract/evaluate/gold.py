@@ -1,4 +1,4 @@
-"""Gold files in the `../shared/eval` format: one JSON object per line."""
+"""Gold files in the evaluation JSON Lines format (`id`, `text`, `entities`, `timex`, `doc_date`): one JSON object per line."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Score time expressions against gold TIMEX3 annotations (the `../shared/eval` format)."""
+"""Score time expressions against gold TIMEX3 annotations (the evaluation JSON Lines format (`id`, `text`, `entities`, `timex`, `doc_date`))."""
 
 from __future__ import annotations
 

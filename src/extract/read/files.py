@@ -22,13 +22,20 @@ def _file_error(doc_id: str, source_path: str, message: str, data: bytes | None 
     return Article(doc_id=doc_id, source_path=source_path, text=None, error=message, raw_sha256=digest)
 
 
-def read_txt(path: Path, *, doc_id: str, source_path: str) -> Iterator[Article]:
-    """A .txt file is one article; its first non-empty line is the title."""
+def _decoded(path: Path, *, doc_id: str, source_path: str) -> str | Article:
+    """A whole file's text, or the error record saying why it is not text."""
     data = path.read_bytes()
     try:
-        text = decode(data)
+        return decode(data)
     except InputError as exc:
-        yield _file_error(doc_id, source_path, str(exc), data)
+        return _file_error(doc_id, source_path, str(exc), data)
+
+
+def read_txt(path: Path, *, doc_id: str, source_path: str) -> Iterator[Article]:
+    """A .txt file is one article; its first non-empty line is the title."""
+    text = _decoded(path, doc_id=doc_id, source_path=source_path)
+    if isinstance(text, Article):
+        yield text
         return
     title = next((line.strip() for line in text.splitlines() if line.strip()), None)
     yield Article(doc_id=doc_id, source_path=source_path, text=text, title=title)
@@ -42,11 +49,9 @@ def read_html(path: Path, *, doc_id: str, source_path: str) -> Iterator[Article]
     """An .html page is one article: its main text and title, extracted by trafilatura."""
     import trafilatura
 
-    data = path.read_bytes()
-    try:
-        html = decode(data)
-    except InputError as exc:
-        yield _file_error(doc_id, source_path, str(exc), data)
+    html = _decoded(path, doc_id=doc_id, source_path=source_path)
+    if isinstance(html, Article):
+        yield html
         return
     # Dates only from the page's markup (meta tags, <time>, the URL): the
     # extensive search guesses from any year on the page ("© 2015").
@@ -134,13 +139,10 @@ def csv_columns(path: Path) -> list[str]:
 
 def read_csv(path: Path, *, name: str, source_path: str) -> Iterator[Article]:
     """A .csv file holds one article per row, with the JSON Lines columns."""
-    data = path.read_bytes()
-    try:
-        text = decode(data)
-    except InputError as exc:
-        yield _file_error(name, source_path, str(exc), data)
+    text = _decoded(path, doc_id=name, source_path=source_path)
+    if isinstance(text, Article):
+        yield text
         return
-    del data
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=_dialect(text[:65536]))
     if reader.fieldnames is None or "text" not in [f.strip() for f in reader.fieldnames]:
         raise UsageError(f"{source_path}: CSV has no 'text' column (columns: {', '.join(reader.fieldnames or [])})")

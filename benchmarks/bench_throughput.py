@@ -101,7 +101,7 @@ def differing_tables(a: Path, b: Path) -> list[str]:
     """The tables whose rows differ between two runs' outputs, row order aside."""
     import pandas as pd
 
-    from extract.tables import COLUMNS, TABLES
+    from extract.schema import COLUMNS, TABLES
 
     differ = []
     for table in TABLES:

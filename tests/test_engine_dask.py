@@ -15,7 +15,7 @@ from extract.engines.shards import absolute, plan_shards, read_shard
 from extract.errors import UsageError
 from extract.read import find_sources, read_articles
 from extract.run import run
-from extract.tables import COLUMNS, SCHEMAS, TABLES
+from extract.schema import COLUMNS, SCHEMAS, TABLES
 
 distributed = pytest.importorskip("distributed")
 from extract.engines.dask import STAGING, run_dask  # noqa: E402

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from conftest import read_table
 from extract.cli import app
-from extract.tables import TABLES
+from extract.schema import TABLES
 
 ARTICLE = "Le Maroc et l'Espagne ont signé mardi à Rabat un accord de coopération. " * 4
 

@@ -12,7 +12,7 @@ from extract.annotate.clean import _compose, prepare
 from extract.annotate.process import annotate_batch
 from extract.read import read_articles
 from extract.read.article import Article
-from extract.tables import COLUMNS
+from extract.schema import COLUMNS
 
 FRAGMENTS = [
     "Le Maroc",

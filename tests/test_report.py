@@ -17,7 +17,7 @@ from conftest import read_table
 from extract.cli import app
 from extract.report import REPORT_FILE, day_of, highlight, write_report
 from extract.run import run
-from extract.tables import TABLES
+from extract.schema import TABLES
 
 runner = CliRunner()
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -12,7 +12,7 @@ import pytest
 from conftest import read_table
 from extract.errors import UsageError
 from extract.run import run
-from extract.tables import COLUMNS, SCHEMAS, TABLES
+from extract.schema import COLUMNS, SCHEMAS, TABLES
 
 SEED = "maroc-cellule-securite.txt"
 

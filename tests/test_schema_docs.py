@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from extract.schema_docs import DOCS, EVENT_CATEGORIES, render
-from extract.tables import SCHEMAS
+from extract.schema import SCHEMAS
 
 DOCS_FILE = Path(__file__).parents[1] / "docs" / "tables.md"
 

@@ -7,7 +7,7 @@ import csv
 import pandas as pd
 import pytest
 
-from extract.tables import COLUMNS
+from extract.schema import COLUMNS
 from extract.write import TableWriter, neutralise
 
 

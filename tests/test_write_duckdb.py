@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from extract.cli import app
 from extract.errors import UsageError
-from extract.tables import SCHEMAS, TABLES
+from extract.schema import SCHEMAS, TABLES
 from extract.write import DUCKDB_FILE, TableWriter, formats_of
 
 runner = CliRunner()

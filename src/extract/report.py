@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from extract.errors import UsageError
-from extract.tables import SCHEMAS, TABLES
+from extract.schema import SCHEMAS, TABLES
 from extract.write import DUCKDB_FILE
 
 REPORT_FILE = "report.html"

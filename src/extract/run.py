@@ -4,108 +4,27 @@
 
     from extract.run import run
     summary = run(["data/raw"], out="data/out")
+
+The engines (`extract.engines.local`, `extract.engines.dask`) do the work;
+neither imports this module, so the imports run one way only.
 """
 
 from __future__ import annotations
 
-import itertools
-import multiprocessing
-import signal
-import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from extract.annotate import DEFAULT_MODEL, check_model, load_pipeline
-from extract.annotate.process import annotate_batch
+from extract.annotate import DEFAULT_MODEL, check_model
+from extract.engines.local import annotate_stream
+from extract.engines.summary import RunSummary
 from extract.errors import UsageError
 from extract.read import read_articles
 from extract.read.article import Article
-from extract.tables import TABLES, Rows
+from extract.schema import Rows
+
+__all__ = ["RunSummary", "annotate_stream", "run"]
 from extract.write import OutputLock, TableWriter, formats_of, prepare_out
-
-
-@dataclass
-class RunSummary:
-    """What a run did: counts per status and per table, the files written, the time taken."""
-
-    out: Path
-    documents: int = 0
-    ok: int = 0
-    errors: int = 0
-    skipped: int = 0
-    rows: dict[str, int] = field(default_factory=lambda: {name: 0 for name in TABLES})
-    files: list[Path] = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.errors else 0
-
-    def line(self) -> str:
-        return (
-            f"{self.documents} documents: {self.ok} ok, {self.errors} errors, {self.skipped} skipped; "
-            f"{self.rows['mentions']} mentions, {self.rows['timexes']} time expressions, "
-            f"{self.rows['events']} events in {self.seconds:.1f} s → {self.out}"
-        )
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
-
-
-_worker_model: str | None = None
-POOL_TASK = 16  # articles per task sent to a worker process
-
-
-def _init_worker(model: str) -> None:
-    global _worker_model
-    # Ctrl-C is the parent's to handle: it stops the pool and cleans up.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_model = model
-    load_pipeline(model)
-
-
-def _work(batch: list[Article]) -> list[Rows]:
-    return annotate_batch(load_pipeline(_worker_model), batch)
-
-
-def annotate_stream(
-    articles: Iterable[Article], *, model: str = DEFAULT_MODEL, n_process: int = 1, batch_size: int = 64
-) -> Iterator[tuple[Article, Rows]]:
-    """Annotate articles lazily, in input order, in this process or in `n_process` workers."""
-    batches = _batches(articles, batch_size)
-    if n_process <= 1:
-        nlp = load_pipeline(model)
-        for batch in batches:
-            yield from zip(batch, annotate_batch(nlp, batch, batch_size=batch_size))
-        return
-    # Workers get small tasks so that the work spreads evenly over them (seven
-    # 64-article batches over two workers left one idle for the last); each
-    # task is still cut for nlp.pipe by tokens.
-    batches = _batches(articles, min(batch_size, POOL_TASK))
-    if sys.platform == "linux":
-        # Load once here and fork: the workers start with the pipeline in
-        # memory (shared copy-on-write) instead of each loading it again, which
-        # cost a whole load of CPU time per worker on a busy machine.
-        load_pipeline(model)
-        context = multiprocessing.get_context("fork")
-    else:
-        context = multiprocessing.get_context("spawn")
-    with context.Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
-        # imap keeps input order and pulls batches lazily (a few ahead per worker).
-        pending = ((batch, pool.apply_async(_work, (batch,))) for batch in batches)
-        window: list = []
-        for item in pending:
-            window.append(item)
-            if len(window) >= 4 * n_process:
-                batch, result = window.pop(0)
-                yield from zip(batch, result.get())
-        for batch, result in window:
-            yield from zip(batch, result.get())
 
 
 def run(

@@ -1,6 +1,6 @@
 """What every column of the five tables means, kept next to the schema so the two cannot drift.
 
-`SCHEMAS` in `extract.tables` gives the names and Arrow types; `DOCS` here gives
+`SCHEMAS` in `extract.schema` gives the names and Arrow types; `DOCS` here gives
 each column's meaning and an example value, `EVENT_CATEGORIES` the event
 categories, and `render()` writes them all as Markdown. `docs/tables.md` is that
 rendering, committed; a test fails when a column is undocumented or the file is
@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.tables import SCHEMAS
+from extract.schema import SCHEMAS
 from extract.write import DUCKDB_TYPES
 
 
@@ -201,7 +201,7 @@ def render() -> str:
     lines = [
         "# The tables",
         "",
-        "<!-- Generated from src/extract/schema_docs.py and src/extract/tables.py by "
+        "<!-- Generated from src/extract/schema_docs.py and src/extract/schema.py by "
         "`python -m extract.schema_docs docs/tables.md`; do not edit by hand. -->",
         "",
         "Every run writes five tables (`DIR/<table>.parquet`, `.csv`, or all five in "

@@ -170,7 +170,7 @@ def _annotate_file(path: Path, *, published: str | None, model: str | None) -> l
     from extract.annotate import DEFAULT_MODEL, load_pipeline
     from extract.annotate.process import annotate_batch
     from extract.read import read_articles
-    from extract.tables import COLUMNS
+    from extract.schema import COLUMNS
 
     articles = list(read_articles([path], published=published))
     nlp = load_pipeline(model or DEFAULT_MODEL)

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extract.errors import OutputError, UsageError
-from extract.tables import SCHEMAS, TABLES
+from extract.schema import SCHEMAS, TABLES
 
 FORMATS = ("parquet", "csv", "duckdb", "both")
 DUCKDB_FILE = "extract.duckdb"

@@ -9,7 +9,8 @@ from spacy.language import Language
 from extract.annotate.clean import prepare, chunks
 from extract.annotate.language import not_french
 from extract.read.article import Article
-from extract.tables import Rows, article_rows, unread_rows
+from extract.tabulate import article_rows, unread_rows
+from extract.schema import Rows
 
 # Texts longer than this are cut at paragraph boundaries and parsed chunk by
 # chunk (offsets stay into the whole text). Well under spaCy's max_length, so

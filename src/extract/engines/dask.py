@@ -28,11 +28,13 @@ from pathlib import Path
 
 from extract.annotate import DEFAULT_MODEL, PIPES, load_pipeline
 from extract.annotate.process import annotate_batch
+from extract.engines.local import in_batches
 from extract.engines.shards import Shard, absolute, cpu_count, fingerprint, plan_shards, read_shard
+from extract.engines.summary import RunSummary, ShardCounts
 from extract.errors import OutputError, UsageError
 from extract.read import find_sources
 from extract.read.article import normalise_published
-from extract.tables import TABLES
+from extract.schema import TABLES
 from extract.write import (
     DUCKDB_FILE,
     OutputLock,
@@ -62,16 +64,14 @@ def run_dask(
     workers: int | None = None,
     resume: bool = False,
     shard_size: int = SHARD_RECORDS,
-    on_shard: Callable[[dict], None] | None = None,
-):
+    on_shard: Callable[[ShardCounts], None] | None = None,
+) -> RunSummary:
     """Run the pipeline as one Dask task per shard of `shard_size` records; return a RunSummary.
 
     Without `scheduler`, starts a LocalCluster of `workers` single-threaded
     worker processes (default: one per core) and closes it at the end.
     `on_shard` is called on the client with each finished shard's counts.
     """
-    from extract.run import RunSummary
-
     started = time.perf_counter()
     formats = formats_of(fmt)
     if shard_size < 1:
@@ -98,7 +98,7 @@ def run_dask(
         shards = _plan(staging, sources, resume=resume, shard_size=shard_size, options=options)
         done = {shard.index: _summary_of(staging, shard) for shard in shards}
         for counts in (c for c in done.values() if c is not None):
-            _add(summary, counts)
+            summary.add_shard(counts)
         todo = [shard for shard in shards if done[shard.index] is None]
         # Shards are always written as Parquet (the DuckDB file is built from them), plus CSV if asked.
         shard_formats = ("parquet", "csv") if "csv" in formats else ("parquet",)
@@ -115,7 +115,7 @@ def run_dask(
                     for future in distributed.as_completed(futures):
                         counts = future.result()
                         done[counts["shard"]] = counts
-                        _add(summary, counts)
+                        summary.add_shard(counts)
                         if on_shard is not None:
                             on_shard(counts)
                 except BaseException:
@@ -127,21 +127,19 @@ def run_dask(
     return summary
 
 
-def annotate_shard(shard: Shard, *, staging: str, model: str, published: str | None, formats: tuple[str, ...], batch_size: int) -> dict:
+def annotate_shard(shard: Shard, *, staging: str, model: str, published: str | None, formats: tuple[str, ...], batch_size: int) -> ShardCounts:
     """A task: read, annotate and write one shard into `staging/shard-<n>/`; return its counts."""
-    from extract.run import _batches
-
     final = Path(staging) / _shard_name(shard)
     if (final / DONE).is_file():  # done by an earlier attempt
         return json.loads((final / DONE).read_text())
     temp = Path(staging) / f".{_shard_name(shard)}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     temp.mkdir()
-    counts = {"shard": shard.index, "documents": 0, "ok": 0, "error": 0, "skipped": 0}
+    counts: ShardCounts = {"shard": shard.index, "documents": 0, "ok": 0, "error": 0, "skipped": 0}
     try:
         nlp = load_pipeline(model)
         writer = TableWriter(temp, formats)
         try:
-            for batch in _batches(read_shard(shard, published=published), batch_size):
+            for batch in in_batches(read_shard(shard, published=published), batch_size):
                 for rows in annotate_batch(nlp, batch, batch_size=batch_size):
                     for table, table_rows in rows.tables.items():
                         writer.add(table, table_rows)
@@ -192,18 +190,9 @@ def _plan(staging: Path, sources, *, resume: bool, shard_size: int, options: lis
     return shards
 
 
-def _summary_of(staging: Path, shard: Shard) -> dict | None:
+def _summary_of(staging: Path, shard: Shard) -> ShardCounts | None:
     path = staging / _shard_name(shard) / DONE
     return json.loads(path.read_text()) if path.is_file() else None
-
-
-def _add(summary, counts: dict) -> None:
-    summary.documents += counts["documents"]
-    summary.ok += counts["ok"]
-    summary.errors += counts["error"]
-    summary.skipped += counts["skipped"]
-    for table, n in counts["rows"].items():
-        summary.rows[table] += n
 
 
 class _client:

@@ -15,12 +15,12 @@ from extract.annotate import DEFAULT_MODEL
 from extract.evaluate.gold import load_gold
 from extract.evaluate.mentions import GOLD_LABEL_OF_KIND, Spans, gold_spans, score_mentions
 from extract.read.article import Article
-from extract.tables import COLUMNS
+from extract.schema import COLUMNS
 
 
 def predict(records: list[dict], *, model: str = DEFAULT_MODEL) -> dict[str, list[tuple]]:
     """Run the whole pipeline over the gold texts; the `mentions` and `timexes` rows per gold id."""
-    from extract.run import annotate_stream
+    from extract.engines.local import annotate_stream
 
     articles = [
         Article(doc_id=str(r["id"]), source_path="gold", text=r["text"], published=r.get("doc_date") or None) for r in records

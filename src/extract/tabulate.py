@@ -1,117 +1,15 @@
-"""The five output tables: their columns and Arrow types, and the rows of one article.
-
-This is the one place that spells column names: the writers, the evaluation
-and the tests import `SCHEMAS` (and `COLUMNS`) from here. Missing values are
-nulls in Parquet and empty cells in CSV. Ids (`mention_id`, `entity_id`,
-`timex_id`, `event_id`) and `sentence_id` are 1-based and count within one
-document; `(doc_id, <table>_id)` is each table's key.
-"""
+"""Doc → rows: the rows one annotated article contributes to each table (see `extract.schema`)."""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-import pyarrow as pa
 from spacy.tokens import Doc
 
 from extract.annotate.clean import Prepared
 from extract.read.article import Article
-
-STRING = pa.string()
-INT32 = pa.int32()
-INT64 = pa.int64()
-
-SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema(
-        [
-            ("doc_id", STRING),
-            ("source_path", STRING),
-            ("title", STRING),
-            ("published", STRING),
-            ("n_chars", INT64),
-            ("n_sentences", INT32),
-            ("n_tokens", INT64),
-            ("status", STRING),
-            ("error", STRING),
-            ("sha256", STRING),
-        ]
-    ),
-    "mentions": pa.schema(
-        [
-            ("doc_id", STRING),
-            ("mention_id", INT32),
-            ("sentence_id", INT32),
-            ("start", INT64),
-            ("end", INT64),
-            ("text", STRING),
-            ("label", STRING),
-            ("kind", STRING),
-            ("canonical", STRING),
-            ("country_code", STRING),
-            ("wikidata_id", STRING),
-        ]
-    ),
-    "entities": pa.schema(
-        [
-            ("doc_id", STRING),
-            ("entity_id", INT32),
-            ("kind", STRING),
-            ("canonical", STRING),
-            ("country_code", STRING),
-            ("wikidata_id", STRING),
-            ("n_mentions", INT32),
-            ("first_start", INT64),
-        ]
-    ),
-    "timexes": pa.schema(
-        [
-            ("doc_id", STRING),
-            ("timex_id", INT32),
-            ("sentence_id", INT32),
-            ("start", INT64),
-            ("end", INT64),
-            ("text", STRING),
-            ("type", STRING),
-            ("value", STRING),
-            ("anchor", STRING),
-        ]
-    ),
-    "events": pa.schema(
-        [
-            ("doc_id", STRING),
-            ("event_id", INT32),
-            ("sentence_id", INT32),
-            ("start", INT64),
-            ("end", INT64),
-            ("trigger", STRING),
-            ("trigger_lemma", STRING),
-            ("category", STRING),
-            ("cameo_root", STRING),
-            ("date_value", STRING),
-            ("timex_id", INT32),
-            ("place", STRING),
-            ("place_country_code", STRING),
-            ("actors", STRING),
-            ("actor_country_codes", STRING),
-            ("sentence", STRING),
-        ]
-    ),
-}
-TABLES: tuple[str, ...] = tuple(SCHEMAS)
-COLUMNS: dict[str, list[str]] = {name: schema.names for name, schema in SCHEMAS.items()}
-
-
-@dataclass(slots=True)
-class Rows:
-    """The rows one article contributes to each table, as tuples in column order."""
-
-    tables: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in TABLES})
-
-    @property
-    def status(self) -> str:
-        return self.tables["documents"][0][COLUMNS["documents"].index("status")]
+from extract.schema import Rows
 
 
 def _empty_to_none(value: str | None) -> str | None:

@@ -218,11 +218,12 @@ def test_entities_test_set_meets_targets(test_set):
             if place in country_of:
                 placed += 1
                 right_country += country_of[place] == code
-    assert _f1(*totals["countries"])[2] >= 0.95
-    assert _f1(*totals["organisations"])[2] >= 0.90
+    # Measured 1.00 on every line (2026-12-03): each threshold sits under 5 points below it, so a 5-point drop fails.
+    assert _f1(*totals["countries"])[2] >= 0.96
+    assert _f1(*totals["organisations"])[2] >= 0.96
     precision, recall, _ = _f1(*totals["places"])
-    assert recall >= 0.90 and precision >= 0.85
-    assert right_country / placed >= 0.95
+    assert recall >= 0.96 and precision >= 0.96
+    assert right_country / placed >= 0.96
 
 
 @pytest.mark.parametrize("name", NAMES)

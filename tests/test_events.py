@@ -268,7 +268,7 @@ def test_seed_article_targets(annotated):
 
 
 def test_issue_targets_on_the_articles(annotated):
-    """Issue 5: >= 70% of dated events found with category and date; >= half of dated outputs right."""
+    """Dated events found with category and date, and dated outputs right: both measured 41/41 (2026-12-03)."""
     gold = [*EXPECTED, *KNOWN_MISSES]
     dated_gold = [case for case in gold if case.date]
     found = 0
@@ -291,7 +291,8 @@ def test_issue_targets_on_the_articles(annotated):
             )
     recall, precision = found / len(dated_gold), right / max(reported, 1)
     print(f"dated events found {found}/{len(dated_gold)} = {recall:.0%}; dated outputs right {right}/{reported} = {precision:.0%}")
-    assert recall >= 0.7 and precision >= 0.5
+    # Thresholds under 5 points below the measured figures, so a 5-point regression fails.
+    assert recall >= 0.96 and precision >= 0.96
 
 
 def test_every_spec_category_is_in_the_lexicon_with_its_cameo_root():

@@ -2,7 +2,7 @@
 
 Every component reads and writes plain dataclasses stored on `Doc` extensions,
 with character offsets into `doc.text` (the cleaned text the model saw). The
-table builders in `extract.schema` map them back to the original text.
+table builders in `extract.tabulate` map them back to the original text.
 
 - `doc._.published`: `datetime.date | None`, set before the pipeline runs.
 - `doc._.mentions`: `list[Mention]`, set by the `extract_entities` component.

@@ -6,6 +6,8 @@ from collections import Counter
 
 import pandas as pd
 
+from extract.evaluate.metrics import prf
+
 LABELS = ("LOC", "ORG", "PER", "MISC")
 # Our kinds as the gold corpora label them. Nationalities ("les Américains",
 # "marocains") are not named entities in Sequoia or HIPE, so they are not scored.
@@ -44,8 +46,6 @@ def score_mentions(gold: Spans, pred: Spans, *, system: str) -> pd.DataFrame:
         t = sum(tp[l] for l in labels)
         g = sum(n_gold[l] for l in labels)
         p = sum(n_pred[l] for l in labels)
-        precision = t / p if p else 0.0
-        recall = t / g if g else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = prf(t, p, t, g)
         rows.append({"system": system, "label": name, "precision": precision, "recall": recall, "f1": f1, "gold": g, "predicted": p, "correct": t})
     return pd.DataFrame(rows)

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from extract.evaluate.metrics import prf, ratio
+
 COLUMNS = ["metric", "precision", "recall", "f1", "accuracy", "n_gold", "n_pred", "n_correct"]
 
 
@@ -80,13 +82,8 @@ def pair_by_overlap(gold: list[tuple], pred: list[tuple]) -> Iterable[tuple[tupl
         yield gold[gi], pred[pi]
 
 
-def ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
 def row(metric: str, correct_p: int, n_pred: int, correct_r: int, n_gold: int,
         accuracy: float | None) -> dict:
-    precision, recall = ratio(correct_p, n_pred), ratio(correct_r, n_gold)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = prf(correct_p, n_pred, correct_r, n_gold)
     return {"metric": metric, "precision": precision, "recall": recall, "f1": f1,
             "accuracy": accuracy, "n_gold": n_gold, "n_pred": n_pred, "n_correct": correct_r}

@@ -43,7 +43,7 @@ from extract.annotate.gazetteer import (
     load_knowledge,
     surface_variants,
 )
-from extract.annotate.named_heads import YIELDING_HEADS, head_matcher
+from extract.annotate.named_heads import TITLES, YIELDING_HEADS, head_matcher
 from extract.annotate.spans import Mention, register_extensions
 
 KIND_OF_LABEL = {"LOC": "place", "ORG": "organisation", "PER": "person", "MISC": "other"}
@@ -58,7 +58,6 @@ RULE_OF_KIND = {
 }
 HEAD_RULE = "head_rule"
 LEADING_WORDS = {"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des"}
-TITLES = {"M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Dr", "Pr", "Monsieur", "Madame", "Mademoiselle"}
 NATIONALITY_POS = {"ADJ", "NOUN", "PROPN"}
 # Before a word that is both a country and a demonym ("Suisse"), these make it people.
 PERSON_DETERMINERS = {"un", "une", "deux", "trois", "plusieurs", "ce", "cette", "ces"}

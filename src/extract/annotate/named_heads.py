@@ -36,8 +36,13 @@ LINKS = ["de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"]
 MIDDLE = {"LOWER": {"IN": LINKS}, "OP": "*"}
 
 
+# Titles and forms of address before a person's name. The one list: the entity
+# component also strips them from the front of a PER span.
+TITLES = frozenset(
+    {"M.", "MM.", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr", "Dr", "Pr", "Monsieur", "Madame", "Mademoiselle"}
+)
 # A capitalised word that is not a title: "parti de M. Haider" is not a name.
-NAME_STARTS = {"IS_TITLE": True, "ORTH": {"NOT_IN": ["M.", "MM.", "Mme", "Mlle", "Me", "Mgr", "Dr"]}}
+NAME_STARTS = {"IS_TITLE": True, "ORTH": {"NOT_IN": sorted(TITLES)}}
 # The capitalised name, its hyphens included ("Jules - Ferry" as tokenised).
 NAME_GOES_ON = {"TEXT": {"REGEX": r"^(-|[A-ZÀ-ÖØ-Þ].*)$"}, "OP": "*"}
 

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import importlib.util
+from pathlib import Path
 
 import pycountry
 import pytest
 
 from extract.annotate.gazetteer import RESOURCES, fold, keeps_capitals, capitals, load_knowledge, read_tsv
 
+TOOLS = Path(__file__).resolve().parents[1] / "tools" / "resources"  # the scripts that rebuild and check the tables
+
 TABLES = ("countries.tsv", "nationalities.tsv", "places.tsv")
 CODES = {c.alpha_2 for c in pycountry.countries} | {"XK"}
 
 
 def load_script(name: str):
-    spec = importlib.util.spec_from_file_location(name, RESOURCES / "scripts" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -31,8 +34,8 @@ def test_resource_header_names_source_and_generator(table):
     assert any("Source" in line or "GeoNames" in line for line in head)
     script = table.replace(".tsv", "").replace("countries", "make_countries").replace("nationalities", "make_nationalities")
     script = script.replace("places", "make_places")
-    assert any(f"scripts/{script}.py" in line for line in head)
-    assert (RESOURCES / "scripts" / f"{script}.py").is_file()
+    assert any(f"tools/resources/{script}.py" in line for line in head)
+    assert (TOOLS / f"{script}.py").is_file()
 
 
 @pytest.mark.parametrize("table", TABLES)

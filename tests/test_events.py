@@ -330,7 +330,7 @@ def test_runs_without_mentions_or_timexes(nlp, missing: str):
 def test_lexicon_passes_its_check_script():
     import runpy
 
-    script = Path(events_module.__file__).parents[1] / "resources" / "scripts" / "check_triggers.py"
+    script = Path(__file__).resolve().parents[1] / "tools" / "resources" / "check_triggers.py"
     check = runpy.run_path(str(script))
     assert check["problems"](check["DEFAULT_PATH"]) == []
 

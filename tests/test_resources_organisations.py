@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
+TOOLS = Path(__file__).resolve().parents[1] / "tools" / "resources"  # the scripts that rebuild and check the tables
+
 RESOURCES = Path(__file__).resolve().parent.parent / "src" / "extract" / "resources"
 KB = RESOURCES / "organisations.tsv"
 
 
 def load_checker():
     spec = importlib.util.spec_from_file_location(
-        "check_organisations", RESOURCES / "scripts" / "check_organisations.py"
+        "check_organisations", TOOLS / "check_organisations.py"
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

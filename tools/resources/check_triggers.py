@@ -2,7 +2,7 @@
 
 The file is curated by hand from the CAMEO codebook; run this after every edit:
 
-    python src/extract/resources/scripts/check_triggers.py [PATH] [--lemmas]
+    python tools/resources/check_triggers.py [PATH] [--lemmas]
 
 It checks the columns, that each category carries the SPEC's CAMEO root, the
 `requires` flags, and duplicate patterns. With `--lemmas` it also runs the
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from extract.schema_docs import EVENT_CATEGORIES
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "triggers.tsv"
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "src" / "extract" / "resources" / "triggers.tsv"
 COLUMNS = ["pattern", "category", "cameo_root", "requires", "notes"]
 # The SPEC's events table: category -> CAMEO root ("" for the non-political three).
 CATEGORIES = {category: root for category, root, _, _ in EVENT_CATEGORIES}

@@ -2,7 +2,7 @@
 
 The file is curated by hand; run this after every edit:
 
-    python src/extract/resources/scripts/check_organisations.py [PATH]
+    python tools/resources/check_organisations.py [PATH]
 
 Exit status 0 when the file is clean, 1 when problems were found.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pycountry
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "organisations.tsv"
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "src" / "extract" / "resources" / "organisations.tsv"
 COLUMNS = ["canonical", "wikidata_id", "country_code", "type", "aliases", "source"]
 TYPES = {"international", "government", "armed_group", "party", "media", "company", "other"}
 SOURCES = {"wikidata", "manual"}

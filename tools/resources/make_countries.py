@@ -4,7 +4,7 @@ Sources: CLDR French territory names (babel), pycountry's French translations
 of the ISO 3166-1 short and official names, and the curated aliases below
 (forms news uses that neither source has: short forms, acronyms, older names).
 
-    python src/extract/resources/scripts/make_countries.py > src/extract/resources/countries.tsv
+    python tools/resources/make_countries.py > src/extract/resources/countries.tsv
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ def main() -> None:
     out.write("# French country names keyed by ISO 3166-1 alpha-2 code.\n")
     out.write("# Sources: CLDR French territory names (babel), pycountry iso3166-1 French\n")
     out.write("# translations (short and official names), curated aliases in the script.\n")
-    out.write("# Regenerate: python src/extract/resources/scripts/make_countries.py > src/extract/resources/countries.tsv\n")
+    out.write("# Regenerate: python tools/resources/make_countries.py > src/extract/resources/countries.tsv\n")
     out.write("# columns: code, canonical, aliases (every form matched, |-separated; all-caps ones case-sensitively)\n")
     out.write("code\tcanonical\taliases\n")
     for code, canonical, aliases in rows():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import errno
-import fcntl
 import os
 import shutil
 from collections.abc import Iterable
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from filelock import FileLock, Timeout
 
 from extract.errors import OutputError, UsageError
 from extract.tables import SCHEMAS, TABLES
@@ -61,29 +61,30 @@ def duckdb_ddl(table: str) -> str:
 
 
 class OutputLock:
-    """An exclusive lock on the output folder for the length of a run."""
+    """An exclusive lock on the output folder for the length of a run.
+
+    `filelock.FileLock` takes an OS lock (flock on Unix, msvcrt on Windows) on
+    `.extract.lock`, so the lock dies with the process. The file itself stays in the
+    folder on Unix: a run that opened it just before another deleted it would lock the
+    deleted file while a third run creates and locks a new one, and both would write.
+    (On Windows, where an open file cannot be deleted, filelock removes it itself.)
+    """
 
     def __init__(self, out: Path):
         self.path = out / ".extract.lock"
-        self.handle = None
+        self.lock = FileLock(self.path, timeout=0)
 
     def __enter__(self) -> "OutputLock":
         try:
-            self.handle = open(self.path, "w")
+            self.lock.acquire()
+        except Timeout:
+            raise UsageError(f"{self.path.parent}: another extract run is writing here; wait for it or use another --out") from None
         except OSError as exc:
             raise UsageError(f"--out {self.path.parent}: cannot write ({exc.strerror or exc})") from None
-        try:
-            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.handle.close()
-            raise UsageError(f"{self.path.parent}: another extract run is writing here; wait for it or use another --out") from None
-        self.handle.write(f"{os.getpid()}\n")
-        self.handle.flush()
         return self
 
     def __exit__(self, *exc) -> None:
-        fcntl.flock(self.handle, fcntl.LOCK_UN)
-        self.handle.close()
+        self.lock.release()
 
 
 def prepare_out(out: Path) -> Path:

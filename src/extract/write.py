@@ -14,6 +14,7 @@ import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -22,6 +23,9 @@ from filelock import FileLock, Timeout
 from extract.errors import OutputError, UsageError
 from extract.tables import SCHEMAS, TABLES
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 FORMATS = ("parquet", "csv", "duckdb", "both")
 DUCKDB_FILE = "extract.duckdb"
 # Arrow type → DuckDB column type, for the types the schema uses.
@@ -29,11 +33,38 @@ DUCKDB_TYPES = {pa.string(): "VARCHAR", pa.int32(): "INTEGER", pa.int64(): "BIGI
 ROW_GROUP = 20_000
 # Characters that make a spreadsheet read a cell as a formula (OWASP's list).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell that starts with one of these gets a `'`; a `'` among them keeps the guard reversible.
+GUARDED_START = FORMULA_START + ("'",)
 
 
 def neutralise(value: str) -> str:
-    """Prefix a text cell that a spreadsheet would run as a formula with `'`."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    """Prefix a text cell that a spreadsheet would run as a formula with `'`.
+
+    A cell that already starts with `'` gets one more, so the guard is reversible:
+    `unneutralise(neutralise(v)) == v` for every string.
+    """
+    return "'" + value if value.startswith(GUARDED_START) else value
+
+
+def unneutralise(value: str) -> str:
+    """Undo `neutralise`: drop exactly one leading `'` when the rest is a guarded start."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(GUARDED_START) else value
+
+
+def read_csv_table(path: Path, table: str) -> pd.DataFrame:
+    """One of our CSV tables as a DataFrame with the schema's types and the original strings.
+
+    Integer columns are nullable `Int64`, text columns `string`; empty cells are missing
+    values and the formula guard is undone, so the frame holds what the Parquet file holds.
+    """
+    import pandas as pd
+
+    types = {f.name: ("Int64" if pa.types.is_integer(f.type) else "string") for f in SCHEMAS[table]}
+    frame = pd.read_csv(path, dtype=types, keep_default_na=False, na_values=[""])
+    for name, kind in types.items():
+        if kind == "string":
+            frame[name] = frame[name].map(unneutralise, na_action="ignore").astype("string")
+    return frame
 
 
 def formats_of(fmt: str) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import unicodedata
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -174,6 +175,35 @@ def test_second_run_into_the_same_out_is_refused(tmp_path, data_dir):
     with OutputLock(out):
         with pytest.raises(UsageError, match="another extract run"):
             run([data_dir / "batch.jsonl"], out=out)
+
+
+def test_the_output_lock_is_refused_to_another_process_and_freed_on_release(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    import extract
+    from extract.write import OutputLock
+
+    out = tmp_path / "out"
+    out.mkdir()
+    held = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from pathlib import Path; from extract.write import OutputLock\n"
+         "with OutputLock(Path(sys.argv[1])):\n    print('held', flush=True); sys.stdin.read()", str(out)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(extract.__file__).parents[1]), os.environ.get("PYTHONPATH", "")])},
+    )
+    try:
+        assert held.stdout.readline().strip() == "held"
+        with pytest.raises(UsageError, match="another extract run"):
+            with OutputLock(out):
+                pass
+    finally:
+        held.communicate("")
+    with OutputLock(out):  # free again once the other process let go
+        pass
+    with OutputLock(out):  # and once this one did
+        pass
 
 
 def test_two_processes_give_the_same_tables(tmp_path, data_dir, nlp):

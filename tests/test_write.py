@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from extract.schema import COLUMNS
-from extract.write import TableWriter, neutralise
+from extract.write import TableWriter, neutralise, read_csv_table, unneutralise
 
 
 @pytest.mark.parametrize(
@@ -21,10 +21,29 @@ from extract.write import TableWriter, neutralise
         ("\tcachée", "'\tcachée"),
         ("Le Maroc", "Le Maroc"),
         ("", ""),
+        ("'quoted", "''quoted"),
+        ("l'Élysée", "l'Élysée"),
     ],
 )
 def test_formula_cells_are_neutralised(cell, expected):
     assert neutralise(cell) == expected
+
+
+ROUND_TRIP = ["=1+1", "'quoted", "''", "'", "-5", "@x", "plain", "'=x", "''=x", "\tx", "", "l'Élysée"]
+
+
+@pytest.mark.parametrize("cell", ROUND_TRIP)
+def test_the_formula_guard_is_undone_exactly(cell):
+    guarded = neutralise(cell)
+    assert unneutralise(guarded) == cell
+    assert not guarded.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+@pytest.mark.parametrize("cell", ["'=1+1", "''", "'quoted", "plain", "'"])
+def test_unneutralise_strips_only_a_guard(cell):
+    # a cell neutralise never writes (a lone `'` before ordinary text) is kept as it is
+    expected = cell[1:] if cell.startswith("'") and cell[1:2] in ("=", "'") else cell
+    assert unneutralise(cell) == expected
 
 
 def _mention(text: str, doc_id: str = "d") -> tuple:
@@ -66,3 +85,15 @@ def test_rows_are_written_in_row_groups(tmp_path, monkeypatch):
     parquet = pq.ParquetFile(tmp_path / "mentions.parquet")
     assert parquet.metadata.num_rows == 35
     assert parquet.num_row_groups == 4
+
+
+def test_a_csv_table_reads_back_as_the_original_strings(tmp_path):
+    writer = TableWriter(tmp_path, ("parquet", "csv"))
+    cells = [cell for cell in ROUND_TRIP if cell]  # an empty cell is a null in CSV (README)
+    writer.add("mentions", [_mention(cell, doc_id=cell) for cell in cells])
+    writer.commit()
+    frame = read_csv_table(tmp_path / "mentions.csv", "mentions")
+    assert frame.text.tolist() == frame.doc_id.tolist() == cells
+    expected = pd.read_parquet(tmp_path / "mentions.parquet")
+    pd.testing.assert_frame_equal(frame.astype(object).where(frame.notna(), None),
+                                  expected.astype(object).where(expected.notna(), None), check_dtype=False)

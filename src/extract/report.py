@@ -26,8 +26,8 @@ from pathlib import Path
 import pandas as pd
 
 from extract.errors import UsageError
-from extract.schema import SCHEMAS, TABLES
-from extract.write import DUCKDB_FILE
+from extract.schema import TABLES
+from extract.write import DUCKDB_FILE, read_csv_table
 
 REPORT_FILE = "report.html"
 KINDS = ("country", "nationality", "place", "organisation", "person", "other")
@@ -63,18 +63,8 @@ def load_tables(out: Path) -> dict[str, pd.DataFrame]:
         with duckdb.connect(str(out / DUCKDB_FILE), read_only=True) as con:
             return {t: con.sql(f'SELECT * FROM "{t}"').to_arrow_table().to_pandas() for t in TABLES}
     if all((out / f"{t}.csv").is_file() for t in TABLES):
-        return {t: _read_csv(out / f"{t}.csv", t) for t in TABLES}
+        return {t: read_csv_table(out / f"{t}.csv", t) for t in TABLES}
     raise UsageError(f"--out {out}: no tables found (run `extract run --out {out}` first)")
-
-
-def _read_csv(path: Path, table: str) -> pd.DataFrame:
-    schema = SCHEMAS[table]
-    types = {f.name: ("Int64" if str(f.type).startswith("int") else "string") for f in schema}
-    frame = pd.read_csv(path, dtype=types, keep_default_na=False, na_values=[""])
-    for name, kind in types.items():
-        if kind == "string":  # undo the CSV's formula guard
-            frame[name] = frame[name].str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True)
-    return frame
 
 
 def article_texts(inputs: Iterable[str | Path], wanted: set[str]) -> dict[str, str]:

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import csv
 import errno
-import fcntl
 import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from filelock import FileLock, Timeout
 
 from extract.errors import OutputError, UsageError
 from extract.schema import SCHEMAS, TABLES
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FORMATS = ("parquet", "csv", "duckdb", "both")
 DUCKDB_FILE = "extract.duckdb"
@@ -29,11 +33,38 @@ DUCKDB_TYPES = {pa.string(): "VARCHAR", pa.int32(): "INTEGER", pa.int64(): "BIGI
 ROW_GROUP = 20_000
 # Characters that make a spreadsheet read a cell as a formula (OWASP's list).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell that starts with one of these gets a `'`; a `'` among them keeps the guard reversible.
+GUARDED_START = FORMULA_START + ("'",)
 
 
 def neutralise(value: str) -> str:
-    """Prefix a text cell that a spreadsheet would run as a formula with `'`."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    """Prefix a text cell that a spreadsheet would run as a formula with `'`.
+
+    A cell that already starts with `'` gets one more, so the guard is reversible:
+    `unneutralise(neutralise(v)) == v` for every string.
+    """
+    return "'" + value if value.startswith(GUARDED_START) else value
+
+
+def unneutralise(value: str) -> str:
+    """Undo `neutralise`: drop exactly one leading `'` when the rest is a guarded start."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(GUARDED_START) else value
+
+
+def read_csv_table(path: Path, table: str) -> pd.DataFrame:
+    """One of our CSV tables as a DataFrame with the schema's types and the original strings.
+
+    Integer columns are nullable `Int64`, text columns `string`; empty cells are missing
+    values and the formula guard is undone, so the frame holds what the Parquet file holds.
+    """
+    import pandas as pd
+
+    types = {f.name: ("Int64" if pa.types.is_integer(f.type) else "string") for f in SCHEMAS[table]}
+    frame = pd.read_csv(path, dtype=types, keep_default_na=False, na_values=[""])
+    for name, kind in types.items():
+        if kind == "string":
+            frame[name] = frame[name].map(unneutralise, na_action="ignore").astype("string")
+    return frame
 
 
 def formats_of(fmt: str) -> tuple[str, ...]:
@@ -61,29 +92,30 @@ def duckdb_ddl(table: str) -> str:
 
 
 class OutputLock:
-    """An exclusive lock on the output folder for the length of a run."""
+    """An exclusive lock on the output folder for the length of a run.
+
+    `filelock.FileLock` takes an OS lock (flock on Unix, msvcrt on Windows) on
+    `.extract.lock`, so the lock dies with the process. The file itself stays in the
+    folder on Unix: a run that opened it just before another deleted it would lock the
+    deleted file while a third run creates and locks a new one, and both would write.
+    (On Windows, where an open file cannot be deleted, filelock removes it itself.)
+    """
 
     def __init__(self, out: Path):
         self.path = out / ".extract.lock"
-        self.handle = None
+        self.lock = FileLock(self.path, timeout=0)
 
     def __enter__(self) -> "OutputLock":
         try:
-            self.handle = open(self.path, "w")
+            self.lock.acquire()
+        except Timeout:
+            raise UsageError(f"{self.path.parent}: another extract run is writing here; wait for it or use another --out") from None
         except OSError as exc:
             raise UsageError(f"--out {self.path.parent}: cannot write ({exc.strerror or exc})") from None
-        try:
-            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            self.handle.close()
-            raise UsageError(f"{self.path.parent}: another extract run is writing here; wait for it or use another --out") from None
-        self.handle.write(f"{os.getpid()}\n")
-        self.handle.flush()
         return self
 
     def __exit__(self, *exc) -> None:
-        fcntl.flock(self.handle, fcntl.LOCK_UN)
-        self.handle.close()
+        self.lock.release()
 
 
 def prepare_out(out: Path) -> Path:

@@ -16,6 +16,7 @@ from extract.evaluate.gold import load_gold
 from extract.evaluate.mentions import GOLD_LABEL_OF_KIND, Spans, gold_spans, score_mentions
 from extract.read.article import Article
 from extract.schema import COLUMNS
+from extract.write import read_csv_table
 
 
 def predict(records: list[dict], *, model: str = DEFAULT_MODEL) -> dict[str, list[tuple]]:
@@ -56,7 +57,7 @@ def bare_ner_spans(records: list[dict], *, model: str = DEFAULT_MODEL) -> Spans:
 
 def _read_run(pred: Path, table: str) -> list[tuple]:
     path = pred / f"{table}.parquet"
-    frame = pd.read_parquet(path) if path.exists() else pd.read_csv(pred / f"{table}.csv", keep_default_na=False)
+    frame = pd.read_parquet(path) if path.exists() else read_csv_table(pred / f"{table}.csv", table)
     frame = frame.astype(object).where(frame.notna(), None)
     return [tuple(row) for row in frame[COLUMNS[table]].itertuples(index=False)]
 

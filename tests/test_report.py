@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from conftest import read_table
 from extract.cli import app
-from extract.report import REPORT_FILE, day_of, highlight, write_report
+from extract.report import REPORT_FILE, day_of, highlight, load_tables, render_page, write_report
 from extract.run import run
 from extract.tables import TABLES
 
@@ -141,6 +141,28 @@ def test_the_page_is_self_contained(demo_run):
     assert "default-src 'none'" in elements.having("meta", **{"http-equiv": "Content-Security-Policy"})[0]["content"]
     assert not [a for t, a in elements.elements if a.get("src") or (t == "link" and a.get("href"))]
     assert "http://" not in text and "https://" not in text
+
+
+def test_a_hostile_title_in_the_documents_table_is_escaped(demo_run):
+    """The templates autoescape: a title straight from the documents table cannot open a script."""
+    out, _ = demo_run
+    tables = load_tables(out)
+    hostile = "<script>alert(1)</script>"
+    tables["documents"] = tables["documents"].assign(title=hostile)
+    page = render_page(tables, {}, title=f"report {hostile}")
+    assert hostile not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 1 + len(tables["documents"])  # the page title and each article
+    assert len(Elements(page).having("script")) == 1
+
+
+def test_the_stylesheet_and_script_are_inlined_as_they_are(demo_run):
+    from importlib.resources import files
+
+    _, page = demo_run
+    text = page.read_text(encoding="utf-8")
+    static = files("extract.report") / "static"
+    for name in ("report.css", "report.js"):
+        assert (static / name).read_text(encoding="utf-8") in text, name
 
 
 # --- the page, in a browser ----------------------------------------------------------------

@@ -38,6 +38,7 @@ from spacy import displacy
 from extract.read import read_articles
 from extract.report import CATEGORY_COLOURS, country_names, day_of
 from extract.run import run
+from extract.runs import load_tables
 
 ROOT = Path.cwd() if (Path.cwd() / "data" / "raw").is_dir() else Path.cwd().parent
 RAW = Path(os.environ.get("EXTRACT_RAW", ROOT / "data" / "raw"))
@@ -48,7 +49,7 @@ plt.rcParams.update({"figure.dpi": 100, "axes.spines.top": False, "axes.spines.r
 if not (OUT / "documents.parquet").exists():
     summary = run([RAW], out=OUT)
     print(summary.line())
-tables = {name: pd.read_parquet(OUT / f"{name}.parquet") for name in ("documents", "mentions", "entities", "timexes", "events")}
+tables = load_tables(OUT)  # Parquet, DuckDB or CSV: whichever the run wrote
 documents, mentions, entities, timexes, events = tables.values()
 print({name: len(frame) for name, frame in tables.items()})
 

@@ -7,6 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from extract import runs
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -23,5 +25,5 @@ def data_dir() -> Path:
 
 
 def read_table(out: Path, table: str) -> pd.DataFrame:
-    """A table of a finished run, read back from Parquet."""
-    return pd.read_parquet(out / f"{table}.parquet")
+    """A table of a finished run, read back the way every view reads it (Parquet first)."""
+    return runs.read_table(out, table)

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from conftest import read_table
 from extract.cli import app
-from extract.report import REPORT_FILE, day_of, highlight, write_report
+from extract.report import REPORT_FILE, day_of, highlight, load_tables, render_page, write_report
 from extract.run import run
 from extract.schema import TABLES
 
@@ -143,6 +143,28 @@ def test_the_page_is_self_contained(demo_run):
     assert "http://" not in text and "https://" not in text
 
 
+def test_a_hostile_title_in_the_documents_table_is_escaped(demo_run):
+    """The templates autoescape: a title straight from the documents table cannot open a script."""
+    out, _ = demo_run
+    tables = load_tables(out)
+    hostile = "<script>alert(1)</script>"
+    tables["documents"] = tables["documents"].assign(title=hostile)
+    page = render_page(tables, {}, title=f"report {hostile}")
+    assert hostile not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 1 + len(tables["documents"])  # the page title and each article
+    assert len(Elements(page).having("script")) == 1
+
+
+def test_the_stylesheet_and_script_are_inlined_as_they_are(demo_run):
+    from importlib.resources import files
+
+    _, page = demo_run
+    text = page.read_text(encoding="utf-8")
+    static = files("extract.report") / "static"
+    for name in ("report.css", "report.js"):
+        assert (static / name).read_text(encoding="utf-8") in text, name
+
+
 # --- the page, in a browser ----------------------------------------------------------------
 
 
@@ -250,4 +272,4 @@ def test_report_reads_duckdb_or_csv_when_there_is_no_parquet(demo_run, tmp_path,
 def test_report_without_tables_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["report", "--out", str(tmp_path)])
     assert result.exit_code == 2
-    assert result.output.strip().splitlines() == [f"extract: error: --out {tmp_path}: no tables found (run `extract run --out {tmp_path}` first)"]
+    assert result.output.strip().splitlines() == [f"extract: error: {tmp_path}: no tables found (run `extract run --out {tmp_path}` first)"]

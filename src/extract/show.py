@@ -194,7 +194,8 @@ def _annotate_file(path: Path, *, published: str | None, model: str | None) -> l
 
 
 def _view_from_run(doc_id: str, *, out: Path, inputs: Iterable[str | Path]) -> ArticleView:
-    from extract.report import article_texts, load_tables
+    from extract.report import article_texts
+    from extract.runs import load_tables
 
     tables = load_tables(out)
     documents = tables["documents"]

@@ -16,7 +16,7 @@ from extract.evaluate.gold import load_gold
 from extract.evaluate.mentions import GOLD_LABEL_OF_KIND, Spans, gold_spans, score_mentions
 from extract.read.article import Article
 from extract.schema import COLUMNS
-from extract.write import read_csv_table
+from extract.runs import read_table
 
 
 def predict(records: list[dict], *, model: str = DEFAULT_MODEL) -> dict[str, list[tuple]]:
@@ -56,8 +56,7 @@ def bare_ner_spans(records: list[dict], *, model: str = DEFAULT_MODEL) -> Spans:
 
 
 def _read_run(pred: Path, table: str) -> list[tuple]:
-    path = pred / f"{table}.parquet"
-    frame = pd.read_parquet(path) if path.exists() else read_csv_table(pred / f"{table}.csv", table)
+    frame = read_table(pred, table)
     frame = frame.astype(object).where(frame.notna(), None)
     return [tuple(row) for row in frame[COLUMNS[table]].itertuples(index=False)]
 

@@ -1,0 +1,48 @@
+"""Read a finished run back: the one reader the report, `show`, `evaluate`, the notebook and the tests use.
+
+A run's folder holds each table as Parquet (a file, or a folder of parts from
+the Dask engine), in `extract.duckdb`, or as CSV; whichever was written is
+read, in that order of preference, with the schema's column types (CSV cells
+get their formula guard undone). Loading a run needs no model:
+
+    from extract.runs import load_tables
+    tables = load_tables("data/out")
+    tables["events"].query("modality == 'asserted'")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from extract.errors import UsageError
+from extract.schema import TABLES
+from extract.write import DUCKDB_FILE, read_csv_table
+
+
+def read_table(out: str | Path, table: str) -> pd.DataFrame:
+    """One table of the run in `out`: from Parquet, else the DuckDB file, else CSV."""
+    if table not in TABLES:
+        raise UsageError(f"no table named {table!r} (tables: {', '.join(TABLES)})")
+    out = Path(out)
+    if (out / f"{table}.parquet").exists():
+        return pd.read_parquet(out / f"{table}.parquet")
+    if (out / DUCKDB_FILE).is_file():
+        import duckdb
+
+        with duckdb.connect(str(out / DUCKDB_FILE), read_only=True) as con:
+            return con.sql(f'SELECT * FROM "{table}"').to_arrow_table().to_pandas()
+    if (out / f"{table}.csv").is_file():
+        return read_csv_table(out / f"{table}.csv", table)
+    raise UsageError(f"{out}: no {table} table found (run `extract run --out {out}` first)")
+
+
+def load_tables(out: str | Path) -> dict[str, pd.DataFrame]:
+    """The five tables of the run in `out`, each read by `read_table`."""
+    out = Path(out)
+    if not any((out / f"{t}.{suffix}").exists() for t in TABLES for suffix in ("parquet", "csv")) and not (
+        out / DUCKDB_FILE
+    ).is_file():
+        raise UsageError(f"{out}: no tables found (run `extract run --out {out}` first)")
+    return {table: read_table(out, table) for table in TABLES}

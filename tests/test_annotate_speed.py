@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from extract.annotate import DEFAULT_MODEL
-from extract.annotate.speed import index_lemma_tables
+from extract.annotate.speed import IndexedWords, index_lemma_tables
 
 TEXTS = [
     "Les policiers marocains ont interpellé lundi trois suspects soupçonnés de préparer des attentats.",
@@ -32,4 +32,4 @@ def test_indexed_lemma_tables_give_the_same_lemmas(stock, fast, text):
 
 def test_lemma_index_becomes_sets(nlp):
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    assert table and all(isinstance(words, frozenset) for words in table.values())
+    assert table and all(isinstance(words, IndexedWords) for words in table.values())

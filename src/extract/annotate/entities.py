@@ -15,7 +15,9 @@ text), `head_rule` ("rue du Château") or `surname_rule` ("Mauri" after
 "Melchior Mauri").
 
 Config: `resources` (folder of the TSVs, default the package's),
-`organisations` (path of the knowledge base, default resources/organisations.tsv),
+`countries`, `nationalities`, `places` (paths of those tables, default
+resources/<table>.tsv), `organisations` (path of the knowledge base, default
+resources/organisations.tsv),
 `min_matched_population` (smaller cities are only looked up for NER spans,
 not searched for in running text).
 """
@@ -45,6 +47,7 @@ from extract.annotate.gazetteer import (
 )
 from extract.annotate.named_heads import TITLES, YIELDING_HEADS, head_matcher
 from extract.annotate.spans import Mention, register_extensions
+from extract.annotate.speed import Serialisable
 
 KIND_OF_LABEL = {"LOC": "place", "ORG": "organisation", "PER": "person", "MISC": "other"}
 # The NER label that agrees with a kind; a mention whose kind comes from a table
@@ -123,10 +126,11 @@ def _trim(span: Span) -> Span:
     return doc[start:end]
 
 
-class EntityMentions:
+class EntityMentions(Serialisable):
     """Set `doc._.mentions`: NER spans and table matches, each resolved to an entity."""
 
     def __init__(self, nlp: Language, knowledge: Knowledge):
+        self.nlp = nlp
         self.kb = knowledge
         self.tables = {t.kind: t for t in knowledge.tables()}
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -480,16 +484,39 @@ def _one_kind_per_entity(mentions: list[Mention]) -> list[Mention]:
 
 @Language.factory(
     "extract_entities",
-    default_config={"resources": None, "organisations": None, "min_matched_population": 15000},
+    default_config={
+        "resources": None,
+        "countries": None,
+        "nationalities": None,
+        "places": None,
+        "organisations": None,
+        "min_matched_population": 15000,
+    },
+    requires=["doc.ents", "token.ent_type", "token.pos"],
+    assigns=["doc._.mentions"],
 )
 def make_entity_mentions(
-    nlp: Language, name: str, resources: str | None, organisations: str | None, min_matched_population: int
+    nlp: Language,
+    name: str,
+    resources: str | None,
+    countries: str | None,
+    nationalities: str | None,
+    places: str | None,
+    organisations: str | None,
+    min_matched_population: int,
 ) -> EntityMentions:
-    """Load the name tables once per process and build the phrase matchers over them."""
+    """Load the name tables once per process and build the phrase matchers over them.
+
+    Each path left None is the shipped table (`resources/<table>.tsv`, the
+    folder being `resources` when given, else the package's).
+    """
     register_extensions()
     knowledge = load_knowledge(
         Path(resources) if resources else RESOURCES,
         Path(organisations) if organisations else None,
+        countries=Path(countries) if countries else None,
+        nationalities=Path(nationalities) if nationalities else None,
+        places=Path(places) if places else None,
         min_matched_population=min_matched_population,
     )
     return EntityMentions(nlp, knowledge)

@@ -65,6 +65,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -73,6 +74,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extract.annotate.spans import Event, Mention, Timex, published_of, register_extensions
+from extract.annotate.speed import Serialisable
 
 TRIGGERS_FILE = "triggers.tsv"
 
@@ -151,10 +153,13 @@ class Trigger:
         return text
 
 
-@lru_cache(maxsize=1)
-def load_triggers() -> tuple[Trigger, ...]:
-    """Read the shipped trigger lexicon once per process."""
-    text = resources.files("extract.resources").joinpath(TRIGGERS_FILE).read_text("utf-8")
+@lru_cache(maxsize=4)
+def load_triggers(path: str | None = None) -> tuple[Trigger, ...]:
+    """Read the shipped trigger lexicon, or the one at `path`, once per process."""
+    if path is None:
+        text = resources.files("extract.resources").joinpath(TRIGGERS_FILE).read_text("utf-8")
+    else:
+        text = Path(path).read_text("utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     return tuple(
@@ -877,11 +882,12 @@ class EventExtractor:
         return events
 
 
-class EventTagger:
+class EventTagger(Serialisable):
     """Set `doc._.events`; the lexicon and matcher are built once per pipeline."""
 
-    def __init__(self, nlp: Language) -> None:
-        triggers = load_triggers()
+    def __init__(self, nlp: Language, triggers_path: str | None = None) -> None:
+        self.nlp = nlp
+        triggers = load_triggers(triggers_path)
         self.triggers = {t.pattern: t for t in triggers}
         self.matcher = build_matcher(nlp.vocab, triggers)
 
@@ -890,7 +896,13 @@ class EventTagger:
         return doc
 
 
-@Language.factory("extract_events")
-def make_event_tagger(nlp: Language, name: str) -> EventTagger:
+@Language.factory(
+    "extract_events",
+    default_config={"triggers": None},
+    requires=["doc._.mentions", "doc._.timexes", "token.lemma", "token.pos", "token.dep", "token.morph"],
+    assigns=["doc._.events"],
+)
+def make_event_tagger(nlp: Language, name: str, triggers: str | None) -> EventTagger:
+    """`triggers`: path of a lexicon in the format of resources/triggers.tsv; None is the shipped one."""
     register_extensions()
-    return EventTagger(nlp)
+    return EventTagger(nlp, triggers)

@@ -205,11 +205,19 @@ def load_organisations(path: Path) -> NameTable:
 
 
 @lru_cache(maxsize=4)
-def load_knowledge(resources: Path = RESOURCES, organisations: Path | None = None, *, min_matched_population: int = 15_000) -> Knowledge:
-    """Read the name tables once per process."""
+def load_knowledge(
+    resources: Path = RESOURCES,
+    organisations: Path | None = None,
+    *,
+    countries: Path | None = None,
+    nationalities: Path | None = None,
+    places: Path | None = None,
+    min_matched_population: int = 15_000,
+) -> Knowledge:
+    """Read the name tables once per process; a table not given is `resources/<table>.tsv`."""
     return Knowledge(
-        countries=load_countries(resources / "countries.tsv"),
-        nationalities=load_nationalities(resources / "nationalities.tsv"),
-        places=load_places(resources / "places.tsv", min_matched_population=min_matched_population),
+        countries=load_countries(countries or resources / "countries.tsv"),
+        nationalities=load_nationalities(nationalities or resources / "nationalities.tsv"),
+        places=load_places(places or resources / "places.tsv", min_matched_population=min_matched_population),
         organisations=load_organisations(organisations or resources / "organisations.tsv"),
     )

@@ -27,7 +27,7 @@ def _ends_sentence(doc: Doc, i: int) -> bool:
     return token.text in CLOSING and i > 0 and doc[i - 1].text in SENTENCE_END
 
 
-@Language.component("paragraph_breaks")
+@Language.component("paragraph_breaks", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
     """Set `is_sent_start` on every token from line breaks and closing punctuation."""
     last_word = -1  # index of the last non-space token seen

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.annotate.spans import Timex, published_of, register_extensions
+from extract.annotate.speed import Serialisable
 from extract.annotate.timex_grammar import Found, find_expressions
 from extract.annotate.timex_lexicon import TimexLexicon, load_lexicon
 from extract.annotate.timex_tense import governing_tense
@@ -131,11 +132,12 @@ def _names_a_day(result) -> bool:
     return result.day is not None or (result.value[:4] == "XXXX" and len(result.value) == 10)
 
 
-class TimexRecogniser:
+class TimexRecogniser(Serialisable):
     """Set `doc._.timexes` from the French time expressions of the parsed `Doc`."""
 
-    def __init__(self, lexicon: TimexLexicon) -> None:
+    def __init__(self, lexicon: TimexLexicon, nlp: Language | None = None) -> None:
         self.lexicon = lexicon
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_expressions(doc, self.lexicon)
@@ -154,7 +156,13 @@ def publication_date(doc: Doc) -> dt.date | None:
     return published if isinstance(published, dt.date) else None
 
 
-@Language.factory("extract_timex")
-def make_timex_recogniser(nlp: Language, name: str) -> TimexRecogniser:
+@Language.factory(
+    "extract_timex",
+    default_config={"lexicon": None},
+    requires=["token.lemma", "token.pos", "token.dep", "token.morph", "token.ent_type", "token.is_sent_start"],
+    assigns=["doc._.timexes"],
+)
+def make_timex_recogniser(nlp: Language, name: str, lexicon: str | None) -> TimexRecogniser:
+    """`lexicon`: path of a word table in the format of resources/timex_lexicon.tsv; None is the shipped one."""
     register_extensions()
-    return TimexRecogniser(load_lexicon())
+    return TimexRecogniser(load_lexicon(lexicon), nlp)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 LEXICON_FILE = "timex_lexicon.tsv"
 
@@ -82,10 +83,13 @@ def split_words(phrase: str) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> TimexLexicon:
-    """Read `resources/timex_lexicon.tsv` (kind, word, value); `#` lines are comments."""
-    text = resources.files("extract.resources").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> TimexLexicon:
+    """Read `resources/timex_lexicon.tsv`, or the file at `path` (kind, word, value); `#` lines are comments."""
+    if path is None:
+        text = resources.files("extract.resources").joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
     tables: dict[str, dict[str, str]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

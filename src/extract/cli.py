@@ -62,7 +62,7 @@ def run_cli(
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
     n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes."),
     batch_size: int = typer.Option(64, "--batch-size", help="Articles per batch."),
-    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster; pip install 'extract\\[dask]')."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster; pip install 'extract-news-fr\\[dask]')."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a Dask scheduler address (tcp://host:8786); default: a local cluster."),
     resume: bool = typer.Option(False, "--resume", help="With --engine dask: keep the shards an interrupted run with the same inputs completed."),
 ) -> None:

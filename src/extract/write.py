@@ -50,7 +50,7 @@ def formats_of(fmt: str) -> tuple[str, ...]:
         try:
             import duckdb  # noqa: F401
         except ImportError:
-            raise UsageError("--format duckdb needs the duckdb package: pip install 'extract[duckdb]'") from None
+            raise UsageError("--format duckdb needs the duckdb package: pip install 'extract-news-fr[duckdb]'") from None
     return tuple(formats)
 
 

@@ -88,7 +88,7 @@ def run_dask(
     try:
         import distributed
     except ImportError:
-        raise UsageError("--engine dask needs Dask: pip install 'extract[dask]'") from None
+        raise UsageError("--engine dask needs Dask: pip install 'extract-news-fr[dask]'") from None
 
     out = prepare_out(Path(out))
     summary = RunSummary(out=out)

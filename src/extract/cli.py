@@ -48,6 +48,23 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from extract import __version__
+
+        typer.echo(f"extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    pass  # the options of `extract` itself; the help is the app's
+
+
 def _fail(message: str, code: int) -> None:
     typer.echo(f"extract: error: {message}", err=True)
     raise typer.Exit(code)

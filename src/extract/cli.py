@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -48,6 +49,13 @@ app = typer.Typer(
 )
 
 
+class Engine(str, Enum):
+    """The --engine choices; `extract.run.run` takes their values as strings."""
+
+    local = "local"
+    dask = "dask"
+
+
 def _print_version(value: bool) -> None:
     if value:
         from extract import __version__
@@ -74,12 +82,15 @@ def _fail(message: str, code: int) -> None:
 def run_cli(
     inputs: Optional[list[str]] = typer.Argument(None, help="Files, folders (walked recursively) or - for JSON Lines on stdin. Default: data/raw/."),
     out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder for the tables."),
-    fmt: str = typer.Option("both", "--format", "-f", help="parquet, csv, duckdb (DIR/extract.duckdb) or both (parquet and csv); several joined by commas."),
+    fmt: str = typer.Option(
+        "both", "--format", "-f", metavar="parquet|csv|duckdb|both",
+        help="parquet, csv, duckdb (DIR/extract.duckdb) or both (parquet and csv); several joined by commas (both,duckdb).",
+    ),
     published: Optional[str] = typer.Option(None, "--published", help="ISO date for records that give none."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
     n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes."),
     batch_size: int = typer.Option(64, "--batch-size", help="Articles per batch."),
-    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster; pip install 'extract-news-fr\\[dask]')."),
+    engine: Engine = typer.Option(Engine.local, "--engine", case_sensitive=False, help="local (this machine) or dask (a Dask cluster; pip install 'extract-news-fr\\[dask]')."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a Dask scheduler address (tcp://host:8786); default: a local cluster."),
     resume: bool = typer.Option(False, "--resume", help="With --engine dask: keep the shards an interrupted run with the same inputs completed."),
 ) -> None:
@@ -103,7 +114,7 @@ def run_cli(
                 batch_size=batch_size,
                 stdin=sys.stdin.buffer,
                 on_document=(lambda article, rows: bar.advance(task)) if bar else None,
-                engine=engine,
+                engine=engine.value,
                 scheduler=scheduler,
                 resume=resume,
             )

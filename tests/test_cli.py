@@ -52,8 +52,17 @@ def test_stdin(tmp_path, nlp):
         (["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--published", "demain"], "--published: invalid published date"),
         (["run", "{tmp}/bad.csv", "--out", "{tmp}/o"], "has no 'text' column"),
         (["evaluate", "{tmp}/nogold.jsonl"], "no such gold file"),
+        (["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "-n", "0"], "extract: error: --n-process must be at least 1"),
+        (["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--batch-size", "0"], "extract: error: --batch-size must be at least 1"),
+        (["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--published", " "], "extract: error: --published: empty date"),
+        (["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--scheduler", "tcp://h:8786"], "extract: error: --scheduler needs --engine dask"),
+        (["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--resume"], "extract: error: --resume needs --engine dask"),
+        (["run", "{data}/batch.jsonl", "--out", "{tmp}/afile"], "extract: error: --out {tmp}/afile: is a file"),
     ],
-    ids=["missing-input", "out-is-file", "bad-format", "bad-published", "csv-without-text", "missing-gold"],
+    ids=[
+        "missing-input", "out-is-file", "bad-format", "bad-published", "csv-without-text", "missing-gold",
+        "n-process-0", "batch-size-0", "empty-published", "scheduler-without-dask", "resume-without-dask", "out-flag",
+    ],
 )
 def test_usage_errors_exit_2_with_one_line(tmp_path, data_dir, args, message):
     (tmp_path / "afile").write_text("x")
@@ -61,7 +70,7 @@ def test_usage_errors_exit_2_with_one_line(tmp_path, data_dir, args, message):
     result = invoke(*[a.format(tmp=tmp_path, data=data_dir) for a in args])
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
-    assert len(lines) == 1 and message in lines[0], result.output
+    assert len(lines) == 1 and message.format(tmp=tmp_path) in lines[0], result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "o" / "documents.parquet").exists()
 
@@ -103,3 +112,41 @@ def test_evaluate_prints_scores(tmp_path, nlp):
     result = invoke("evaluate", gold)
     assert result.exit_code == 0, result.output
     assert "LOC+ORG+PER" in result.output
+
+
+@pytest.mark.parametrize(
+    "kwargs, start",
+    [
+        ({"n_process": 0}, "n_process must be at least 1"),
+        ({"batch_size": 0}, "batch_size must be at least 1"),
+        ({"published": ""}, "published: empty date"),
+        ({"published": "demain"}, "published: invalid published date"),
+        ({"engine": "spark"}, "engine must be local or dask, not 'spark'"),
+        ({"scheduler": "tcp://h:8786"}, "scheduler needs engine='dask'"),
+        ({"resume": True}, "resume needs engine='dask'"),
+        ({"fmt": "xlsx"}, "fmt must be one of parquet, csv, duckdb, both, not 'xlsx'"),
+        ({"model": "fr_no_such_model"}, "model fr_no_such_model: no such spaCy model installed"),
+        ({"out": "{tmp}/afile"}, "out {tmp}/afile: is a file, not a folder"),
+    ],
+)
+def test_library_errors_name_the_keyword_argument_not_the_flag(tmp_path, data_dir, kwargs, start):
+    """extract.run.run is an API of its own: its messages speak of its arguments; only the CLI says --n-process."""
+    from extract.errors import UsageError
+    from extract.run import run
+
+    (tmp_path / "afile").write_text("x")
+    kwargs = {k: v.format(tmp=tmp_path) if isinstance(v, str) else v for k, v in kwargs.items()}
+    kwargs.setdefault("out", tmp_path / "o")
+    with pytest.raises(UsageError) as caught:
+        run([data_dir / "batch.jsonl"], **kwargs)
+    assert str(caught.value).startswith(start.format(tmp=tmp_path))
+    assert "--" not in str(caught.value)
+    assert caught.value.option == next(iter(kwargs))
+
+
+def test_a_path_is_never_read_as_a_template(tmp_path):
+    from extract.errors import UsageError
+
+    error = UsageError("{out} {path}: is a file", option="out", path="/tmp/{fmt}/{")
+    assert str(error) == "out /tmp/{fmt}/{: is a file"
+    assert UsageError("/tmp/{fmt}: plain").args == ("/tmp/{fmt}: plain",)

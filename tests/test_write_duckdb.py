@@ -33,7 +33,7 @@ def test_format_names(fmt, expected):
 
 @pytest.mark.parametrize("fmt", ["sqlite", "parquet,xlsx", ""])
 def test_unknown_format_is_a_usage_error(fmt):
-    with pytest.raises(UsageError, match="--format must be one of"):
+    with pytest.raises(UsageError, match="^fmt must be one of"):
         formats_of(fmt)
 
 

@@ -73,7 +73,18 @@ def main(
     pass  # the options of `extract` itself; the help is the app's
 
 
-def _fail(message: str, code: int) -> None:
+# The flags whose names are not the keyword argument's with dashes.
+FLAGS = {"fmt": "--format"}
+
+
+def _flag(name: str, value: str | None = None) -> str:
+    """A library keyword argument as the command spells it: n_process → --n-process, engine=dask → --engine dask."""
+    flag = FLAGS.get(name, "--" + name.replace("_", "-"))
+    return flag if value is None else f"{flag} {value}"
+
+
+def _fail(error: ExtractError | str, code: int) -> None:
+    message = error.render(_flag) if isinstance(error, ExtractError) else error
     typer.echo(f"extract: error: {message}", err=True)
     raise typer.Exit(code)
 
@@ -119,9 +130,9 @@ def run_cli(
                 resume=resume,
             )
     except UsageError as exc:
-        _fail(str(exc), 2)
+        _fail(exc, 2)
     except OutputError as exc:
-        _fail(str(exc), 1)
+        _fail(exc, 1)
     except KeyboardInterrupt:
         _fail("interrupted; the previous tables were left as they were", 130)
     if summary.documents == 0:
@@ -147,7 +158,7 @@ def evaluate_cli(
     try:
         scores = evaluate(gold, pred=pred, model=model, baseline=baseline, subset=subset)
     except ExtractError as exc:
-        _fail(str(exc), 2)
+        _fail(exc, 2)
     from rich.console import Console
 
     console = Console(width=None if sys.stdout.isatty() else 120)
@@ -169,7 +180,7 @@ def report_cli(
     try:
         path = write_report(out, inputs=inputs or ["data/raw"])
     except ExtractError as exc:
-        _fail(str(exc), 2)
+        _fail(exc, 2)
     typer.echo(f"extract: report written to {path}", err=True)
 
 
@@ -192,7 +203,7 @@ def show_cli(
     try:
         views = article_views(article, out=out, inputs=inputs or ["data/raw"], published=published, model=model)
     except ExtractError as exc:
-        _fail(str(exc), 2)
+        _fail(exc, 2)
     console = Console()
     for view in views:
         console.print(render_article(view))

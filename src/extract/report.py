@@ -64,7 +64,7 @@ def load_tables(out: Path) -> dict[str, pd.DataFrame]:
             return {t: con.sql(f'SELECT * FROM "{t}"').to_arrow_table().to_pandas() for t in TABLES}
     if all((out / f"{t}.csv").is_file() for t in TABLES):
         return {t: _read_csv(out / f"{t}.csv", t) for t in TABLES}
-    raise UsageError(f"--out {out}: no tables found (run `extract run --out {out}` first)")
+    raise UsageError("{out} {path}: no tables found (run `extract run --out {path}` first)", option="out", path=out)
 
 
 def _read_csv(path: Path, table: str) -> pd.DataFrame:

@@ -31,7 +31,7 @@ class OneLineErrors(TyperGroup):
         except click_exceptions.ClickException as exc:
             typer.echo(f"extract: error: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
-        except click_exceptions.Abort:
+        except typer.Abort:  # typer 0.2x no longer has it in its vendored click's exceptions
             typer.echo("extract: error: aborted", err=True)
             sys.exit(1)
         if not standalone_mode:

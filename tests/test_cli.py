@@ -150,3 +150,93 @@ def test_a_path_is_never_read_as_a_template(tmp_path):
     error = UsageError("{out} {path}: is a file", option="out", path="/tmp/{fmt}/{")
     assert str(error) == "out /tmp/{fmt}/{: is a file"
     assert UsageError("/tmp/{fmt}: plain").args == ("/tmp/{fmt}: plain",)
+
+
+def _pyproject_version() -> str:
+    import tomllib
+    from pathlib import Path
+
+    with open(Path(__file__).parents[1] / "pyproject.toml", "rb") as file:
+        return tomllib.load(file)["project"]["version"]
+
+
+def test_version_option_prints_the_package_version():
+    import extract
+
+    result = invoke("--version")
+    assert result.exit_code == 0, result.output
+    assert result.output == f"extract {extract.__version__}\n"
+
+
+def test_the_version_is_pyproject_s_as_installed(tmp_path):
+    """`extract.__version__` is read from the installed distribution, whose version is pyproject's.
+
+    The test venv may hold an older install (or none) of the package, so the
+    distribution's metadata is given here as an install would write it.
+    """
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    version = _pyproject_version()
+    info = tmp_path / f"extract_news_fr-{version}.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.4\nName: extract-news-fr\nVersion: {version}\n")
+    src = Path(__file__).parents[1] / "src"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(src), str(tmp_path)])}
+    done = subprocess.run([sys.executable, "-m", "extract", "--version"], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"extract {version}\n"
+
+
+def test_an_installed_extract_news_fr_has_pyproject_s_version():
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        installed = version("extract-news-fr")
+    except PackageNotFoundError:
+        pytest.skip("extract-news-fr is not installed in this environment (pip install -e .)")
+    assert installed == _pyproject_version()
+
+
+def test_python_m_extract_is_the_command():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    done = subprocess.run([sys.executable, "-m", "extract", "--help"], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "Usage: extract " in done.stdout
+    assert all(command in done.stdout for command in ("run", "evaluate", "report", "show"))
+
+
+def test_run_help_lists_the_engines_and_formats():
+    result = runner.invoke(app, ["run", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "local|dask" in result.output
+    assert "parquet|csv|duckdb|both" in result.output
+
+
+def test_engine_is_checked_by_the_cli_against_its_choices():
+    result = invoke("run", "--engine", "spark")
+    assert result.exit_code == 2
+    assert result.output.startswith("extract: error: Invalid value for '--engine'")
+
+
+def test_the_wheel_ships_the_licence_and_the_typing_marker():
+    """What `pip wheel .` was checked to contain: LICENSE (license-files) and extract/py.typed (package-data)."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).parents[1]
+    with open(root / "pyproject.toml", "rb") as file:
+        project = tomllib.load(file)
+    assert project["project"]["name"] == "extract-news-fr"
+    assert project["project"]["license"] == "MIT"
+    assert all((root / name).is_file() for name in project["project"]["license-files"])
+    assert "MIT License" in (root / "LICENSE").read_text()
+    assert "py.typed" in project["tool"]["setuptools"]["package-data"]["extract"]
+    assert (root / "src" / "extract" / "py.typed").is_file()

@@ -162,7 +162,7 @@ def test_missing_input_is_a_usage_error(tmp_path, bad):
 
 def test_invalid_default_published_is_a_usage_error(tmp_path):
     (tmp_path / "a.txt").write_text("Texte.", encoding="utf-8")
-    with pytest.raises(UsageError, match="--published"):
+    with pytest.raises(UsageError, match="^published: "):
         articles(tmp_path, published="17/12/2018")
 
 

@@ -272,4 +272,4 @@ def test_report_reads_duckdb_or_csv_when_there_is_no_parquet(demo_run, tmp_path,
 def test_report_without_tables_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["report", "--out", str(tmp_path)])
     assert result.exit_code == 2
-    assert result.output.strip().splitlines() == [f"extract: error: {tmp_path}: no tables found (run `extract run --out {tmp_path}` first)"]
+    assert result.output.strip().splitlines() == [f"extract: error: --out {tmp_path}: no tables found (run `extract run --out {tmp_path}` first)"]

@@ -33,7 +33,7 @@ def test_format_names(fmt, expected):
 
 @pytest.mark.parametrize("fmt", ["sqlite", "parquet,xlsx", ""])
 def test_unknown_format_is_a_usage_error(fmt):
-    with pytest.raises(UsageError, match="--format must be one of"):
+    with pytest.raises(UsageError, match="^fmt must be one of"):
         formats_of(fmt)
 
 
@@ -41,7 +41,7 @@ def test_duckdb_without_the_package_is_a_one_line_usage_error(tmp_path, monkeypa
     monkeypatch.setitem(sys.modules, "duckdb", None)  # makes `import duckdb` raise ImportError
     result = runner.invoke(app, ["run", str(data_dir / "batch.jsonl"), "--out", str(tmp_path / "o"), "--format", "duckdb"])
     assert result.exit_code == 2
-    assert result.output.strip().splitlines() == ["extract: error: --format duckdb needs the duckdb package: pip install 'extract[duckdb]'"]
+    assert result.output.strip().splitlines() == ["extract: error: --format duckdb needs the duckdb package: pip install 'extract-news-fr[duckdb]'"]
     assert not (tmp_path / "o").exists()
 
 

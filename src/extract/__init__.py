@@ -1,3 +1,8 @@
 """extract: French news articles in, the facts in them out as tables."""
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version as _version
+
+try:  # the one version is pyproject.toml's, as installed
+    __version__ = _version("extract-news-fr")
+except PackageNotFoundError:  # run from a source tree that is not installed
+    __version__ = "0+unknown"

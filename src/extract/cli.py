@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
@@ -30,7 +31,7 @@ class OneLineErrors(TyperGroup):
         except click_exceptions.ClickException as exc:
             typer.echo(f"extract: error: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
-        except click_exceptions.Abort:
+        except typer.Abort:  # typer 0.2x no longer has it in its vendored click's exceptions
             typer.echo("extract: error: aborted", err=True)
             sys.exit(1)
         if not standalone_mode:
@@ -48,7 +49,42 @@ app = typer.Typer(
 )
 
 
-def _fail(message: str, code: int) -> None:
+class Engine(str, Enum):
+    """The --engine choices; `extract.run.run` takes their values as strings."""
+
+    local = "local"
+    dask = "dask"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from extract import __version__
+
+        typer.echo(f"extract {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    pass  # the options of `extract` itself; the help is the app's
+
+
+# The flags whose names are not the keyword argument's with dashes.
+FLAGS = {"fmt": "--format"}
+
+
+def _flag(name: str, value: str | None = None) -> str:
+    """A library keyword argument as the command spells it: n_process → --n-process, engine=dask → --engine dask."""
+    flag = FLAGS.get(name, "--" + name.replace("_", "-"))
+    return flag if value is None else f"{flag} {value}"
+
+
+def _fail(error: ExtractError | str, code: int) -> None:
+    message = error.render(_flag) if isinstance(error, ExtractError) else error
     typer.echo(f"extract: error: {message}", err=True)
     raise typer.Exit(code)
 
@@ -57,12 +93,15 @@ def _fail(message: str, code: int) -> None:
 def run_cli(
     inputs: Optional[list[str]] = typer.Argument(None, help="Files, folders (walked recursively) or - for JSON Lines on stdin. Default: data/raw/."),
     out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder for the tables."),
-    fmt: str = typer.Option("both", "--format", "-f", help="parquet, csv, duckdb (DIR/extract.duckdb) or both (parquet and csv); several joined by commas."),
+    fmt: str = typer.Option(
+        "both", "--format", "-f", metavar="parquet|csv|duckdb|both",
+        help="parquet, csv, duckdb (DIR/extract.duckdb) or both (parquet and csv); several joined by commas (both,duckdb).",
+    ),
     published: Optional[str] = typer.Option(None, "--published", help="ISO date for records that give none."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
     n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes."),
     batch_size: int = typer.Option(64, "--batch-size", help="Articles per batch."),
-    engine: str = typer.Option("local", "--engine", help="local (this machine) or dask (a Dask cluster; pip install 'extract\\[dask]')."),
+    engine: Engine = typer.Option(Engine.local, "--engine", case_sensitive=False, help="local (this machine) or dask (a Dask cluster; pip install 'extract-news-fr\\[dask]')."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a Dask scheduler address (tcp://host:8786); default: a local cluster."),
     resume: bool = typer.Option(False, "--resume", help="With --engine dask: keep the shards an interrupted run with the same inputs completed."),
 ) -> None:
@@ -86,14 +125,14 @@ def run_cli(
                 batch_size=batch_size,
                 stdin=sys.stdin.buffer,
                 on_document=(lambda article, rows: bar.advance(task)) if bar else None,
-                engine=engine,
+                engine=engine.value,
                 scheduler=scheduler,
                 resume=resume,
             )
     except UsageError as exc:
-        _fail(str(exc), 2)
+        _fail(exc, 2)
     except OutputError as exc:
-        _fail(str(exc), 1)
+        _fail(exc, 1)
     except KeyboardInterrupt:
         _fail("interrupted; the previous tables were left as they were", 130)
     if summary.documents == 0:
@@ -119,7 +158,7 @@ def evaluate_cli(
     try:
         scores = evaluate(gold, pred=pred, model=model, baseline=baseline, subset=subset)
     except ExtractError as exc:
-        _fail(str(exc), 2)
+        _fail(exc, 2)
     from rich.console import Console
 
     console = Console(width=None if sys.stdout.isatty() else 120)
@@ -141,7 +180,7 @@ def report_cli(
     try:
         path = write_report(out, inputs=inputs or ["data/raw"])
     except ExtractError as exc:
-        _fail(str(exc), 2)
+        _fail(exc, 2)
     typer.echo(f"extract: report written to {path}", err=True)
 
 
@@ -164,7 +203,7 @@ def show_cli(
     try:
         views = article_views(article, out=out, inputs=inputs or ["data/raw"], published=published, model=model)
     except ExtractError as exc:
-        _fail(str(exc), 2)
+        _fail(exc, 2)
     console = Console()
     for view in views:
         console.print(render_article(view))

@@ -45,7 +45,7 @@ def run(
     """Extract the tables from `inputs` into `out`; return what was done.
 
     Raises UsageError (nothing written) for a missing input, an unusable
-    --out, a bad --format or --published. A record that fails becomes a
+    `out`, a bad `fmt` or `published`. A record that fails becomes a
     `documents` row with status `error`; the run goes on.
 
     `engine="dask"` runs one task per shard of the input on a Dask cluster
@@ -57,13 +57,13 @@ def run(
     started = time.perf_counter()
     formats = formats_of(fmt)
     if n_process < 1:
-        raise UsageError("--n-process must be at least 1")
+        raise UsageError("{n_process} must be at least 1", option="n_process")
     if batch_size < 1:
-        raise UsageError("--batch-size must be at least 1")
+        raise UsageError("{batch_size} must be at least 1", option="batch_size")
     if published is not None and not published.strip():
-        raise UsageError("--published: empty date (expected ISO 8601, e.g. 2018-12-17)")
+        raise UsageError("{published}: empty date (expected ISO 8601, e.g. 2018-12-17)", option="published")
     if engine not in ("local", "dask"):
-        raise UsageError(f"--engine must be local or dask, not {engine!r}")
+        raise UsageError("{engine} must be local or dask, not {value!r}", option="engine", value=engine)
     if engine == "dask":
         from extract.engines.dask import run_dask
 
@@ -72,7 +72,8 @@ def run(
             scheduler=scheduler, workers=n_process if n_process > 1 else None, resume=resume,
         )
     if scheduler is not None or resume:
-        raise UsageError(f"{'--scheduler' if scheduler is not None else '--resume'} needs --engine dask")
+        option = "scheduler" if scheduler is not None else "resume"
+        raise UsageError("{%s} needs {engine=dask}" % option, option=option)
     articles = read_articles(list(inputs), published=published, stdin=stdin, exclude=[out])
     check_model(model)
     out = prepare_out(Path(out))

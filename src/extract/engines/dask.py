@@ -80,15 +80,15 @@ def run_dask(
         try:
             published = normalise_published(published)
         except ValueError as exc:
-            raise UsageError(f"--published: {exc}") from None
+            raise UsageError("{published}: {reason}", option="published", reason=str(exc)) from None
     sources = find_sources(list(inputs), exclude=[out])
     if any(source.form == "stdin" for source in sources):
-        raise UsageError("--engine dask reads files that its workers can reach; it cannot read standard input")
+        raise UsageError("{engine=dask} reads files that its workers can reach; it cannot read standard input", option="engine")
     sources = [absolute(source) for source in sources]
     try:
         import distributed
     except ImportError:
-        raise UsageError("--engine dask needs Dask: pip install 'extract[dask]'") from None
+        raise UsageError("{engine=dask} needs Dask: pip install 'extract-news-fr[dask]'", option="engine") from None
 
     out = prepare_out(Path(out))
     summary = RunSummary(out=out)
@@ -169,14 +169,15 @@ def _shard_name(shard: Shard | int) -> str:
 
 
 def _plan(staging: Path, sources, *, resume: bool, shard_size: int, options: list) -> list[Shard]:
-    """The shards of this run: the interrupted run's plan on --resume, else a new one."""
+    """The shards of this run: the interrupted run's plan on `resume`, else a new one."""
     key = {"shard_size": shard_size, "options": options, "sources": fingerprint(sources)}
     plan_path = staging / PLAN
     if resume and plan_path.is_file():
         stored = json.loads(plan_path.read_text())
         if stored["key"] != key:
             raise UsageError(
-                f"--resume: the inputs or options changed since the interrupted run in {staging.parent}; run without --resume"
+                "{resume}: the inputs or options changed since the interrupted run in {path}; run without {resume}",
+                option="resume", path=staging.parent,
             )
         for temp in staging.glob(".shard-*.tmp-*"):  # half-written shards of the interrupted run
             shutil.rmtree(temp, ignore_errors=True)
@@ -212,7 +213,7 @@ class _client:
             try:
                 self.client = self.distributed.Client(self.scheduler, timeout="20s")
             except (OSError, TimeoutError, ValueError) as exc:
-                raise UsageError(f"--scheduler {self.scheduler}: cannot connect ({exc})".splitlines()[0]) from None
+                raise UsageError("{scheduler} {address}: cannot connect ({reason})", option="scheduler", address=self.scheduler, reason=str(exc).partition("\n")[0]) from None
             return self.client
         self.cluster = self.distributed.LocalCluster(
             n_workers=self.workers or cpu_count(), threads_per_worker=1, processes=True,
@@ -257,7 +258,7 @@ def _assemble(out: Path, staging: Path, shards: list[Shard], formats: tuple[str,
     except OSError as exc:
         for temp, _ in ready:
             _remove(temp)
-        raise OutputError(f"--out {out}: cannot write the tables ({exc.strerror or exc})") from None
+        raise OutputError("{out} {path}: cannot write the tables ({reason})", option="out", path=out, reason=exc.strerror or exc) from None
     for temp, final in ready:
         move_into_place(temp, final)
     return [final for _, final in ready]

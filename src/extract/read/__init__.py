@@ -49,7 +49,7 @@ class Source:
 def find_sources(inputs: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> list[Source]:
     """Resolve INPUT arguments to files; raise UsageError for a missing or unusable path.
 
-    Folders under `exclude` (the run's own --out, when it lies inside an
+    Folders under `exclude` (the run's own `out`, when it lies inside an
     input folder) are not walked, so a run never reads its own tables back.
     """
     skip = [Path(p).resolve() for p in exclude]
@@ -124,16 +124,16 @@ def read_articles(
 ) -> Iterator[Article]:
     """Every record of every input, with default publication dates and duplicate ids flagged.
 
-    Input paths and --published are checked at once (UsageError); records are
+    Input paths and `published` are checked at once (UsageError); records are
     then read lazily.
     """
     if published is not None:
         if not published.strip():
-            raise UsageError("--published: empty date (expected ISO 8601, e.g. 2018-12-17)")
+            raise UsageError("{published}: empty date (expected ISO 8601, e.g. 2018-12-17)", option="published")
         try:
             published = normalise_published(published)
         except ValueError as exc:
-            raise UsageError(f"--published: {exc}") from None
+            raise UsageError("{published}: {reason}", option="published", reason=str(exc)) from None
     return _read_all(find_sources(inputs, exclude=exclude), published, stdin)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import SupportsInt, cast
 from pathlib import Path
 
 from rich.console import Group, RenderableType
@@ -70,7 +71,8 @@ def _cell(value: object) -> str:
 
 def _span(row: Row, length: int) -> tuple[int, int] | None:
     try:
-        start, end = int(row["start"]), int(row["end"])
+        # A row's values are whatever its table holds; int() rejects the wrong ones (caught below).
+        start, end = int(cast(SupportsInt, row["start"])), int(cast(SupportsInt, row["end"]))
     except (KeyError, TypeError, ValueError):
         return None
     return (start, end) if 0 <= start < end <= length else None
@@ -136,7 +138,7 @@ def render_article(view: ArticleView) -> RenderableType:
     return Group(*parts)
 
 
-def _rows_of(table: Sequence[tuple], columns: Sequence[str]) -> list[dict[str, object]]:
+def _rows_of(table: Sequence[tuple], columns: Sequence[str]) -> list[Row]:
     return [dict(zip(columns, row)) for row in table]
 
 

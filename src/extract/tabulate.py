@@ -59,6 +59,7 @@ class _Sentences:
 def article_rows(article: Article, prepared: Prepared, docs: Sequence[tuple[int, Doc]]) -> Rows:
     """All table rows of one annotated article; every offset mapped back into `article.text`."""
     text = article.text
+    assert text is not None, "only a record that was read is annotated"
     sentences = _Sentences(docs)
     rows = Rows()
     n_tokens = sum(sum(1 for token in doc if not token.is_space) for _, doc in docs)

@@ -98,8 +98,8 @@ def rows() -> list[tuple[str, str, list[str]]]:
         candidates = [CANONICAL.get(code), territories.get(code), *forms]
         canonical = next(c for c in map(clean, filter(None, candidates)) if c)
         seen, aliases = set(), []
-        for form in [canonical, *forms]:
-            form = clean(form) if form else None
+        for raw in [canonical, *forms]:
+            form = clean(raw) if raw else None
             if form and form not in seen and form not in DROP:
                 seen.add(form)
                 aliases.append(form)

@@ -53,7 +53,7 @@ class Prepared:
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a cleaned-text span to the span of the original text it came from."""
-        if self.starts is None:
+        if self.starts is None or self.ends is None:  # prepare() sets both or neither
             return start, end
         if end <= start:
             position = self.starts[start] if start < len(self.starts) else self.original_length

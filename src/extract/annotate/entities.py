@@ -136,7 +136,8 @@ class EntityMentions(Serialisable):
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         for table in knowledge.tables():
-            plain, acronyms = set(), set()
+            plain: set[str] = set()
+            acronyms: set[str] = set()
             for name in table.patterns:
                 (acronyms if is_acronym(name) else plain).update(surface_variants(name))
             if plain:
@@ -261,7 +262,7 @@ def _pattern_docs(nlp: Language, names: set[str]) -> list[Doc]:
     """Names as the tokenizer would split them; plain words are split on spaces, which is faster."""
     plain = [n for n in names if n.replace(" ", "").isalpha()]
     other = sorted(names.difference(plain))
-    return [Doc(nlp.vocab, words=n.split()) for n in sorted(plain)] + list(nlp.tokenizer.pipe(other))
+    return [Doc(nlp.vocab, words=n.split()) for n in sorted(plain)] + list(nlp.tokenizer.pipe(other))  # type: ignore[union-attr]  # spaCy types Language.tokenizer as a plain callable; the Tokenizer has pipe()
 
 
 def _untitled(span: Span) -> str:
@@ -438,7 +439,7 @@ def _link_surnames(mentions: list[Mention]) -> list[Mention]:
 
     "Mauri" after "Melchior Mauri" is the cyclist, whatever the NER called it.
     """
-    full_names = {}
+    full_names: dict[str, str] = {}
     for m in mentions:
         if m.kind == "person" and " " in m.canonical:
             full_names.setdefault(m.canonical.split()[-1], m.canonical)

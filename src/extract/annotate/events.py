@@ -244,7 +244,7 @@ def span_head(span: Span) -> Token:
 
 def is_verbal(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or (
-        token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm")
+        token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm", [])
     )
 
 
@@ -267,7 +267,7 @@ def subjects(token: Token) -> list[Token]:
 
 def has_plural_subject(token: Token) -> bool:
     found = subjects(token)
-    return len(found) > 1 or any("Plur" in s.morph.get("Number") for s in found)
+    return len(found) > 1 or any("Plur" in s.morph.get("Number", []) for s in found)
 
 
 # A round ("le second tour") is a vote's only beside one of these in its sentence.
@@ -406,7 +406,7 @@ def is_negated(token: Token) -> bool:
         return False  # "n'a signé que deux accords"
     for child in children:
         lemma = child.lemma_.lower()
-        if child.dep_ in ("advmod", "det") and (lemma in NEGATORS or "Neg" in child.morph.get("Polarity")):
+        if child.dep_ in ("advmod", "det") and (lemma in NEGATORS or "Neg" in child.morph.get("Polarity", [])):
             return True
         if child.dep_ in ("case", "mark") and lemma == "sans":
             return True
@@ -415,7 +415,7 @@ def is_negated(token: Token) -> bool:
 
 def is_conditional(verb: Token) -> bool:
     tokens = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    if any("Cnd" in t.morph.get("Mood") for t in tokens):
+    if any("Cnd" in t.morph.get("Mood", []) for t in tokens):
         return True
     return any(c.dep_ == "mark" and c.lemma_.lower() in ("si", "s'") for c in verb.children)
 
@@ -435,8 +435,8 @@ def under_si(token: Token) -> bool:
 
 def is_alleged(verb: Token) -> bool:
     """The journalistic conditional past, "l'aviation aurait bombardé": reported, unconfirmed."""
-    return "Part" in verb.morph.get("VerbForm") and any(
-        c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood") for c in verb.children
+    return "Part" in verb.morph.get("VerbForm", []) and any(
+        c.dep_.startswith("aux") and "Cnd" in c.morph.get("Mood", []) for c in verb.children
     )
 
 
@@ -769,7 +769,7 @@ class EventExtractor:
         """Map each kept trigger head to a timex index, or "published"."""
         self.attached: dict[int, Token | None] = {}  # expression -> the verb it modifies
         owner = self.claims(kept)
-        claimed = {}
+        claimed: dict[int, int] = {}
         for n, (head_i, steps) in sorted(owner.items(), key=lambda item: item[1][1]):
             claimed.setdefault(head_i, n)
         taken = set(owner)
@@ -788,7 +788,7 @@ class EventExtractor:
             if head.i in claimed:
                 result[head.i] = claimed[head.i]
                 continue
-            found = self._governor_timex(head, usable)
+            found: int | str | None = self._governor_timex(head, usable)
             if found is None and head.dep_ == "conj" and head.head.i in result:
                 found = result[head.head.i]
             if found is None:
@@ -815,7 +815,7 @@ class EventExtractor:
                 return None  # "au lendemain du séisme": the time is counted from the event
             found = [n for n, verb in self.attached.items() if verb is not None and verb.i == token.i and n not in taken]
             if found:
-                return min(found, key=lambda n: abs(self.timex_spans[n].root.i - head.i))
+                return min(found, key=lambda n: abs(self._timex_root(n).i - head.i))
             if child.dep_ in ("advcl", "acl:relcl", "parataxis", "ccomp"):
                 return None
         return None
@@ -824,12 +824,17 @@ class EventExtractor:
         """In a verbless sentence ("Séisme au Japon mardi"), the nearest unclaimed expression."""
         best = None
         for n, verb in self.attached.items():
-            span = self.timex_spans[n]
-            if verb is not None or n in taken or span.root.sent.start != head.sent.start:
+            if verb is not None or n in taken or self._timex_root(n).sent.start != head.sent.start:
                 continue
-            if best is None or abs(span.root.i - head.i) < abs(self.timex_spans[best].root.i - head.i):
+            if best is None or abs(self._timex_root(n).i - head.i) < abs(self._timex_root(best).i - head.i):
                 best = n
         return best
+
+    def _timex_root(self, n: int) -> Token:
+        """The root token of expression `n`, one of `attached`: claims() attaches only expressions with a span."""
+        span = self.timex_spans[n]
+        assert span is not None, "only expressions with a span are attached"
+        return span.root
 
     def _dated_by_article(self, head: Token) -> bool:
         """ "viennent de signer": recent past, dated by the article only."""
@@ -859,7 +864,7 @@ class EventExtractor:
             timex, value = None, ""
             if dated == "published":
                 value = published.isoformat() if published is not None else ""
-            elif dated is not None:
+            elif isinstance(dated, int):  # dates() maps to a timex index or "published"
                 timex, value = dated, self.timexes[dated].value or ""
             place_mention = self.mentions[place] if place is not None else None
             events.append(

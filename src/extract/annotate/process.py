@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from extract.annotate.clean import prepare, chunks
+from extract.annotate.clean import Prepared, prepare, chunks
 from extract.annotate.language import not_french
 from extract.read.article import Article
 from extract.tabulate import article_rows, unread_rows
@@ -31,7 +32,7 @@ def annotate_batch(nlp: Language, articles: Sequence[Article], *, batch_size: in
     reported on that article's row, so it never stops the others.
     """
     results: list[Rows | None] = [None] * len(articles)
-    pending: list[tuple[int, object, list]] = []  # (index, prepared, [(offset, doc)])
+    pending: list[tuple[int, Prepared, list[tuple[int, Doc]]]] = []  # (index, prepared, [(offset, doc)])
     docs = []
     for index, article in enumerate(articles):
         if article.error is not None:
@@ -40,10 +41,12 @@ def annotate_batch(nlp: Language, articles: Sequence[Article], *, batch_size: in
         if article.skipped:
             results[index] = unread_rows(article, status="skipped", error=article.skipped)
             continue
-        if not article.text.strip():
+        text = article.text
+        assert text is not None, "a record without text has its error set"
+        if not text.strip():
             results[index] = unread_rows(article, status="skipped", error="empty text")
             continue
-        prepared = prepare(article.text)
+        prepared = prepare(text)
         language = not_french(prepared.text)
         if language:
             results[index] = unread_rows(article, status="skipped", error=f"not French (detected {language})")
@@ -71,7 +74,9 @@ def annotate_batch(nlp: Language, articles: Sequence[Article], *, batch_size: in
         except Exception as exc:  # a bug must cost one article, not the run
             message = f"annotation failed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
             results[index] = unread_rows(article, status="error", error=message)
-    return results
+    rows = [r for r in results if r is not None]
+    assert len(rows) == len(results), "every article was either unread or pending"
+    return rows
 
 
 def _by_tokens(docs: list, limit: int) -> list[list]:

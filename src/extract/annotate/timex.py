@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from typing import TypeGuard
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -125,7 +126,7 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
     return timexes
 
 
-def _names_a_day(result) -> bool:
+def _names_a_day(result: Resolved | None) -> TypeGuard[Resolved]:
     """A resolved day, or a day left unresolved for want of a publication date (XXXX-XX-XX)."""
     if result is None:
         return False

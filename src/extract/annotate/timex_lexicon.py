@@ -76,7 +76,7 @@ ELISION = re.compile(r"^(l|d|qu|jusqu|n|s|c|j|m|t)'(.+)$")
 
 def split_words(phrase: str) -> list[str]:
     """Split a lexicon phrase the way spaCy's French tokenizer does ("l'instant" → "l'", "instant")."""
-    words = []
+    words: list[str] = []
     for word in phrase.split():
         elided = ELISION.match(word)
         words.extend([elided.group(1) + "'", elided.group(2)] if elided else [word])

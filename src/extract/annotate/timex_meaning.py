@@ -52,6 +52,3 @@ class Found:
 
 
 Match = tuple[int, int, Meaning]
-
-
-Match = tuple[int, int, Meaning]

@@ -9,6 +9,7 @@ midi" asks `clock` first).
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from extract.annotate.timex_meaning import Match, Meaning
 from extract.annotate.timex_tokens import PERIOD_UNITS, ROMAN_ORDINAL, SLASH_DATE, TokenReader
@@ -20,6 +21,10 @@ ORDINALS = {"premier": 1, "première": 1, "1er": 1, "deuxième": 2, "second": 2,
 
 class CalendarRules(TokenReader):
     """le 3 mars 2019, mardi soir, hier, le lendemain, la semaine dernière, l'été dernier, Noël."""
+
+    if TYPE_CHECKING:  # from QuantityRules, mixed in by timex_grammar.Scanner (not defined here: it would shadow them)
+        def clock(self, i: int) -> Match | None: ...
+        def unit_at(self, i: int) -> tuple[int, str, float] | None: ...
 
     def day_word(self, i: int) -> Match | None:
         """hier, aujourd'hui, demain [soir | en début d'après-midi | vendredi]."""
@@ -119,8 +124,8 @@ class CalendarRules(TokenReader):
         day = self.day_number(j)
         if day:
             end = day[0]
-            if self.at(end) in ("à", "au") and self.day_number(end + 1):
-                end = self.day_number(end + 1)[0]
+            if self.at(end) in ("à", "au") and (last := self.day_number(end + 1)):
+                end = last[0]
             if self.kind("month", end):
                 month = int(self.kind("month", end) or 0)
                 end += 1
@@ -214,22 +219,22 @@ class CalendarRules(TokenReader):
         m = SLASH_DATE.match(token_text)
         if m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12 and (
                 m.group(3) or word == "le" or self.at(i - 1) in ("du", "au")):  # not a fraction: "3/4 des élus"
-            year = m.group(3)
+            year_text = m.group(3)
             meaning = Meaning("calendar", day=int(m.group(1)), month=int(m.group(2)),
-                              year=int(year) if year else None, short_year=bool(year) and len(year) == 2)
+                              year=int(year_text) if year_text else None, short_year=bool(year_text) and len(year_text) == 2)
             return start, i + 1, meaning
         if token_text.isdigit() and len(token_text) == 4 and self.seq(i + 1, ("-",)) and \
                 self.at(i + 2).isdigit() and self.at(i + 3) == "-" and self.at(i + 4).isdigit():
             month, day_ = int(self.at(i + 2)), int(self.at(i + 4))
             if 1 <= month <= 12 and 1 <= day_ <= 31:
                 return i, i + 5, Meaning("calendar", year=int(token_text), month=month, day=day_)
-        month = self.kind("month", i)
-        if month and start == i:
+        month_code = self.kind("month", i)
+        if month_code and start == i:
             token = self.doc[i]
             if token.text[0].isupper() and not token.is_sent_start and token.lower_ in ("mars", "mai"):
                 return None
             end = i + 1
-            meaning = Meaning("calendar", month=int(month))
+            meaning = Meaning("calendar", month=int(month_code))
             year = self.year_number(end, short_ok=True)
             if year:
                 end, meaning = year[0], replace(meaning, year=year[1], short_year=year[2])
@@ -277,8 +282,8 @@ class CalendarRules(TokenReader):
         if self.at(i) == "au":
             start += 1  # "au dernier trimestre": the contracted article stays out
         before = self.direction(i + 1)
-        if before and not before[2] and self.unit_at(i + 2) and self.unit_at(i + 2)[1] in ("W", "M", "Q", "HALF", "WE"):
-            end, code, _ = self.unit_at(i + 2)
+        if before and not before[2] and (after := self.unit_at(i + 2)) and after[1] in ("W", "M", "Q", "HALF", "WE"):
+            end, code, _ = after
             if self.at(end) in ("de", "du", "d'"):
                 return None  # "la dernière semaine de mars": the last of that month, not the last one
             return start, end, Meaning("period", unit=code, offset=before[1])

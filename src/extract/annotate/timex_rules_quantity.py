@@ -207,10 +207,10 @@ class QuantityRules(TokenReader):
             if unit:
                 return start, unit[0], Meaning("duration", unit=unit[1], amount=count)
             return None
-        if self.at(j) in ("les", "des") and self.integer(j + 1) and self.kind("direction", self.integer(j + 1)[0]):
+        if self.at(j) in ("les", "des") and (counted := self.integer(j + 1)) and self.kind("direction", counted[0]):
             if self.at(j) == "des":
                 start = j + 1  # "lors des dix dernières années"
-            j_num, count = self.integer(j + 1)
+            j_num, count = counted
             unit = self.unit_at(j_num + 1)
             if unit:
                 return start, unit[0], Meaning("duration", unit=unit[1], amount=float(count))

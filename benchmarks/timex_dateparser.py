@@ -18,8 +18,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract.annotate import load_pipeline
-from extract.annotate import timex  # noqa: F401  (registers extract_timex)
+from extract.annotate import (
+    load_pipeline,
+    timex,  # noqa: F401  (registers extract_timex)
+)
 from extract.evaluate.timex import score_timexes
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "fr-timebank-dev.jsonl"
@@ -62,8 +64,10 @@ def ours(gold: list[dict], rounds: int = 3) -> tuple[dict[str, list[dict]], dict
         for doc in docs:
             component(doc)
         alone.append(time.perf_counter() - started)
-    pred = {record["id"]: [{"start": t.start, "end": t.end, "type": t.type, "value": t.value}
-                           for t in doc._.timexes] for record, doc in zip(gold, docs)}
+    pred = {
+        record["id"]: [{"start": t.start, "end": t.end, "type": t.type, "value": t.value} for t in doc._.timexes]
+        for record, doc in zip(gold, docs)
+    }
     fastest = {"pipeline_s": without, "pipeline_with_timex_s": with_timex, "timex_alone_s": alone}
     return pred, {name: min(times, default=float("nan")) for name, times in fastest.items()}
 
@@ -115,10 +119,12 @@ def main() -> None:
     print(f"gold: {args.gold} ({len(gold)} documents)")
     print(table.round(3).to_string(index=False))
     share = (seconds["pipeline_with_timex_s"] - seconds["pipeline_s"]) / seconds["pipeline_s"]
-    print(f"pipeline without extract_timex: {seconds['pipeline_s']:.2f} s; with: "
-          f"{seconds['pipeline_with_timex_s']:.2f} s ({share:+.1%}); "
-          f"extract_timex alone on parsed docs: {seconds['timex_alone_s']:.3f} s "
-          f"({seconds['timex_alone_s'] / seconds['pipeline_s']:.1%} of the pipeline)")
+    print(
+        f"pipeline without extract_timex: {seconds['pipeline_s']:.2f} s; with: "
+        f"{seconds['pipeline_with_timex_s']:.2f} s ({share:+.1%}); "
+        f"extract_timex alone on parsed docs: {seconds['timex_alone_s']:.3f} s "
+        f"({seconds['timex_alone_s'] / seconds['pipeline_s']:.1%} of the pipeline)"
+    )
 
 
 if __name__ == "__main__":

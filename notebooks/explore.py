@@ -58,7 +58,11 @@ print({name: len(frame) for name, frame in tables.items()})
 
 # %%
 per_doc = pd.DataFrame({name: tables[name].groupby("doc_id").size() for name in ("mentions", "timexes", "events")})
-overview = documents.set_index("doc_id")[["title", "published", "status"]].join(per_doc).fillna({"mentions": 0, "timexes": 0, "events": 0})
+overview = (
+    documents.set_index("doc_id")[["title", "published", "status"]]
+    .join(per_doc)
+    .fillna({"mentions": 0, "timexes": 0, "events": 0})
+)
 overview
 
 # %% [markdown]
@@ -71,11 +75,18 @@ overview
 country_name = country_names()  # ISO code → French name, from the shipped country table
 national = mentions[mentions.kind.isin(["country", "nationality"]) & mentions.country_code.notna()]
 top_countries = national.groupby("country_code").size().sort_values(ascending=False).head(15)
-top_organisations = mentions[mentions.kind == "organisation"].groupby("canonical").size().sort_values(ascending=False).head(15)
+top_organisations = (
+    mentions[mentions.kind == "organisation"].groupby("canonical").size().sort_values(ascending=False).head(15)
+)
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4.5))
 for axis, counts, title, colour in (
-    (left, top_countries.rename(lambda code: f"{country_name.get(code, code)} ({code})"), "Countries (names and nationalities)", "#e69138"),
+    (
+        left,
+        top_countries.rename(lambda code: f"{country_name.get(code, code)} ({code})"),
+        "Countries (names and nationalities)",
+        "#e69138",
+    ),
     (right, top_organisations, "Organisations", "#3d85c6"),
 ):
     if counts.empty:
@@ -181,10 +192,23 @@ if candidates:
         if start >= last_end:
             ents.append({"start": int(start), "end": int(end), "label": label})
             last_end = end
-    colours = {"COUNTRY": "#ffd59e", "NATIONALITY": "#ffe9c7", "PLACE": "#b9e4c6", "ORGANISATION": "#c4d8f7", "PERSON": "#f4cbe1", "OTHER": "#e4e4e4"}
+    colours = {
+        "COUNTRY": "#ffd59e",
+        "NATIONALITY": "#ffe9c7",
+        "PLACE": "#b9e4c6",
+        "ORGANISATION": "#c4d8f7",
+        "PERSON": "#f4cbe1",
+        "OTHER": "#e4e4e4",
+    }
     colours.update({e["label"]: "#dff3f6" for e in ents if e["label"].startswith("TIMEX")})
     title = documents.set_index("doc_id").title.get(doc_id)
-    displacy.render({"text": texts[doc_id], "ents": ents, "title": title}, style="ent", manual=True, jupyter=True, options={"colors": colours})
+    displacy.render(
+        {"text": texts[doc_id], "ents": ents, "title": title},
+        style="ent",
+        manual=True,
+        jupyter=True,
+        options={"colors": colours},
+    )
 else:
     print(f"no article text found in {RAW}")
 

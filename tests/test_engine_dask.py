@@ -23,7 +23,10 @@ from extract.engines.dask import STAGING, run_dask  # noqa: E402
 PUBLISHED = "2018-12-17"
 SHARD = 3
 # Sort keys (row order aside); a duplicate id keeps its doc_id, so documents also sorts on the digest.
-KEYS = {table: ["doc_id", COLUMNS[table][1]] if table != "documents" else ["doc_id", "source_path", "sha256"] for table in TABLES}
+KEYS = {
+    table: ["doc_id", COLUMNS[table][1]] if table != "documents" else ["doc_id", "source_path", "sha256"]
+    for table in TABLES
+}
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +70,9 @@ def test_shards_read_the_same_records_as_the_whole_input(corpus, size):
     whole = list(read_articles(corpus, published=PUBLISHED))
     assert [shard.size for shard in shards[:-1]] == [size] * (len(shards) - 1)
     assert len(shards) == math.ceil(len(whole) / size)
-    assert [(a.doc_id, a.text, a.error, a.published) for a in sharded] == [(a.doc_id, a.text, a.error, a.published) for a in whole]
+    assert [(a.doc_id, a.text, a.error, a.published) for a in sharded] == [
+        (a.doc_id, a.text, a.error, a.published) for a in whole
+    ]
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -114,14 +119,26 @@ def _interrupt_after_first(counts):
 def test_resume_after_an_interrupted_run_completes_without_duplicates(tmp_path, corpus, cluster, local_out):
     out = tmp_path / "out"
     with pytest.raises(Interrupt):
-        run_dask(corpus, out=out, published=PUBLISHED, scheduler=cluster.scheduler_address, shard_size=SHARD, on_shard=_interrupt_after_first)
+        run_dask(
+            corpus,
+            out=out,
+            published=PUBLISHED,
+            scheduler=cluster.scheduler_address,
+            shard_size=SHARD,
+            on_shard=_interrupt_after_first,
+        )
     assert not any((out / f"{table}.parquet").exists() for table in TABLES)  # no half-written table
     kept = len(list((out / STAGING).glob("shard-*/summary.json")))
     assert kept >= 1
 
     rerun: list[int] = []
     summary = run_dask(
-        corpus, out=out, published=PUBLISHED, scheduler=cluster.scheduler_address, shard_size=SHARD, resume=True,
+        corpus,
+        out=out,
+        published=PUBLISHED,
+        scheduler=cluster.scheduler_address,
+        shard_size=SHARD,
+        resume=True,
         on_shard=lambda counts: rerun.append(counts["shard"]),
     )
     n_shards = math.ceil(summary.documents / SHARD)
@@ -164,7 +181,9 @@ def test_cli_engine_usage_errors(tmp_path, corpus, args, message):
 def test_cli_engine_dask_starts_and_closes_a_local_cluster(tmp_path, corpus):
     from extract.cli import app
 
-    result = CliRunner().invoke(app, ["run", str(corpus[0]), "--out", str(tmp_path), "--engine", "dask", "-n", "2", "--format", "parquet"])
+    result = CliRunner().invoke(
+        app, ["run", str(corpus[0]), "--out", str(tmp_path), "--engine", "dask", "-n", "2", "--format", "parquet"]
+    )
     assert result.exit_code == 0, result.output
     assert len(read_table(tmp_path, "documents")) == 2
     assert (tmp_path / "mentions.parquet").is_dir()
@@ -179,4 +198,6 @@ def test_engines_take_turns_in_one_out_folder(tmp_path, corpus, cluster, nlp):
     run_dask([corpus[0]], out=out, scheduler=cluster.scheduler_address, shard_size=1)
     assert (out / "mentions.parquet").is_dir()
     assert len(read_table(out, "documents")) == 2
-    assert sorted(path.name for path in out.iterdir() if path.name.startswith(".") and path.name != ".extract.lock") == []
+    assert (
+        sorted(path.name for path in out.iterdir() if path.name.startswith(".") and path.name != ".extract.lock") == []
+    )

@@ -32,7 +32,7 @@ def annotate(nlp):
 
 
 def mentions_of(annotate, text):
-    return [(text[m.start:m.end], m) for m in annotate(text)._.mentions]
+    return [(text[m.start : m.end], m) for m in annotate(text)._.mentions]
 
 
 def find(annotate, text, surface):
@@ -52,7 +52,13 @@ def find(annotate, text, surface):
         ("La RDC a fermé sa frontière.", "RDC", "country", "République démocratique du Congo", "CD"),
         ("Les Émirats ont rappelé leur ambassadeur.", "Émirats", "country", "Émirats arabes unis", "AE"),
         ("Le Royaume du Maroc a protesté.", "Royaume du Maroc", "country", "Maroc", "MA"),
-        ("La République dominicaine a envoyé des secours.", "République dominicaine", "country", "République dominicaine", "DO"),
+        (
+            "La République dominicaine a envoyé des secours.",
+            "République dominicaine",
+            "country",
+            "République dominicaine",
+            "DO",
+        ),
         ("Les ÉTATS-UNIS ET LA CHINE signent.", "ÉTATS-UNIS", "country", "États-Unis", "US"),
         ("Abidjan, capitale économique de la Côte d’Ivoire.", "Côte d’Ivoire", "country", "Côte d’Ivoire", "CI"),
         # nationalities in every gender and number, adjectives and nouns
@@ -76,8 +82,20 @@ def find(annotate, text, surface):
         ("Washington a proposé son aide.", "Washington", "place", "Washington", "US"),
         ("Il voyagera en Europe cet été.", "Europe", "place", "Europe", ""),
         # a place no table knows lies in the one country its sentence names
-        ("L'attaque a visé le village de Tinzaouaten-Sud, au Mali.", "Tinzaouaten-Sud", "place", "Tinzaouaten-Sud", "ML"),
-        ("Des soldats maliens sont morts à Tinzaouaten-Sud, près du Niger.", "Tinzaouaten-Sud", "place", "Tinzaouaten-Sud", ""),
+        (
+            "L'attaque a visé le village de Tinzaouaten-Sud, au Mali.",
+            "Tinzaouaten-Sud",
+            "place",
+            "Tinzaouaten-Sud",
+            "ML",
+        ),
+        (
+            "Des soldats maliens sont morts à Tinzaouaten-Sud, près du Niger.",
+            "Tinzaouaten-Sud",
+            "place",
+            "Tinzaouaten-Sud",
+            "",
+        ),
         ("Des navires patrouillent en mer Baltique.", "mer Baltique", "place", "mer Baltique", ""),
         # a lower-case head noun leads the name; a known place after a "part of" head is the place itself
         ("La messe a lieu en l'église Saint-Étienne.", "église Saint-Étienne", "place", "église Saint-Étienne", ""),
@@ -89,15 +107,45 @@ def find(annotate, text, surface):
         ("L'EI a revendiqué l'attentat.", "EI", "organisation", "État islamique", ""),
         ("L'État islamique a revendiqué l'attentat.", "État islamique", "organisation", "État islamique", ""),
         ("L'ONU a condamné l'attaque.", "ONU", "organisation", "Organisation des Nations unies", ""),
-        ("Les Nations unies ont condamné l'attaque.", "Nations unies", "organisation", "Organisation des Nations unies", ""),
+        (
+            "Les Nations unies ont condamné l'attaque.",
+            "Nations unies",
+            "organisation",
+            "Organisation des Nations unies",
+            "",
+        ),
         ("L'OTAN renforce sa présence.", "OTAN", "organisation", "Organisation du traité de l'Atlantique nord", ""),
-        ("L'Alliance atlantique renforce sa présence.", "Alliance atlantique", "organisation", "Organisation du traité de l'Atlantique nord", ""),
-        ("Le Département d'État américain a émis un avertissement.", "Département d'État américain", "organisation", "Département d'État des États-Unis", "US"),
+        (
+            "L'Alliance atlantique renforce sa présence.",
+            "Alliance atlantique",
+            "organisation",
+            "Organisation du traité de l'Atlantique nord",
+            "",
+        ),
+        (
+            "Le Département d'État américain a émis un avertissement.",
+            "Département d'État américain",
+            "organisation",
+            "Département d'État des États-Unis",
+            "US",
+        ),
         ("La CIA surveillait le suspect.", "CIA", "organisation", "Central Intelligence Agency", "US"),
-        ("Selon le quotidien Al Ahdath Al Maghribia, la cellule est opérationnelle.", "Al Ahdath Al Maghribia", "organisation", "Al Ahdath Al Maghribia", "MA"),
+        (
+            "Selon le quotidien Al Ahdath Al Maghribia, la cellule est opérationnelle.",
+            "Al Ahdath Al Maghribia",
+            "organisation",
+            "Al Ahdath Al Maghribia",
+            "MA",
+        ),
         ("L'information a été rapportée par Le Figaro mardi.", "Le Figaro", "organisation", "Le Figaro", "FR"),
         # not in the knowledge base: its own text as canonical, the country its name states
-        ("La Protection civile haïtienne a déployé des équipes.", "Protection civile haïtienne", "organisation", "Protection civile haïtienne", "HT"),
+        (
+            "La Protection civile haïtienne a déployé des équipes.",
+            "Protection civile haïtienne",
+            "organisation",
+            "Protection civile haïtienne",
+            "HT",
+        ),
     ],
 )
 def test_entities_resolve(annotate, text, surface, kind, canonical, code):
@@ -139,12 +187,16 @@ def test_entities_not_a_place(annotate, text, surface):
         # in the knowledge base
         (
             "L'Organisation de l'aviation civile internationale (OACI) a ouvert une enquête. L'OACI rendra ses conclusions.",
-            "Organisation de l'aviation civile internationale", "OACI", "Organisation de l'aviation civile internationale",
+            "Organisation de l'aviation civile internationale",
+            "OACI",
+            "Organisation de l'aviation civile internationale",
         ),
         # not in it: the article's own long form becomes the canonical name
         (
             "Le Comité de défense des riverains (CDR) a porté plainte. Le CDR réclame une étude.",
-            "Comité de défense des riverains", "CDR", "Comité de défense des riverains",
+            "Comité de défense des riverains",
+            "CDR",
+            "Comité de défense des riverains",
         ),
     ],
 )
@@ -157,21 +209,28 @@ def test_entities_acronym_defined_in_text_links_both_forms(annotate, text, long,
 def test_entities_seed_article(annotate):
     raw = Path(__file__).parent.parent / "data" / "raw"
     seed = raw / "maroc-cellule-securite.jsonl"
-    text = json.loads(seed.read_text(encoding="utf-8").splitlines()[0])["text"] if seed.exists() else (
-        (raw / "maroc-cellule-securite.txt").read_text(encoding="utf-8")
+    text = (
+        json.loads(seed.read_text(encoding="utf-8").splitlines()[0])["text"]
+        if seed.exists()
+        else ((raw / "maroc-cellule-securite.txt").read_text(encoding="utf-8"))
     )
     mentions = [m for _, m in mentions_of(annotate, text)]
     codes = {m.country_code for m in mentions if m.kind in ("country", "nationality")}
     assert {"MA", "FR", "ES", "BE", "US", "DZ"} <= codes
     orgs = {m.canonical: m for m in mentions if m.kind == "organisation"}
-    assert {"Organisation internationale de police criminelle", "Central Intelligence Agency", "État islamique",
-            "Département d'État des États-Unis", "Al Ahdath Al Maghribia"} <= set(orgs)
+    assert {
+        "Organisation internationale de police criminelle",
+        "Central Intelligence Agency",
+        "État islamique",
+        "Département d'État des États-Unis",
+        "Al Ahdath Al Maghribia",
+    } <= set(orgs)
     assert orgs["Département d'État des États-Unis"].country_code == "US"
     places = {(m.canonical, m.country_code) for m in mentions if m.kind == "place"}
     assert {("Strasbourg", "FR"), ("Europe", "")} <= places
-    surfaces = {text[m.start:m.end] for m in mentions}
+    surfaces = {text[m.start : m.end] for m in mentions}
     assert not surfaces & {"MN", "Commentaires", "Américains"} - {
-        text[m.start:m.end] for m in mentions if m.kind == "nationality"
+        text[m.start : m.end] for m in mentions if m.kind == "nationality"
     }
 
 
@@ -198,7 +257,7 @@ def test_set(annotate):
 def test_entities_test_set_meets_targets(test_set):
     totals = defaultdict(lambda: [0, 0, 0])
     right_country = placed = 0
-    for name, (text, mentions) in test_set.items():
+    for name, (_text, mentions) in test_set.items():
         want = EXPECTED[name]
         found = {
             "countries": {m.country_code for m in mentions if m.kind in ("country", "nationality")},
@@ -229,7 +288,7 @@ def test_entities_test_set_meets_targets(test_set):
 @pytest.mark.parametrize("name", NAMES)
 def test_entities_boilerplate_never_an_entity(test_set, name):
     text, mentions = test_set[name]
-    assert not {text[m.start:m.end] for m in mentions} & set(EXPECTED[name]["not_entities"])
+    assert not {text[m.start : m.end] for m in mentions} & set(EXPECTED[name]["not_entities"])
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -239,7 +298,7 @@ def test_entities_one_kind_per_entity_and_valid_spans(test_set, name):
     for m in mentions:
         kinds[m.canonical].add(m.kind)
         assert 0 <= m.start < m.end <= len(text)
-        assert text[m.start:m.end].strip() == text[m.start:m.end]
+        assert text[m.start : m.end].strip() == text[m.start : m.end]
         assert m.label in {"PER", "LOC", "ORG", "MISC"} | RULE_LABELS
     assert {c: k for c, k in kinds.items() if len(k) > 1} == {}
     ordered = sorted((m.start, m.end) for m in mentions)
@@ -266,7 +325,6 @@ def test_entities_canonical_and_country_stable_across_articles(test_set):
 def test_entities_ambiguous_place_by_population_and_article_countries(annotate, text, code):
     place = next(m for _, m in mentions_of(annotate, text) if m.kind == "place")
     assert place.country_code == code
-
 
 
 @pytest.mark.parametrize(

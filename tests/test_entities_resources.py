@@ -8,7 +8,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from extract.annotate.gazetteer import RESOURCES, fold, keeps_capitals, capitals, load_knowledge, read_tsv
+from extract.annotate.gazetteer import RESOURCES, capitals, fold, keeps_capitals, load_knowledge, read_tsv
 
 TOOLS = Path(__file__).resolve().parents[1] / "tools" / "resources"  # the scripts that rebuild and check the tables
 
@@ -32,7 +32,9 @@ def kb():
 def test_resource_header_names_source_and_generator(table):
     head = [line for line in (RESOURCES / table).read_text(encoding="utf-8").splitlines()[:8] if line.startswith("#")]
     assert any("Source" in line or "GeoNames" in line for line in head)
-    script = table.replace(".tsv", "").replace("countries", "make_countries").replace("nationalities", "make_nationalities")
+    script = (
+        table.replace(".tsv", "").replace("countries", "make_countries").replace("nationalities", "make_nationalities")
+    )
     script = script.replace("places", "make_places")
     assert any(f"tools/resources/{script}.py" in line for line in head)
     assert (TOOLS / f"{script}.py").is_file()
@@ -48,16 +50,28 @@ def test_resource_country_codes_are_iso(table):
 @pytest.mark.parametrize(
     ("name", "code"),
     [
-        ("Maroc", "MA"), ("Etats-Unis", "US"), ("États-Unis d'Amérique", "US"), ("USA", "US"), ("RDC", "CD"),
-        ("Émirats", "AE"), ("Royaume du Maroc", "MA"), ("République dominicaine", "DO"), ("Côte d'Ivoire", "CI"),
-        ("Grande-Bretagne", "GB"), ("Corée du Nord", "KP"), ("Birmanie", "MM"), ("Tchéquie", "CZ"),
+        ("Maroc", "MA"),
+        ("Etats-Unis", "US"),
+        ("États-Unis d'Amérique", "US"),
+        ("USA", "US"),
+        ("RDC", "CD"),
+        ("Émirats", "AE"),
+        ("Royaume du Maroc", "MA"),
+        ("République dominicaine", "DO"),
+        ("Côte d'Ivoire", "CI"),
+        ("Grande-Bretagne", "GB"),
+        ("Corée du Nord", "KP"),
+        ("Birmanie", "MM"),
+        ("Tchéquie", "CZ"),
     ],
 )
 def test_countries_know_every_form(kb, name, code):
     assert [e.country_code for e in kb.countries.lookup(name)] == [code]
 
 
-@pytest.mark.parametrize("name", ["Europe", "Union européenne", "Golfe", "Afrique", "Maghreb", "Antarctique", "réunion"])
+@pytest.mark.parametrize(
+    "name", ["Europe", "Union européenne", "Golfe", "Afrique", "Maghreb", "Antarctique", "réunion"]
+)
 def test_countries_regions_and_unions_are_not_countries(kb, name):
     assert kb.countries.lookup(name) == []
 
@@ -81,8 +95,17 @@ def test_nationality_inflection(masc, forms):
 
 @pytest.mark.parametrize(
     ("form", "code"),
-    [("marocains", "MA"), ("algérienne", "DZ"), ("danoise", "DK"), ("iraniens", "IR"), ("Américains", "US"),
-     ("belges", "BE"), ("émiratie", "AE"), ("britanniques", "GB"), ("congolais", "CD")],
+    [
+        ("marocains", "MA"),
+        ("algérienne", "DZ"),
+        ("danoise", "DK"),
+        ("iraniens", "IR"),
+        ("Américains", "US"),
+        ("belges", "BE"),
+        ("émiratie", "AE"),
+        ("britanniques", "GB"),
+        ("congolais", "CD"),
+    ],
 )
 def test_nationalities_table(kb, form, code):
     assert kb.nationalities.lookup(form)[0].country_code == code
@@ -90,8 +113,18 @@ def test_nationalities_table(kb, form, code):
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("Strasbourg", "FR"), ("Molenbeek", "BE"), ("Pétion-Ville", "HT"), ("Téhéran", "IR"), ("Moscou", "RU"),
-     ("Londres", "GB"), ("Vienne", "AT"), ("Europe", ""), ("mer Baltique", ""), ("Cisjordanie", "PS")],
+    [
+        ("Strasbourg", "FR"),
+        ("Molenbeek", "BE"),
+        ("Pétion-Ville", "HT"),
+        ("Téhéran", "IR"),
+        ("Moscou", "RU"),
+        ("Londres", "GB"),
+        ("Vienne", "AT"),
+        ("Europe", ""),
+        ("mer Baltique", ""),
+        ("Cisjordanie", "PS"),
+    ],
 )
 def test_places_table_most_populous_first(kb, name, code):
     assert kb.places.lookup(name)[0].country_code == code

@@ -23,54 +23,72 @@ def pred(*rows):
 
 
 def scores(table):
-    return {row.metric: (round(row.precision, 3), round(row.recall, 3), round(row.f1, 3),
-                         None if row.accuracy is None or row.accuracy != row.accuracy else round(row.accuracy, 3))
-            for row in table.itertuples()}
+    return {
+        row.metric: (
+            round(row.precision, 3),
+            round(row.recall, 3),
+            round(row.f1, 3),
+            None if row.accuracy is None or row.accuracy != row.accuracy else round(row.accuracy, 3),
+        )
+        for row in table.itertuples()
+    }
 
 
 CASES = [
     pytest.param(
         gold(LE_3_MARS, DEMAIN_SOIR),
         pred((12, 26, "DATE", "2019-03-03"), (40, 51, "TIME", "2019-03-04TEV")),
-        {"extent_strict": (1.0, 1.0, 1.0, None), "extent_relaxed": (1.0, 1.0, 1.0, 1.0),
-         "value": (1.0, 1.0, 1.0, 1.0)},
-        id="perfect"),
+        {"extent_strict": (1.0, 1.0, 1.0, None), "extent_relaxed": (1.0, 1.0, 1.0, 1.0), "value": (1.0, 1.0, 1.0, 1.0)},
+        id="perfect",
+    ),
     pytest.param(
         gold(LE_3_MARS),
         pred((15, 21, "DATE", "2019-03-03")),  # "3 mars": overlaps, not exact
-        {"extent_strict": (0.0, 0.0, 0.0, None), "extent_relaxed": (1.0, 1.0, 1.0, 1.0),
-         "value": (1.0, 1.0, 1.0, 1.0)},
-        id="overlap-counts-relaxed-only"),
+        {"extent_strict": (0.0, 0.0, 0.0, None), "extent_relaxed": (1.0, 1.0, 1.0, 1.0), "value": (1.0, 1.0, 1.0, 1.0)},
+        id="overlap-counts-relaxed-only",
+    ),
     pytest.param(
         gold(LE_3_MARS),
         pred((12, 21, "DATE", "2019-03-03"), (22, 26, "DATE", "2019")),  # "le 3 mars" + "2019"
-        {"extent_strict": (0.0, 0.0, 0.0, None), "extent_relaxed": (0.5, 1.0, 0.667, 1.0),
-         "value": (0.5, 1.0, 0.667, 1.0)},
-        id="one-to-one-largest-overlap-wins"),
+        {
+            "extent_strict": (0.0, 0.0, 0.0, None),
+            "extent_relaxed": (0.5, 1.0, 0.667, 1.0),
+            "value": (0.5, 1.0, 0.667, 1.0),
+        },
+        id="one-to-one-largest-overlap-wins",
+    ),
     pytest.param(
         gold(LE_3_MARS, DEMAIN_SOIR),
         pred((12, 26, "DATE", "2018-03-03"), (40, 51, "DATE", "2019-03-04TEV")),
-        {"extent_strict": (1.0, 1.0, 1.0, None), "extent_relaxed": (1.0, 1.0, 1.0, 0.5),
-         "value": (0.5, 0.5, 0.5, 0.5)},
-        id="wrong-value-and-wrong-type"),
+        {"extent_strict": (1.0, 1.0, 1.0, None), "extent_relaxed": (1.0, 1.0, 1.0, 0.5), "value": (0.5, 0.5, 0.5, 0.5)},
+        id="wrong-value-and-wrong-type",
+    ),
     pytest.param(
         gold(LE_3_MARS, DEMAIN_SOIR, TROIS_JOURS),
         pred((40, 51, "TIME", "2019-03-04TEV"), (0, 2, "DATE", "2019")),
-        {"extent_strict": (0.5, 0.333, 0.4, None), "extent_relaxed": (0.5, 0.333, 0.4, 1.0),
-         "value": (0.5, 0.333, 0.4, 1.0)},
-        id="misses-and-false-alarms"),
+        {
+            "extent_strict": (0.5, 0.333, 0.4, None),
+            "extent_relaxed": (0.5, 0.333, 0.4, 1.0),
+            "value": (0.5, 0.333, 0.4, 1.0),
+        },
+        id="misses-and-false-alarms",
+    ),
     pytest.param(
         gold([12, 26, "DATE", None, "t1"], DEMAIN_SOIR),
         pred((12, 26, "DATE", "2019-03-03"), (40, 51, "TIME", "2019-03-04TEV")),
-        {"extent_strict": (1.0, 1.0, 1.0, None), "extent_relaxed": (1.0, 1.0, 1.0, 1.0),
-         "value": (0.5, 1.0, 0.667, 1.0)},
-        id="gold-without-value-left-out-of-value-recall-and-accuracy"),
+        {
+            "extent_strict": (1.0, 1.0, 1.0, None),
+            "extent_relaxed": (1.0, 1.0, 1.0, 1.0),
+            "value": (0.5, 1.0, 0.667, 1.0),
+        },
+        id="gold-without-value-left-out-of-value-recall-and-accuracy",
+    ),
     pytest.param(
         gold(LE_3_MARS),
         {},
-        {"extent_strict": (0.0, 0.0, 0.0, None), "extent_relaxed": (0.0, 0.0, 0.0, 0.0),
-         "value": (0.0, 0.0, 0.0, 0.0)},
-        id="document-without-predictions"),
+        {"extent_strict": (0.0, 0.0, 0.0, None), "extent_relaxed": (0.0, 0.0, 0.0, 0.0), "value": (0.0, 0.0, 0.0, 0.0)},
+        id="document-without-predictions",
+    ),
 ]
 
 

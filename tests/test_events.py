@@ -131,7 +131,14 @@ EXPECTED = [
     E("cyclone-mozambique", "a accordé un don", "aid", "", ("GB",)),
     # coerce, investigate
     E("interpellations-gilets-jaunes", "1 700 interpellations en France", "coerce", "", (), "France/FR"),
-    E("interpellations-gilets-jaunes", "ont été interpellées samedi en France", "coerce", "2018-12-08", (), "France/FR"),
+    E(
+        "interpellations-gilets-jaunes",
+        "ont été interpellées samedi en France",
+        "coerce",
+        "2018-12-08",
+        (),
+        "France/FR",
+    ),
     E("interpellations-gilets-jaunes", "a arrêté samedi matin à Paris", "coerce", "2018-12-08TMO", (), "Paris/FR"),
     E("interpellations-gilets-jaunes", "a ouvert une enquête pour violences", "investigate", ""),
     # protest, demand, reject; a hypothetical clause leaves its noun undated
@@ -260,7 +267,9 @@ def test_seed_article_targets(annotated):
     cell = [e for e in events_in(text, events, "viennent de mettre en place") if e.category == "material_cooperation"]
     assert cell and cell[0].date_value == "2018-12-17" and cell[0].timex is None
     assert set(cell[0].actor_country_codes) == {"MA", "FR", "ES", "BE"}
-    attack = [e for e in events_in(text, events, "l'attaque de la semaine dernière à Strasbourg") if e.category == "assault"]
+    attack = [
+        e for e in events_in(text, events, "l'attaque de la semaine dernière à Strasbourg") if e.category == "assault"
+    ]
     assert attack and attack[0].date_value == "2018-W50"
     assert (attack[0].place, attack[0].place_country_code) == ("Strasbourg", "FR")
     assert not events_in(text, events, "faire échec à toute attaque"), "generic"
@@ -275,8 +284,7 @@ def test_issue_targets_on_the_articles(annotated):
     for case in dated_gold:
         text, events = annotated(case.article)
         found += any(
-            e.category == case.category and e.date_value == case.date
-            for e in events_in(text, events, case.phrase)
+            e.category == case.category and e.date_value == case.date for e in events_in(text, events, case.phrase)
         )
     right = reported = 0
     for name in PUBLISHED:
@@ -290,7 +298,9 @@ def test_issue_targets_on_the_articles(annotated):
                 for case in cases
             )
     recall, precision = found / len(dated_gold), right / max(reported, 1)
-    print(f"dated events found {found}/{len(dated_gold)} = {recall:.0%}; dated outputs right {right}/{reported} = {precision:.0%}")
+    print(
+        f"dated events found {found}/{len(dated_gold)} = {recall:.0%}; dated outputs right {right}/{reported} = {precision:.0%}"
+    )
     # Thresholds under 5 points below the measured figures, so a 5-point regression fails.
     assert recall >= 0.96 and precision >= 0.96
 

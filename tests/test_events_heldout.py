@@ -91,9 +91,10 @@ def test_must_not_phrases_yield_no_event(nlp, doc_id, phrase):
     start = doc.text.index(phrase["text"])
     end = start + len(phrase["text"])
     wrong = [
-        (doc.text[e.start:e.end], e.category, e.date_value)
+        (doc.text[e.start : e.end], e.category, e.date_value)
         for e in doc._.events
-        if e.start < end and start < e.end
+        if e.start < end
+        and start < e.end
         and e.category == phrase.get("category", e.category)
         and (e.date_value or not phrase.get("dated"))
     ]

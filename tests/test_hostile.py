@@ -21,11 +21,17 @@ BODY = "Le Maroc et la France ont signé un accord à Rabat, a annoncé le minis
 @pytest.fixture(scope="module")
 def battery(tmp_path_factory, nlp):
     src = tmp_path_factory.mktemp("hostile")
-    (src / "zero-width.txt").write_text("Titre\n\nLe\u200b Maroc et l'Alg\u200ce\u0301rie ont signé un accord.", encoding="utf-8")
-    (src / "nfd.txt").write_text(unicodedata.normalize("NFD", "Titre\n\nLe ministre est arrivé à Téhéran lundi."), encoding="utf-8")
-    (src / "crlf.txt").write_bytes("Titre\r\n\r\nLe Maroc et la Belgique coopèrent.\r\n".encode("utf-8"))
-    (src / "nul.txt").write_bytes("Titre\n\nLe Maroc\x00 et l'Espagne ont signé un accord.".encode("utf-8"))
-    (src / "rtl-nbsp.txt").write_text("Titre\n\nLe\u00a0Maroc\u200f et\u202fl\u2019Espagne ont signé.", encoding="utf-8")
+    (src / "zero-width.txt").write_text(
+        "Titre\n\nLe\u200b Maroc et l'Alg\u200ce\u0301rie ont signé un accord.", encoding="utf-8"
+    )
+    (src / "nfd.txt").write_text(
+        unicodedata.normalize("NFD", "Titre\n\nLe ministre est arrivé à Téhéran lundi."), encoding="utf-8"
+    )
+    (src / "crlf.txt").write_bytes("Titre\r\n\r\nLe Maroc et la Belgique coopèrent.\r\n".encode())
+    (src / "nul.txt").write_bytes("Titre\n\nLe Maroc\x00 et l'Espagne ont signé un accord.".encode())
+    (src / "rtl-nbsp.txt").write_text(
+        "Titre\n\nLe\u00a0Maroc\u200f et\u202fl\u2019Espagne ont signé.", encoding="utf-8"
+    )
     (src / "cp1252.txt").write_bytes("Titre\n\nLe président a quitté Téhéran pour l'Algérie.".encode("cp1252"))
     (src / "binary.txt").write_bytes(b"\x7fELF\x02\x01\x01" + bytes(range(200)))
     (src / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
@@ -47,8 +53,15 @@ def battery(tmp_path_factory, nlp):
         {"id": "good", "text": BODY},
     ]
     lines = [json.dumps(r) for r in records] + ["{truncated", '"a string"']
-    (src / "records.jsonl").write_bytes(("\n".join(lines) + "\n").encode("utf-8") + '{"id": "latin", "text": "À Téhéran"}\n'.encode("cp1252"))
-    long_text = "Le Maroc a signé.\n\n" + ("\n" * 1_200_000) + "La Belgique et Interpol coopèrent à Bruxelles.\n\n" + "\n" * 300_000
+    (src / "records.jsonl").write_bytes(
+        ("\n".join(lines) + "\n").encode("utf-8") + '{"id": "latin", "text": "À Téhéran"}\n'.encode("cp1252")
+    )
+    long_text = (
+        "Le Maroc a signé.\n\n"
+        + ("\n" * 1_200_000)
+        + "La Belgique et Interpol coopèrent à Bruxelles.\n\n"
+        + "\n" * 300_000
+    )
     (src / "long.txt").write_text(long_text, encoding="utf-8")
     out = tmp_path_factory.mktemp("hostile-out")
     summary = run([src], out=out)

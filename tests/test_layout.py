@@ -50,7 +50,7 @@ def test_no_import_cycles():
     def visit(node: str, path: list[str]) -> None:
         for target in graph[node]:
             if target in path:
-                cycles.append(" → ".join(path[path.index(target):] + [target]))
+                cycles.append(" → ".join(path[path.index(target) :] + [target]))
             elif len(path) < 12:
                 visit(target, path + [target])
 

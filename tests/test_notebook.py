@@ -31,7 +31,9 @@ def executed(tmp_path_factory):
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("EXTRACT_OUT", str(out))
-        NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+        NotebookClient(
+            notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+        ).execute()
     return notebook, out
 
 
@@ -41,7 +43,9 @@ def _outputs(notebook, kind: str) -> list:
 
 def test_it_ran_the_extraction_into_the_empty_folder(executed):
     _, out = executed
-    assert sorted(p.name for p in out.glob("*.parquet")) == sorted(f"{t}.parquet" for t in ("documents", "mentions", "entities", "timexes", "events"))
+    assert sorted(p.name for p in out.glob("*.parquet")) == sorted(
+        f"{t}.parquet" for t in ("documents", "mentions", "entities", "timexes", "events")
+    )
 
 
 def test_it_draws_the_charts(executed):

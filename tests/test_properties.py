@@ -82,7 +82,11 @@ def test_every_row_points_into_the_original_text(nlp, text):
 records = st.one_of(
     st.fixed_dictionaries({"text": st.one_of(texts, st.integers(), st.none(), st.lists(st.integers(), max_size=2))}),
     st.fixed_dictionaries(
-        {"id": st.sampled_from(["a", "b", "c"]), "text": texts, "published": st.sampled_from(["2018-12-17", "bad", None])}
+        {
+            "id": st.sampled_from(["a", "b", "c"]),
+            "text": texts,
+            "published": st.sampled_from(["2018-12-17", "bad", None]),
+        }
     ),
     st.just("{not json"),
     st.just("[1, 2]"),

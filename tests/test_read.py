@@ -86,7 +86,10 @@ def test_csv_and_parquet_rows(tmp_path):
         ("t.csv:2", "La France.", "2021-05-05"),
     ]
     found = articles(tmp_path / "t.parquet")
-    assert [(a.doc_id, a.text, a.published) for a in found] == [("c1", "Le Maroc.", "2020-01-01"), ("t.parquet:2", "La France.", None)]
+    assert [(a.doc_id, a.text, a.published) for a in found] == [
+        ("c1", "Le Maroc.", "2020-01-01"),
+        ("t.parquet:2", "La France.", None),
+    ]
 
 
 def test_csv_without_text_column_is_a_usage_error(tmp_path):
@@ -120,7 +123,7 @@ def test_stdin_jsonl():
 @pytest.mark.parametrize(
     "raw, expected",
     [
-        ("Le Maroc et l'Espagne".encode("utf-8"), "Le Maroc et l'Espagne"),
+        (b"Le Maroc et l'Espagne", "Le Maroc et l'Espagne"),
         (b"\xef\xbb\xbfLe Maroc", "Le Maroc"),
         ("Téhéran, l'été, «citation» — œuvre".encode("cp1252"), "Téhéran, l'été, «citation» — œuvre"),
         ("Les élèves étaient à Besançon pour la fête".encode("latin-1"), "Les élèves étaient à Besançon pour la fête"),
@@ -136,7 +139,7 @@ def test_text_encodings(tmp_path, raw, expected):
 
 def test_mixed_encodings_in_one_jsonl_file(tmp_path):
     (tmp_path / "m.jsonl").write_bytes(
-        '{"id": "u", "text": "Téhéran"}\n'.encode("utf-8") + '{"id": "w", "text": "Téhéran"}\n'.encode("cp1252")
+        '{"id": "u", "text": "Téhéran"}\n'.encode() + '{"id": "w", "text": "Téhéran"}\n'.encode("cp1252")
     )
     assert [a.text for a in articles(tmp_path / "m.jsonl")] == ["Téhéran", "Téhéran"]
 
@@ -194,17 +197,27 @@ def test_csv_with_a_very_long_article(tmp_path):
 
 
 def test_html_page_without_an_article_is_skipped(tmp_path):
-    page = "<html><head><title>Journal</title></head><body><nav>Accueil | Contact | Mentions légales</nav></body></html>"
+    page = (
+        "<html><head><title>Journal</title></head><body><nav>Accueil | Contact | Mentions légales</nav></body></html>"
+    )
     (tmp_path / "empty.html").write_text(page, encoding="utf-8")
     [article] = articles(tmp_path / "empty.html")
     assert article.skipped == "no article text found in the page"
 
 
 def test_html_date_comes_from_markup_not_from_a_copyright_year(tmp_path):
-    body = "<p>" + "Le Maroc et l'Espagne ont signé lundi à Rabat un accord de coopération sur les frontières. " * 3 + "</p>"
-    (tmp_path / "nodate.html").write_text(f"<html><body><article>{body}</article><footer>© 2015 Journal</footer></body></html>", encoding="utf-8")
+    body = (
+        "<p>"
+        + "Le Maroc et l'Espagne ont signé lundi à Rabat un accord de coopération sur les frontières. " * 3
+        + "</p>"
+    )
+    (tmp_path / "nodate.html").write_text(
+        f"<html><body><article>{body}</article><footer>© 2015 Journal</footer></body></html>", encoding="utf-8"
+    )
     meta = '<meta property="article:published_time" content="2018-12-17T09:00:00+01:00">'
-    (tmp_path / "dated.html").write_text(f"<html><head>{meta}</head><body><article>{body}</article></body></html>", encoding="utf-8")
+    (tmp_path / "dated.html").write_text(
+        f"<html><head>{meta}</head><body><article>{body}</article></body></html>", encoding="utf-8"
+    )
     dated, nodate = articles(tmp_path, published="2020-02-02")
     assert dated.published.startswith("2018-12-17")
     assert nodate.published == "2020-02-02"

@@ -9,7 +9,6 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -36,7 +35,11 @@ class Elements(HTMLParser):
         self.elements.append((tag, {k: v or "" for k, v in attrs}))
 
     def having(self, tag: str | None = None, **attrs) -> list[dict[str, str]]:
-        return [a for t, a in self.elements if (tag is None or t == tag) and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
+        return [
+            a
+            for t, a in self.elements
+            if (tag is None or t == tag) and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())
+        ]
 
     def with_class(self, tag: str, name: str) -> list[dict[str, str]]:
         return [a for t, a in self.elements if t == tag and name in a.get("class", "").split()]
@@ -151,7 +154,9 @@ def test_a_hostile_title_in_the_documents_table_is_escaped(demo_run):
     tables["documents"] = tables["documents"].assign(title=hostile)
     page = render_page(tables, {}, title=f"report {hostile}")
     assert hostile not in page
-    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 1 + len(tables["documents"])  # the page title and each article
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 1 + len(
+        tables["documents"]
+    )  # the page title and each article
     assert len(Elements(page).having("script")) == 1
 
 
@@ -184,7 +189,9 @@ def test_report_loads_without_console_errors_and_shows_the_counts(demo_run, tmp_
     distinct = tables["mentions"].drop_duplicates(["kind", "canonical"])
     assert shown["entities"] == len(distinct)
     articles = elements.with_class("article", "doc")
-    assert [int(a["data-mentions"]) for a in articles] == tables["mentions"].groupby("doc_id", sort=False).size().reindex(tables["documents"].doc_id, fill_value=0).tolist()
+    assert [int(a["data-mentions"]) for a in articles] == tables["mentions"].groupby(
+        "doc_id", sort=False
+    ).size().reindex(tables["documents"].doc_id, fill_value=0).tolist()
     anchors = [i for i in elements.ids() if i.startswith("h-")]
     assert len(anchors) == len(tables["mentions"]) + len(tables["timexes"]) + len(tables["events"])
     assert int(elements.having("body")[0]["data-highlights"]) == len(elements.with_class("a", "hl")) > 0
@@ -193,7 +200,10 @@ def test_report_loads_without_console_errors_and_shows_the_counts(demo_run, tmp_
 
 
 @needs_chromium
-@pytest.mark.parametrize("query, expected", [("maroc", {"maroc-cellule-securite", "rabat-accord"}), ("bruxelles-sommet", {"bruxelles-sommet"}), ("zzz", set())])
+@pytest.mark.parametrize(
+    "query, expected",
+    [("maroc", {"maroc-cellule-securite", "rabat-accord"}), ("bruxelles-sommet", {"bruxelles-sommet"}), ("zzz", set())],
+)
 def test_a_filter_in_the_link_shows_only_the_matching_articles(demo_run, tmp_path, query, expected):
     out, page = demo_run
     documents = read_table(out, "documents")
@@ -217,7 +227,9 @@ def test_the_browser_check_catches_errors_and_network_requests(tmp_path):
     )
     _, console = open_in_chromium(page, tmp_path)
     assert len(console) == 2
-    assert any("cdn.example.org" in line for line in console) and any("missing is not defined" in line for line in console)
+    assert any("cdn.example.org" in line for line in console) and any(
+        "missing is not defined" in line for line in console
+    )
 
 
 @needs_chromium
@@ -266,10 +278,14 @@ def test_report_reads_duckdb_or_csv_when_there_is_no_parquet(demo_run, tmp_path,
     for name in files:
         shutil.copy(out / name, tmp_path)
     counts = Elements(write_report(tmp_path, inputs=[]).read_text(encoding="utf-8")).with_class("span", "n")
-    assert {a["id"]: a["data-count"] for a in counts} == {a["id"]: a["data-count"] for a in Elements(page.read_text(encoding="utf-8")).with_class("span", "n")}
+    assert {a["id"]: a["data-count"] for a in counts} == {
+        a["id"]: a["data-count"] for a in Elements(page.read_text(encoding="utf-8")).with_class("span", "n")
+    }
 
 
 def test_report_without_tables_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["report", "--out", str(tmp_path)])
     assert result.exit_code == 2
-    assert result.output.strip().splitlines() == [f"extract: error: --out {tmp_path}: no tables found (run `extract run --out {tmp_path}` first)"]
+    assert result.output.strip().splitlines() == [
+        f"extract: error: --out {tmp_path}: no tables found (run `extract run --out {tmp_path}` first)"
+    ]

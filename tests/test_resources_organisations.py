@@ -15,9 +15,7 @@ KB = RESOURCES / "organisations.tsv"
 
 
 def load_checker():
-    spec = importlib.util.spec_from_file_location(
-        "check_organisations", TOOLS / "check_organisations.py"
-    )
+    spec = importlib.util.spec_from_file_location("check_organisations", TOOLS / "check_organisations.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -64,13 +62,30 @@ def test_checker_command_exits_zero_on_the_shipped_file(capsys):
 @pytest.mark.parametrize(
     "mentions, wikidata_id, country_code, kind",
     [
-        (["Daesh", "Daech", "EI", "État islamique", "l'État islamique", "Etat islamique", "ISIS", "EIIL", "Isis"],
-         "Q2429253", "", "armed_group"),
-        (["ONU", "Nations unies", "Organisation des Nations unies", "l'Organisation des Nations unies"],
-         "Q1065", "", "international"),
+        (
+            ["Daesh", "Daech", "EI", "État islamique", "l'État islamique", "Etat islamique", "ISIS", "EIIL", "Isis"],
+            "Q2429253",
+            "",
+            "armed_group",
+        ),
+        (
+            ["ONU", "Nations unies", "Organisation des Nations unies", "l'Organisation des Nations unies"],
+            "Q1065",
+            "",
+            "international",
+        ),
         (["OTAN", "Alliance atlantique", "l'Alliance atlantique"], "Q7184", "", "international"),
-        (["Département d'État américain", "Département d'Etat", "le Département d'Etat américain", "State Department"],
-         "Q789915", "US", "government"),
+        (
+            [
+                "Département d'État américain",
+                "Département d'Etat",
+                "le Département d'Etat américain",
+                "State Department",
+            ],
+            "Q789915",
+            "US",
+            "government",
+        ),
         (["CIA", "la CIA"], "Q37230", "US", "government"),
         (["Interpol", "l'Interpol"], "Q8475", "", "international"),
         (["Al Ahdath Al Maghribia"], "", "MA", "media"),
@@ -110,14 +125,15 @@ def test_organisations_carry_their_home_country(mention, country_code):
     assert entry is not None and entry["country_code"] == country_code
 
 
-@pytest.mark.parametrize("word", ["orange", "total", "renaissance", "carrefour", "libération", "monde", "standard", "maroc", "Maroc"])
+@pytest.mark.parametrize(
+    "word", ["orange", "total", "renaissance", "carrefour", "libération", "monde", "standard", "maroc", "Maroc"]
+)
 def test_ordinary_words_and_country_names_resolve_to_nothing(word):
     assert resolve(word) is None
 
 
 def write_kb(tmp_path, *rows):
-    header = (KB.read_text(encoding="utf-8").split("canonical\t", 1)[0]
-              + "\t".join(checker.COLUMNS) + "\n")
+    header = KB.read_text(encoding="utf-8").split("canonical\t", 1)[0] + "\t".join(checker.COLUMNS) + "\n"
     path = tmp_path / "organisations.tsv"
     path.write_text(header + "".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
     return path
@@ -156,5 +172,7 @@ def test_checker_command_exits_one_with_a_line_per_problem(tmp_path, capsys):
 
 def test_checker_requires_the_header_row(tmp_path):
     path = tmp_path / "organisations.tsv"
-    path.write_text("# Source: hand-made. Checked by check_organisations.py\n" + "\t".join(GOOD) + "\n", encoding="utf-8")
+    path.write_text(
+        "# Source: hand-made. Checked by check_organisations.py\n" + "\t".join(GOOD) + "\n", encoding="utf-8"
+    )
     assert any("header row" in problem for problem in checker.check(path))

@@ -188,10 +188,20 @@ def test_the_output_lock_is_refused_to_another_process_and_freed_on_release(tmp_
     out = tmp_path / "out"
     out.mkdir()
     held = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from pathlib import Path; from extract.write import OutputLock\n"
-         "with OutputLock(Path(sys.argv[1])):\n    print('held', flush=True); sys.stdin.read()", str(out)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(extract.__file__).parents[1]), os.environ.get("PYTHONPATH", "")])},
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from extract.write import OutputLock\n"
+            "with OutputLock(Path(sys.argv[1])):\n    print('held', flush=True); sys.stdin.read()",
+            str(out),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(Path(extract.__file__).parents[1]), os.environ.get("PYTHONPATH", "")]),
+        },
     )
     try:
         assert held.stdout.readline().strip() == "held"
@@ -208,7 +218,13 @@ def test_the_output_lock_is_refused_to_another_process_and_freed_on_release(tmp_
 
 def test_two_processes_give_the_same_tables(tmp_path, data_dir, nlp):
     one = run([data_dir / "articles", data_dir / "batch.jsonl"], out=tmp_path / "one", fmt="parquet")
-    two = run([data_dir / "articles", data_dir / "batch.jsonl"], out=tmp_path / "two", fmt="parquet", n_process=2, batch_size=2)
+    two = run(
+        [data_dir / "articles", data_dir / "batch.jsonl"],
+        out=tmp_path / "two",
+        fmt="parquet",
+        n_process=2,
+        batch_size=2,
+    )
     assert one.documents == two.documents == 5
     for table in TABLES:
         assert read_table(tmp_path / "one", table).equals(read_table(tmp_path / "two", table))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.schema_docs import DOCS, EVENT_CATEGORIES, render
 from extract.schema import SCHEMAS
+from extract.schema_docs import DOCS, EVENT_CATEGORIES, render
 
 DOCS_FILE = Path(__file__).parents[1] / "docs" / "tables.md"
 

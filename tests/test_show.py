@@ -74,7 +74,8 @@ def test_show_command_unknown_article_is_a_usage_error():
 
 def test_show_says_why_an_article_was_not_annotated(tmp_path):
     (tmp_path / "english.txt").write_text(
-        "The ministers of Morocco and Spain signed an agreement on Tuesday in Rabat, the ministry said.", encoding="utf-8"
+        "The ministers of Morocco and Spain signed an agreement on Tuesday in Rabat, the ministry said.",
+        encoding="utf-8",
     )
     result = CliRunner().invoke(app, ["show", str(tmp_path / "english.txt")], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output

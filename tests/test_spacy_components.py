@@ -48,9 +48,7 @@ def fresh_path(tmp_path_factory) -> str:
 
 def run_fresh(code: str, pythonpath: str, cwd: Path) -> str:
     env = {**os.environ, "PYTHONPATH": pythonpath}
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
-    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -85,7 +83,11 @@ def test_blank_pipeline_adds_our_components_without_importing_extract(fresh_path
     ("name", "assigns", "paths"),
     [
         ("paragraph_breaks", ["token.is_sent_start"], []),
-        ("extract_entities", ["doc._.mentions"], ["resources", "countries", "nationalities", "places", "organisations"]),
+        (
+            "extract_entities",
+            ["doc._.mentions"],
+            ["resources", "countries", "nationalities", "places", "organisations"],
+        ),
         ("extract_timex", ["doc._.timexes"], ["lexicon"]),
         ("extract_events", ["doc._.events"], ["triggers"]),
     ],
@@ -103,8 +105,11 @@ def test_factories_declare_what_they_assign_and_the_files_they_read(name, assign
 
 def test_config_points_events_at_another_trigger_lexicon(tmp_path):
     import extract.annotate  # noqa: F401
+
     triggers = tmp_path / "triggers.tsv"
-    triggers.write_text("# one entry\npattern\tcategory\tcameo_root\trequires\nbombarder\tattack\t19\t\n", encoding="utf-8")
+    triggers.write_text(
+        "# one entry\npattern\tcategory\tcameo_root\trequires\nbombarder\tattack\t19\t\n", encoding="utf-8"
+    )
     nlp = spacy.blank("fr")
     tagger = nlp.add_pipe("extract_events", config={"triggers": str(triggers)})
     assert set(tagger.triggers) == {"bombarder"}

@@ -26,7 +26,7 @@ def timexes(nlp):
         doc._.published = published
         doc = nlp(doc)
         assert all(isinstance(t, Timex) for t in doc._.timexes)
-        return [(text[t.start:t.end], t.type, t.value, t.anchor) for t in doc._.timexes]
+        return [(text[t.start : t.end], t.type, t.value, t.anchor) for t in doc._.timexes]
 
     return annotate
 
@@ -72,8 +72,11 @@ FORMS = [
     # parts of the day
     ("Des manifestants se sont rassemblés lundi soir devant la mairie.", "lundi soir", "2018-12-17TEV"),
     ("Les forces de l'ordre sont intervenues jeudi à l'aube.", "jeudi à l'aube", "2018-12-13TMO"),
-    ("Deux voitures ont été incendiées dans la nuit de samedi à dimanche.",
-     "la nuit de samedi à dimanche", "2018-12-15TNI"),
+    (
+        "Deux voitures ont été incendiées dans la nuit de samedi à dimanche.",
+        "la nuit de samedi à dimanche",
+        "2018-12-15TNI",
+    ),
     ("Le ministre a été reçu ce matin.", "ce matin", "2018-12-17TMO"),
     ("L'incendie a repris hier soir.", "hier soir", "2018-12-16TEV"),
     ("Hier, dans la matinée, le suspect s'est rendu.", "la matinée", "2018-12-16TMO"),
@@ -118,8 +121,11 @@ FORMS = [
     ("Les touristes renoncent à l'Europe à la fin de l'année.", "la fin de l'année", "2018-12"),
     # anchored on the previous expression
     ("Le juge a été saisi le 3 décembre. Le lendemain, le suspect a été libéré.", "Le lendemain", "2018-12-04"),
-    ("Le séisme a frappé le 2 décembre. Trois jours plus tard, une réplique a été ressentie.",
-     "Trois jours plus tard", "2018-12-05"),
+    (
+        "Le séisme a frappé le 2 décembre. Trois jours plus tard, une réplique a été ressentie.",
+        "Trois jours plus tard",
+        "2018-12-05",
+    ),
     ("En 2010, il a été élu. Deux ans plus tard, il a démissionné.", "Deux ans plus tard", "2012"),
     # more forms
     ("Le confinement a débuté le 17 mars à midi.", "midi", "2018-03-17T12:00"),
@@ -141,10 +147,16 @@ FORMS = [
     ("Ces jours-ci, les prix flambent.", "Ces jours-ci", "PRESENT_REF"),
     # anaphora counted from the story, not from an event named or the day of a report
     ("L'armée a lancé jeudi des manœuvres, au lendemain de la visite du ministre.", "lendemain", "2018-12-13"),
-    ("La police a arrêté jeudi deux hommes, a indiqué vendredi le parquet. Un troisième a été interpellé le même jour.",
-     "le même jour", "2018-12-13"),
-    ("En octobre, des otages avaient été enlevés, avant d'être libérés une semaine plus tard.",
-     "une semaine plus tard", "2018-10"),
+    (
+        "La police a arrêté jeudi deux hommes, a indiqué vendredi le parquet. Un troisième a été interpellé le même jour.",
+        "le même jour",
+        "2018-12-13",
+    ),
+    (
+        "En octobre, des otages avaient été enlevés, avant d'être libérés une semaine plus tard.",
+        "une semaine plus tard",
+        "2018-10",
+    ),
     ("Les syndicats ont annoncé une grève à partir de jeudi.", "jeudi", "2018-12-20"),
 ]
 
@@ -213,8 +225,11 @@ UNPUBLISHED = [
     ("Le ministre se rendra à Alger jeudi prochain.", "jeudi prochain", "XXXX-WXX-4"),
     ("L'accord a été signé le 17 décembre 2018.", "le 17 décembre 2018", "2018-12-17"),
     # a clock time next to an unresolved "hier" does not borrow the earlier absolute day
-    ("Le 17 décembre 2018, un accord a été signé. Hier, deux suspects ont été interpellés vers 18 h 50.",
-     "18 h 50", "XXXX-XX-XXT18:50"),
+    (
+        "Le 17 décembre 2018, un accord a été signé. Hier, deux suspects ont été interpellés vers 18 h 50.",
+        "18 h 50",
+        "XXXX-XX-XXT18:50",
+    ),
 ]
 
 
@@ -230,7 +245,7 @@ def test_timex_offsets_point_into_the_text(timexes, nlp):
     doc = nlp.make_doc(text)
     doc._.published = MONDAY
     doc = nlp(doc)
-    assert [text[t.start:t.end] for t in doc._.timexes] == ["Mardi soir", "le 3 mars 2019", "22h30", "chaque année"]
+    assert [text[t.start : t.end] for t in doc._.timexes] == ["Mardi soir", "le 3 mars 2019", "22h30", "chaque année"]
     assert doc._.timexes[2].value == "2019-03-03T22:30"
 
 

@@ -14,7 +14,7 @@ from extract.write import TableWriter, neutralise, read_csv_table, unneutralise
 @pytest.mark.parametrize(
     "cell, expected",
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+33 6 12", "'+33 6 12"),
         ("-2 degrés", "'-2 degrés"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -95,5 +95,8 @@ def test_a_csv_table_reads_back_as_the_original_strings(tmp_path):
     frame = read_csv_table(tmp_path / "mentions.csv", "mentions")
     assert frame.text.tolist() == frame.doc_id.tolist() == cells
     expected = pd.read_parquet(tmp_path / "mentions.parquet")
-    pd.testing.assert_frame_equal(frame.astype(object).where(frame.notna(), None),
-                                  expected.astype(object).where(expected.notna(), None), check_dtype=False)
+    pd.testing.assert_frame_equal(
+        frame.astype(object).where(frame.notna(), None),
+        expected.astype(object).where(expected.notna(), None),
+        check_dtype=False,
+    )

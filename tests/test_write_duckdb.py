@@ -39,9 +39,13 @@ def test_unknown_format_is_a_usage_error(fmt):
 
 def test_duckdb_without_the_package_is_a_one_line_usage_error(tmp_path, monkeypatch, data_dir):
     monkeypatch.setitem(sys.modules, "duckdb", None)  # makes `import duckdb` raise ImportError
-    result = runner.invoke(app, ["run", str(data_dir / "batch.jsonl"), "--out", str(tmp_path / "o"), "--format", "duckdb"])
+    result = runner.invoke(
+        app, ["run", str(data_dir / "batch.jsonl"), "--out", str(tmp_path / "o"), "--format", "duckdb"]
+    )
     assert result.exit_code == 2
-    assert result.output.strip().splitlines() == ["extract: error: --format duckdb needs the duckdb package: pip install 'extract-news-fr[duckdb]'"]
+    assert result.output.strip().splitlines() == [
+        "extract: error: --format duckdb needs the duckdb package: pip install 'extract-news-fr[duckdb]'"
+    ]
     assert not (tmp_path / "o").exists()
 
 
@@ -49,7 +53,18 @@ def test_duckdb_without_the_package_is_a_one_line_usage_error(tmp_path, monkeypa
 def run_out(tmp_path_factory, data_dir, nlp):
     out = tmp_path_factory.mktemp("duckdb") / "out"
     result = runner.invoke(
-        app, ["run", str(data_dir / "articles"), str(data_dir / "seed"), "--out", str(out), "--published", "2018-12-17", "--format", "both,duckdb"]
+        app,
+        [
+            "run",
+            str(data_dir / "articles"),
+            str(data_dir / "seed"),
+            "--out",
+            str(out),
+            "--published",
+            "2018-12-17",
+            "--format",
+            "both,duckdb",
+        ],
     )
     assert result.exit_code == 0, result.output
     return out

@@ -30,7 +30,9 @@ def main() -> None:
             out = Path(tmp) / name
             run(inputs, out=out, fmt="both", published=published)
             for path in sorted(out.glob("*.csv")) + sorted(out.glob("*.parquet")):
-                digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.suffix == ".csv" else _parquet_digest(path)
+                digest = (
+                    hashlib.sha256(path.read_bytes()).hexdigest() if path.suffix == ".csv" else _parquet_digest(path)
+                )
                 print(f"{digest}  {name}/{path.name}")
 
 

@@ -1,6 +1,7 @@
 """extract: French news articles in, the facts in them out as tables."""
 
-from importlib.metadata import PackageNotFoundError, version as _version
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 
 try:  # the one version is pyproject.toml's, as installed
     __version__ = _version("extract-news-fr")

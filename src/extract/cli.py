@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Optional
 
 import typer
 from typer.core import TyperGroup
@@ -13,7 +12,7 @@ from typer.core import TyperGroup
 try:  # recent typer vendors click; older releases use the click package
     from typer._click import exceptions as click_exceptions
 except ImportError:  # pragma: no cover
-    from click import exceptions as click_exceptions
+    from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
 from extract.annotate import DEFAULT_MODEL
 from extract.errors import ExtractError, OutputError, UsageError
@@ -24,7 +23,7 @@ class OneLineErrors(TyperGroup):
 
     def main(self, *args, standalone_mode: bool = True, **kwargs):
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
         except click_exceptions.NoArgsIsHelpError as exc:
             exc.show()  # bare `extract`: the help, as usual
             sys.exit(exc.exit_code)
@@ -49,7 +48,7 @@ app = typer.Typer(
 )
 
 
-class Engine(str, Enum):
+class Engine(StrEnum):
     """The --engine choices; `extract.run.run` takes their values as strings."""
 
     local = "local"
@@ -91,19 +90,35 @@ def _fail(error: ExtractError | str, code: int) -> None:
 
 @app.command("run")
 def run_cli(
-    inputs: Optional[list[str]] = typer.Argument(None, help="Files, folders (walked recursively) or - for JSON Lines on stdin. Default: data/raw/."),
+    inputs: list[str] | None = typer.Argument(
+        None, help="Files, folders (walked recursively) or - for JSON Lines on stdin. Default: data/raw/."
+    ),
     out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder for the tables."),
     fmt: str = typer.Option(
-        "both", "--format", "-f", metavar="parquet|csv|duckdb|both",
+        "both",
+        "--format",
+        "-f",
+        metavar="parquet|csv|duckdb|both",
         help="parquet, csv, duckdb (DIR/extract.duckdb) or both (parquet and csv); several joined by commas (both,duckdb).",
     ),
-    published: Optional[str] = typer.Option(None, "--published", help="ISO date for records that give none."),
+    published: str | None = typer.Option(None, "--published", help="ISO date for records that give none."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
     n_process: int = typer.Option(1, "--n-process", "-n", help="Worker processes."),
     batch_size: int = typer.Option(64, "--batch-size", help="Articles per batch."),
-    engine: Engine = typer.Option(Engine.local, "--engine", case_sensitive=False, help="local (this machine) or dask (a Dask cluster; pip install 'extract-news-fr\\[dask]')."),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: a Dask scheduler address (tcp://host:8786); default: a local cluster."),
-    resume: bool = typer.Option(False, "--resume", help="With --engine dask: keep the shards an interrupted run with the same inputs completed."),
+    engine: Engine = typer.Option(
+        Engine.local,
+        "--engine",
+        case_sensitive=False,
+        help="local (this machine) or dask (a Dask cluster; pip install 'extract-news-fr\\[dask]').",
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="With --engine dask: a Dask scheduler address (tcp://host:8786); default: a local cluster.",
+    ),
+    resume: bool = typer.Option(
+        False, "--resume", help="With --engine dask: keep the shards an interrupted run with the same inputs completed."
+    ),
 ) -> None:
     """Extract the five tables from French news articles.
 
@@ -144,10 +159,12 @@ def run_cli(
 @app.command("evaluate")
 def evaluate_cli(
     gold: Path = typer.Argument(..., help="Gold JSON Lines (id, text, entities, timex, doc_date)."),
-    pred: Optional[Path] = typer.Option(None, "--pred", help="Folder of a finished run to score instead of running the pipeline."),
+    pred: Path | None = typer.Option(
+        None, "--pred", help="Folder of a finished run to score instead of running the pipeline."
+    ),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
     baseline: bool = typer.Option(False, "--baseline", help="Also score the bare model's NER, side by side."),
-    subset: Optional[str] = typer.Option(None, "--subset", help="Only gold records whose id starts with this."),
+    subset: str | None = typer.Option(None, "--subset", help="Only gold records whose id starts with this."),
 ) -> None:
     """Score mentions (and time expressions, where the gold has them) against a gold file.
 
@@ -168,8 +185,10 @@ def evaluate_cli(
 
 @app.command("report")
 def report_cli(
-    out: Path = typer.Option(Path("data/out"), "--out", "-o", help="Folder of a finished run; the page is written there."),
-    inputs: Optional[list[str]] = typer.Argument(None, help="Where to read the article texts again. Default: data/raw/."),
+    out: Path = typer.Option(
+        Path("data/out"), "--out", "-o", help="Folder of a finished run; the page is written there."
+    ),
+    inputs: list[str] | None = typer.Argument(None, help="Where to read the article texts again. Default: data/raw/."),
 ) -> None:
     """Write DIR/report.html: one static page with the run's figures, top entities, events and articles.
 
@@ -187,9 +206,11 @@ def report_cli(
 @app.command("show")
 def show_cli(
     article: str = typer.Argument(..., help="An input file (annotated now), or a doc_id of the run in --out."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder of a finished run, to show a doc_id from it."),
-    inputs: Optional[list[str]] = typer.Option(None, "--input", "-i", help="Where that run's texts are. Default: data/raw/."),
-    published: Optional[str] = typer.Option(None, "--published", help="ISO date for records that give none."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Folder of a finished run, to show a doc_id from it."),
+    inputs: list[str] | None = typer.Option(
+        None, "--input", "-i", help="Where that run's texts are. Default: data/raw/."
+    ),
+    published: str | None = typer.Option(None, "--published", help="ISO date for records that give none."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
 ) -> None:
     """Print one article with its entities, time expressions and events marked.

@@ -13,7 +13,7 @@ template's other fields are filled, as given, from the keyword `values`
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 # How a template writes an argument: name and the value it was given (or None).
 NameForm = Callable[[str, "str | None"], str]

@@ -68,12 +68,19 @@ def run(
         from extract.engines.dask import run_dask
 
         return run_dask(
-            inputs, out=out, fmt=fmt, published=published, model=model, batch_size=batch_size,
-            scheduler=scheduler, workers=n_process if n_process > 1 else None, resume=resume,
+            inputs,
+            out=out,
+            fmt=fmt,
+            published=published,
+            model=model,
+            batch_size=batch_size,
+            scheduler=scheduler,
+            workers=n_process if n_process > 1 else None,
+            resume=resume,
         )
     if scheduler is not None or resume:
         option = "scheduler" if scheduler is not None else "resume"
-        raise UsageError("{%s} needs {engine=dask}" % option, option=option)
+        raise UsageError("{" + option + "} needs {engine=dask}", option=option)
     articles = read_articles(list(inputs), published=published, stdin=stdin, exclude=[out])
     check_model(model)
     out = prepare_out(Path(out))

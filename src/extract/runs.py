@@ -35,14 +35,20 @@ def read_table(out: str | Path, table: str) -> pd.DataFrame:
             return con.sql(f'SELECT * FROM "{table}"').to_arrow_table().to_pandas()
     if (out / f"{table}.csv").is_file():
         return read_csv_table(out / f"{table}.csv", table)
-    raise UsageError("{out} {path}: no %s table found (run `extract run --out {path}` first)" % table, option="out", path=out)
+    raise UsageError(
+        "{out} {path}: no {table} table found (run `extract run --out {path}` first)",
+        option="out",
+        path=out,
+        table=table,
+    )
 
 
 def load_tables(out: str | Path) -> dict[str, pd.DataFrame]:
     """The five tables of the run in `out`, each read by `read_table`."""
     out = Path(out)
-    if not any((out / f"{t}.{suffix}").exists() for t in TABLES for suffix in ("parquet", "csv")) and not (
-        out / DUCKDB_FILE
-    ).is_file():
+    if (
+        not any((out / f"{t}.{suffix}").exists() for t in TABLES for suffix in ("parquet", "csv"))
+        and not (out / DUCKDB_FILE).is_file()
+    ):
         raise UsageError("{out} {path}: no tables found (run `extract run --out {path}` first)", option="out", path=out)
     return {table: read_table(out, table) for table in TABLES}

@@ -39,16 +39,33 @@ DOCS: dict[str, TableDoc] = {
         row="input record (article), whether or not it could be annotated",
         key="doc_id",
         columns={
-            "doc_id": Column("The record's `id`; else its path relative to the input root without the suffix; else `<file>:<line>`.", "maroc-cellule-securite"),
-            "source_path": Column("The input file, relative to the input root given on the command line (`-` for stdin).", "demo.jsonl"),
-            "title": Column("The record's `title`; for `.txt` the first non-empty line; for HTML the page title. Empty when none.", "Mali : 53 soldats tués dans l'attaque d'un camp militaire"),
-            "published": Column("Publication date, ISO 8601 as given (or `--published`); empty when unknown.", "2019-11-03"),
+            "doc_id": Column(
+                "The record's `id`; else its path relative to the input root without the suffix; else `<file>:<line>`.",
+                "maroc-cellule-securite",
+            ),
+            "source_path": Column(
+                "The input file, relative to the input root given on the command line (`-` for stdin).", "demo.jsonl"
+            ),
+            "title": Column(
+                "The record's `title`; for `.txt` the first non-empty line; for HTML the page title. Empty when none.",
+                "Mali : 53 soldats tués dans l'attaque d'un camp militaire",
+            ),
+            "published": Column(
+                "Publication date, ISO 8601 as given (or `--published`); empty when unknown.", "2019-11-03"
+            ),
             "n_chars": Column("Length of `text` in Python characters.", "771"),
             "n_sentences": Column("Sentences found by the parser (0 when not annotated).", "6"),
             "n_tokens": Column("Tokens, whitespace excluded (0 when not annotated).", "140"),
-            "status": Column("`ok`, `error` (could not be read or annotated) or `skipped` (empty text, not French).", "ok"),
-            "error": Column("Why the record is not `ok`, in one sentence; empty when `ok`.", "line 3 is not valid JSON (Expecting value)"),
-            "sha256": Column("SHA-256 of the text as read (of the raw bytes when it could not be decoded).", "79d145a9de8b…"),
+            "status": Column(
+                "`ok`, `error` (could not be read or annotated) or `skipped` (empty text, not French).", "ok"
+            ),
+            "error": Column(
+                "Why the record is not `ok`, in one sentence; empty when `ok`.",
+                "line 3 is not valid JSON (Expecting value)",
+            ),
+            "sha256": Column(
+                "SHA-256 of the text as read (of the raw bytes when it could not be decoded).", "79d145a9de8b…"
+            ),
         },
     ),
     "mentions": TableDoc(
@@ -61,11 +78,22 @@ DOCS: dict[str, TableDoc] = {
             "start": Column("Character offset of the first character in the record's `text`.", "184"),
             "end": Column("Offset one past the last character: `text[start:end] == mention.text`.", "190"),
             "text": Column("The mention as written.", "les services marocains"),
-            "label": Column("The NER label (`PER`, `LOC`, `ORG`, `MISC`), or the rule that found or retyped it (`country_rule`, …).", "LOC"),
+            "label": Column(
+                "The NER label (`PER`, `LOC`, `ORG`, `MISC`), or the rule that found or retyped it (`country_rule`, …).",
+                "LOC",
+            ),
             "kind": Column("`country`, `nationality`, `place`, `organisation`, `person` or `other`.", "country"),
-            "canonical": Column("One name per real-world entity, the same across documents (`Daesh`, `EI`, `l'État islamique` → one).", "État islamique"),
-            "country_code": Column("ISO 3166-1 alpha-2: the country itself (country, nationality), the country a place lies in, an organisation's home country; empty for supranational places.", "ML"),
-            "wikidata_id": Column("Wikidata Q-identifier when the entity is in the shipped tables; else empty.", "Q912"),
+            "canonical": Column(
+                "One name per real-world entity, the same across documents (`Daesh`, `EI`, `l'État islamique` → one).",
+                "État islamique",
+            ),
+            "country_code": Column(
+                "ISO 3166-1 alpha-2: the country itself (country, nationality), the country a place lies in, an organisation's home country; empty for supranational places.",
+                "ML",
+            ),
+            "wikidata_id": Column(
+                "Wikidata Q-identifier when the entity is in the shipped tables; else empty.", "Q912"
+            ),
         },
     ),
     "entities": TableDoc(
@@ -75,7 +103,10 @@ DOCS: dict[str, TableDoc] = {
             "doc_id": Column("The document.", "mali-attaque-indelimane"),
             "entity_id": Column("1-based, in order of first mention.", "2"),
             "kind": Column("As in `mentions.kind`.", "organisation"),
-            "canonical": Column("As in `mentions.canonical`; join on (`kind`, `canonical`) across documents.", "Organisation des Nations unies"),
+            "canonical": Column(
+                "As in `mentions.canonical`; join on (`kind`, `canonical`) across documents.",
+                "Organisation des Nations unies",
+            ),
             "country_code": Column("As in `mentions.country_code`.", "FR"),
             "wikidata_id": Column("As in `mentions.wikidata_id`.", "Q1065"),
             "n_mentions": Column("How many mentions of this entity the document has.", "2"),
@@ -93,8 +124,13 @@ DOCS: dict[str, TableDoc] = {
             "end": Column("End offset (exclusive): `text[start:end] == timex.text`.", "222"),
             "text": Column("The expression as written.", "mardi"),
             "type": Column("TimeML type: `DATE`, `TIME`, `DURATION` or `SET`.", "DATE"),
-            "value": Column("TIMEX3 value (see *How dates are resolved*); partly `X` when it cannot be resolved.", "2020-08-04"),
-            "anchor": Column("What the value was resolved against: `published`, `absolute`, `previous` (an earlier expression) or `none`.", "published"),
+            "value": Column(
+                "TIMEX3 value (see *How dates are resolved*); partly `X` when it cannot be resolved.", "2020-08-04"
+            ),
+            "anchor": Column(
+                "What the value was resolved against: `published`, `absolute`, `previous` (an earlier expression) or `none`.",
+                "published",
+            ),
         },
     ),
     "events": TableDoc(
@@ -110,25 +146,52 @@ DOCS: dict[str, TableDoc] = {
             "trigger_lemma": Column("Its lemma (lemmas of a multiword trigger, space-separated).", "signer"),
             "category": Column("One of the event categories below.", "diplomatic_cooperation"),
             "cameo_root": Column("Two-digit CAMEO root code; empty for `disaster`, `accident`, `election`.", "05"),
-            "date_value": Column("TIMEX3 value of the expression that dates the event, or the publication date when only the article dates it; empty when unknown.", "2020-10-23"),
+            "date_value": Column(
+                "TIMEX3 value of the expression that dates the event, or the publication date when only the article dates it; empty when unknown.",
+                "2020-10-23",
+            ),
             "timex_id": Column("The dating expression (`timexes.timex_id`); empty when none in the text.", "1"),
             "place": Column("Canonical name of the place or country where it happened, when stated.", "Genève"),
             "place_country_code": Column("ISO code of that place's country.", "CH"),
-            "actors": Column("Canonical names of the participants, agent first, joined by `; `.", "Tripoli; Khalifa Haftar; Nations unies"),
-            "actor_country_codes": Column("The distinct country codes of the actors, in actor order (agent first), joined by `; `; actors without a country add none, so the two columns are not aligned one for one.", "LY"),
-            "sentence": Column("The sentence holding the trigger, for reading the event in context.", "Les délégations militaires … ont signé vendredi à Genève un accord de cessez-le-feu permanent …"),
+            "actors": Column(
+                "Canonical names of the participants, agent first, joined by `; `.",
+                "Tripoli; Khalifa Haftar; Nations unies",
+            ),
+            "actor_country_codes": Column(
+                "The distinct country codes of the actors, in actor order (agent first), joined by `; `; actors without a country add none, so the two columns are not aligned one for one.",
+                "LY",
+            ),
+            "sentence": Column(
+                "The sentence holding the trigger, for reading the event in context.",
+                "Les délégations militaires … ont signé vendredi à Genève un accord de cessez-le-feu permanent …",
+            ),
         },
     ),
 }
 
 # category, CAMEO root, what it covers, French examples (the SPEC's table).
 EVENT_CATEGORIES: list[tuple[str, str, str, str]] = [
-    ("statement", "01", "make a public statement, claim or deny responsibility (not every reporting verb)", "revendiquer, démentir, rendre hommage"),
+    (
+        "statement",
+        "01",
+        "make a public statement, claim or deny responsibility (not every reporting verb)",
+        "revendiquer, démentir, rendre hommage",
+    ),
     ("appeal", "02", "appeal, request", "appeler à, exhorter"),
     ("intent_cooperate", "03", "express intent to cooperate", "promettre, s'engager à"),
     ("consult", "04", "consult, meet, negotiate", "se réunir, sommet, rencontre, conférence"),
-    ("diplomatic_cooperation", "05", "engage in diplomatic cooperation", "signer un accord, reconnaître l'indépendance"),
-    ("material_cooperation", "06", "engage in material cooperation", "cellule commune, patrouilles conjointes, échange d'informations"),
+    (
+        "diplomatic_cooperation",
+        "05",
+        "engage in diplomatic cooperation",
+        "signer un accord, reconnaître l'indépendance",
+    ),
+    (
+        "material_cooperation",
+        "06",
+        "engage in material cooperation",
+        "cellule commune, patrouilles conjointes, échange d'informations",
+    ),
     ("aid", "07", "provide aid", "prêt, aide, don, proposer son aide"),
     ("yield", "08", "yield, release, withdraw", "libérer, se retirer"),
     ("investigate", "09", "investigate", "ouvrir une enquête"),

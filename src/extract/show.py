@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import SupportsInt, cast
 from pathlib import Path
+from typing import SupportsInt, cast
 
 from rich.console import Group, RenderableType
 from rich.rule import Rule
@@ -164,7 +164,11 @@ def article_views(
     if path.is_file():
         return _annotate_file(path, published=published, model=model)
     if out is None:
-        raise UsageError("{article}: no such file (give {out=DIR} to show a doc_id from a finished run)", option="article", article=article)
+        raise UsageError(
+            "{article}: no such file (give {out=DIR} to show a doc_id from a finished run)",
+            option="article",
+            article=article,
+        )
     return [_view_from_run(str(article), out=Path(out), inputs=inputs)]
 
 

@@ -16,7 +16,9 @@ def _empty_to_none(value: str | None) -> str | None:
     return value if value else None
 
 
-def document_row(article: Article, *, status: str, error: str | None = None, n_sentences: int = 0, n_tokens: int = 0) -> tuple:
+def document_row(
+    article: Article, *, status: str, error: str | None = None, n_sentences: int = 0, n_tokens: int = 0
+) -> tuple:
     return (
         article.doc_id,
         article.source_path,
@@ -63,7 +65,9 @@ def article_rows(article: Article, prepared: Prepared, docs: Sequence[tuple[int,
     sentences = _Sentences(docs)
     rows = Rows()
     n_tokens = sum(sum(1 for token in doc if not token.is_space) for _, doc in docs)
-    rows.tables["documents"].append(document_row(article, status="ok", n_sentences=len(sentences.starts), n_tokens=n_tokens))
+    rows.tables["documents"].append(
+        document_row(article, status="ok", n_sentences=len(sentences.starts), n_tokens=n_tokens)
+    )
 
     mentions = rows.tables["mentions"]
     entity_of: dict[tuple[str, str], list] = {}
@@ -93,7 +97,9 @@ def article_rows(article: Article, prepared: Prepared, docs: Sequence[tuple[int,
                 entity_of[key] = [mention.country_code, mention.wikidata_id, 0, start]
             entity_of[key][2] += 1
     for entity_id, ((kind, canonical), (code, qid, count, first)) in enumerate(entity_of.items(), start=1):
-        rows.tables["entities"].append((article.doc_id, entity_id, kind, canonical, _empty_to_none(code), _empty_to_none(qid), count, first))
+        rows.tables["entities"].append(
+            (article.doc_id, entity_id, kind, canonical, _empty_to_none(code), _empty_to_none(qid), count, first)
+        )
 
     timex_ids: dict[tuple[int, int], int] = {}
     for offset, doc in docs:

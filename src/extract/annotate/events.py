@@ -62,11 +62,11 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -93,9 +93,28 @@ BOUND_CASES = frozenset({"depuis", "jusque", "jusqu'", "partir", "ici"})
 # Governors under which the trigger did not (yet) happen.
 IRREALIS_GOVERNORS = frozenset(
     {
-        "prévenir", "empêcher", "éviter", "déjouer", "contrer", "craindre", "redouter",
-        "préparer", "projeter", "planifier", "envisager", "risquer", "vouloir", "souhaiter",
-        "espérer", "annuler", "échec", "crainte", "risque", "menace", "prévention", "projet",
+        "prévenir",
+        "empêcher",
+        "éviter",
+        "déjouer",
+        "contrer",
+        "craindre",
+        "redouter",
+        "préparer",
+        "projeter",
+        "planifier",
+        "envisager",
+        "risquer",
+        "vouloir",
+        "souhaiter",
+        "espérer",
+        "annuler",
+        "échec",
+        "crainte",
+        "risque",
+        "menace",
+        "prévention",
+        "projet",
         "lutte",
     }
 )
@@ -105,20 +124,63 @@ SPEECH_CATEGORIES = frozenset({"statement", "appeal", "demand", "disapprove"})
 # Verbs that make a noun trigger happen: their negation, mood, subject and date are the noun's.
 SUPPORT_VERBS = frozenset(
     {
-        "avoir", "lieu", "mener", "lancer", "commettre", "perpétrer", "organiser", "conduire",
-        "effectuer", "produire", "survenir", "tenir", "conclure", "déclencher", "signer",
-        "ouvrir", "faire", "décréter", "imposer", "proclamer", "prononcer", "entamer",
-        "opérer", "procéder", "frapper", "tuer", "secouer", "éclater", "dérouler",
-        "poursuivre", "annoncer", "décider", "accorder", "octroyer", "proposer", "verser",
-        "envoyer", "débloquer", "placer", "viser", "prolonger", "adopter", "présenter",
-        "adresser", "exprimer", "rendre", "instaurer", "instituer",
+        "avoir",
+        "lieu",
+        "mener",
+        "lancer",
+        "commettre",
+        "perpétrer",
+        "organiser",
+        "conduire",
+        "effectuer",
+        "produire",
+        "survenir",
+        "tenir",
+        "conclure",
+        "déclencher",
+        "signer",
+        "ouvrir",
+        "faire",
+        "décréter",
+        "imposer",
+        "proclamer",
+        "prononcer",
+        "entamer",
+        "opérer",
+        "procéder",
+        "frapper",
+        "tuer",
+        "secouer",
+        "éclater",
+        "dérouler",
+        "poursuivre",
+        "annoncer",
+        "décider",
+        "accorder",
+        "octroyer",
+        "proposer",
+        "verser",
+        "envoyer",
+        "débloquer",
+        "placer",
+        "viser",
+        "prolonger",
+        "adopter",
+        "présenter",
+        "adresser",
+        "exprimer",
+        "rendre",
+        "instaurer",
+        "instituer",
     }
 )
 PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "près", "large", "vers", "devant", "autour"})
 # "des"/"du" before an object, which the parser sometimes reads as a preposition.
 PARTITIVES = frozenset({"des", "du"})
 # Nouns that count or group events: "une vague de frappes", "une série d'attentats".
-COLLECTIVE_NOUNS = frozenset({"vague", "série", "salve", "succession", "multitude", "flambée", "regain", "recrudescence"})
+COLLECTIVE_NOUNS = frozenset(
+    {"vague", "série", "salve", "succession", "multitude", "flambée", "regain", "recrudescence"}
+)
 PLACE_KINDS = frozenset({"place", "country"})
 DATE_TYPES = frozenset({"DATE", "TIME"})
 AGENT_DEPS = frozenset({"nsubj", "obl:agent"})
@@ -200,9 +262,7 @@ class TriggerMatcher:
                 self.gapped.add(trigger.pattern, [filler_patterns(trigger.pattern)])
                 continue
             variants = [words, [words[0].capitalize(), *words[1:]]]
-            self.on_lemma.add(
-                trigger.pattern, [Doc(vocab, words=w, lemmas=w) for w in variants]
-            )
+            self.on_lemma.add(trigger.pattern, [Doc(vocab, words=w, lemmas=w) for w in variants])
             if len(words) == 1:
                 forms = {words[0], words[0] + "s", words[0] + "x"}
                 self.on_lower.add(trigger.pattern, [Doc(vocab, words=[f]) for f in forms])
@@ -243,15 +303,12 @@ def span_head(span: Span) -> Token:
 
 
 def is_verbal(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") or (
-        token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm", [])
-    )
+    return token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and "Part" in token.morph.get("VerbForm", []))
 
 
 def has_reflexive(token: Token) -> bool:
     return any(
-        child.dep_.startswith("expl") or (child.lemma_ == "se" and child.pos_ == "PRON")
-        for child in token.children
+        child.dep_.startswith("expl") or (child.lemma_ == "se" and child.pos_ == "PRON") for child in token.children
     )
 
 
@@ -314,8 +371,7 @@ def patient_is(token: Token, kinds: frozenset[str], nouns: frozenset[str]) -> bo
     # The phrase's head and its direct dependents: "plus de 300 lycéennes", "le Soudan".
     words = [t for p in found for t in (p, *(c for c in p.children if c.dep_ not in CLAUSE_DEPS))]
     return any(
-        t.lemma_.lower() in nouns or any(m.kind in kinds and m.start <= t.idx < m.end for m in mentions)
-        for t in words
+        t.lemma_.lower() in nouns or any(m.kind in kinds and m.start <= t.idx < m.end for m in mentions) for t in words
     )
 
 
@@ -334,9 +390,7 @@ def is_visit(token: Token) -> bool:
     mentions = token.doc._.mentions or []
 
     def named(phrase: Token, kinds: frozenset[str]) -> bool:
-        return any(
-            m.kind in kinds and m.start <= t.idx < m.end for t in phrase.subtree for m in mentions
-        )
+        return any(m.kind in kinds and m.start <= t.idx < m.end for t in phrase.subtree for m in mentions)
 
     if not any(named(s, VISITOR_KINDS) or s.lemma_.lower() in VISITOR_NOUNS for s in subjects(token)):
         return False
@@ -476,9 +530,7 @@ class EventExtractor:
         self.doc = doc
         self.mentions: list[Mention] = doc._.mentions or []
         self.timexes: list[Timex] = doc._.timexes or []
-        self.mention_at: dict[int, list[int]] = self._index(
-            (m.start, m.end) for m in self.mentions
-        )
+        self.mention_at: dict[int, list[int]] = self._index((m.start, m.end) for m in self.mentions)
         self.timex_spans: list[Span | None] = [
             doc.char_span(t.start, t.end, alignment_mode="expand") for t in self.timexes
         ]
@@ -518,8 +570,12 @@ class EventExtractor:
         head, dep = token.head, token.dep_
         if head.i in self.timex_tokens and dep.startswith("nmod") and head.head.i != head.i:
             return head.head, "obj"  # "ont lancé lundi des patrouilles": the day is not the head
-        if head.lemma_.lower() in COLLECTIVE_NOUNS and dep.startswith("nmod") and "de" in case_lemmas(token) \
-                and head.head.i != head.i:
+        if (
+            head.lemma_.lower() in COLLECTIVE_NOUNS
+            and dep.startswith("nmod")
+            and "de" in case_lemmas(token)
+            and head.head.i != head.i
+        ):
             return head.head, head.dep_  # "a lancé une vague de frappes": the frappes are launched
         return head, dep
 
@@ -626,7 +682,10 @@ class EventExtractor:
                     ]
                 elif dep in ("nsubj", "nsubj:pass"):
                     agents += [c for c in verb.children if c.dep_ == "obl:agent"]
-        expand = lambda tokens: [t for tok in tokens for t in (tok, *self._conjuncts(tok))]
+
+        def expand(tokens: list[Token]) -> list[Token]:
+            return [t for tok in tokens for t in (tok, *self._conjuncts(tok))]
+
         return expand(agents), expand(others)
 
     @staticmethod
@@ -685,9 +744,7 @@ class EventExtractor:
         roots = [head]
         if nominal:
             roots += [
-                c
-                for c in head.children
-                if c.dep_ == "acl" or (c.dep_ == "acl:relcl" and c.lemma_ in SUPPORT_VERBS)
+                c for c in head.children if c.dep_ == "acl" or (c.dep_ == "acl:relcl" and c.lemma_ in SUPPORT_VERBS)
             ]  # "l'attaque, perpétrée à Gao", "l'attaque qui a eu lieu à Niamey"
             verb, dep = self.governor(head)
             if (dep in ("obj", "nsubj", "nsubj:pass", "obl:arg") or is_bare_obl(head)) and is_verbal(verb):
@@ -737,7 +794,7 @@ class EventExtractor:
                     continue
             self.attached[n] = None
             while token.head.i != token.i:
-                child, token, steps = token, token.head, steps + 1
+                token, steps = token.head, steps + 1
                 cand = self.head_of.get(token.i)
                 if cand is not None:
                     # Under a trigger that is not reported, the expression dates nothing else.
@@ -761,16 +818,14 @@ class EventExtractor:
             return False
         if verb.lemma_ in SUPPORT_VERBS:
             return True
-        return verb.dep_ == "acl:relcl" and any(
-            c.dep_ == "nsubj" and c.lemma_ == "qui" for c in verb.children
-        )
+        return verb.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and c.lemma_ == "qui" for c in verb.children)
 
     def dates(self, kept: list[Candidate]) -> dict[int, int | str]:
         """Map each kept trigger head to a timex index, or "published"."""
         self.attached: dict[int, Token | None] = {}  # expression -> the verb it modifies
         owner = self.claims(kept)
         claimed: dict[int, int] = {}
-        for n, (head_i, steps) in sorted(owner.items(), key=lambda item: item[1][1]):
+        for n, (head_i, _steps) in sorted(owner.items(), key=lambda item: item[1][1]):
             claimed.setdefault(head_i, n)
         taken = set(owner)
         result: dict[int, int | str] = {}
@@ -813,7 +868,9 @@ class EventExtractor:
                 return None
             if token.i in self.timex_tokens and token.lemma_.lower() in DAYS_FROM_AN_EVENT:
                 return None  # "au lendemain du séisme": the time is counted from the event
-            found = [n for n, verb in self.attached.items() if verb is not None and verb.i == token.i and n not in taken]
+            found = [
+                n for n, verb in self.attached.items() if verb is not None and verb.i == token.i and n not in taken
+            ]
             if found:
                 return min(found, key=lambda n: abs(self._timex_root(n).i - head.i))
             if child.dep_ in ("advcl", "acl:relcl", "parataxis", "ccomp"):
@@ -879,9 +936,7 @@ class EventExtractor:
                     place=place_mention.canonical if place_mention else "",
                     place_country_code=place_mention.country_code if place_mention else "",
                     actors=[m.canonical for m in actors],
-                    actor_country_codes=list(
-                        dict.fromkeys(m.country_code for m in actors if m.country_code)
-                    ),
+                    actor_country_codes=list(dict.fromkeys(m.country_code for m in actors if m.country_code)),
                 )
             )
         return events

@@ -42,7 +42,7 @@ def strip_article(name: str) -> str:
     lowered = name.lower()
     for article in ARTICLES:
         if lowered.startswith(article) and len(name) > len(article):
-            return name[len(article):].lstrip()
+            return name[len(article) :].lstrip()
     return name
 
 
@@ -65,7 +65,10 @@ def keeps_capitals(text: str, signatures: set[tuple[bool, ...]]) -> bool:
     for sig in signatures:
         if len(sig) != len(written):
             return True  # tokenised differently from the alias: no evidence either way
-        if all(w or not s or (i == 0 and words[0].lower() in ("le", "la", "les", "l")) for i, (w, s) in enumerate(zip(written, sig))):
+        if all(
+            w or not s or (i == 0 and words[0].lower() in ("le", "la", "les", "l"))
+            for i, (w, s) in enumerate(zip(written, sig))
+        ):
             return True
     return False
 
@@ -197,7 +200,10 @@ def load_organisations(path: Path) -> NameTable:
         return table
     for row in read_tsv(path):
         entry = Entry(
-            "organisation", row["canonical"], row.get("country_code", ""), row.get("wikidata_id", ""),
+            "organisation",
+            row["canonical"],
+            row.get("country_code", ""),
+            row.get("wikidata_id", ""),
             feature=row.get("type", ""),
         )
         table.add(entry, row.get("aliases", "").split("|"))

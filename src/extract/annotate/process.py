@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.annotate.clean import Prepared, prepare, chunks
+from extract.annotate.clean import Prepared, chunks, prepare
 from extract.annotate.language import not_french
 from extract.read.article import Article
-from extract.tabulate import article_rows, unread_rows
 from extract.schema import Rows
+from extract.tabulate import article_rows, unread_rows
 
 # Texts longer than this are cut at paragraph boundaries and parsed chunk by
 # chunk (offsets stay into the whole text). Well under spaCy's max_length, so
@@ -60,7 +60,9 @@ def annotate_batch(nlp: Language, articles: Sequence[Article], *, batch_size: in
             docs.append(doc)
         pending.append((index, prepared, parts))
     try:
-        done = {id(doc): doc for group in _by_tokens(docs, BATCH_TOKENS) for doc in nlp.pipe(group, batch_size=batch_size)}
+        done = {
+            id(doc): doc for group in _by_tokens(docs, BATCH_TOKENS) for doc in nlp.pipe(group, batch_size=batch_size)
+        }
     except Exception:
         done = None  # one article broke a component: redo them one by one below
     for index, prepared, parts in pending:

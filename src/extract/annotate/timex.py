@@ -52,10 +52,8 @@ REPORTING_VERBS = frozenset({
 
 def dates_a_report(doc: Doc, found: Found) -> bool:
     """Whether the expression modifies a reporting verb whose subject follows it (an incise)."""
-    verb = doc[found.start:found.end].root.head
-    return verb.lemma_ in REPORTING_VERBS and any(
-        child.dep_ == "nsubj" and child.i > verb.i for child in verb.children
-    )
+    verb = doc[found.start : found.end].root.head
+    return verb.lemma_ in REPORTING_VERBS and any(child.dep_ == "nsubj" and child.i > verb.i for child in verb.children)
 
 
 def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list[Timex]:
@@ -79,7 +77,8 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
             sentence_day=previous_day if day_sentence == sentence_of[k] else None,
             previous_month=previous_month,
             sentence_year=year_of_sentence.get(sentence_of[k])
-            if f.meaning.kind == "calendar" and f.meaning.direction is None else None,
+            if f.meaning.kind == "calendar" and f.meaning.direction is None
+            else None,
         )
         result = resolve_safely(f, context)
         if result is None:
@@ -94,21 +93,28 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
             previous_month = None
         if result.year is not None:
             previous_year = result.year
-        if result.type == "DATE" and len(result.value) == 7 and result.value[4] == "-" \
-                and result.value[5:].isdigit():
+        if result.type == "DATE" and len(result.value) == 7 and result.value[4] == "-" and result.value[5:].isdigit():
             previous_month = result.value
-        if result.type == "DATE" and result.year is not None and f.meaning.kind in ("calendar", "period") \
-                and (f.meaning.year is not None or f.meaning.unit == "Y"):
+        if (
+            result.type == "DATE"
+            and result.year is not None
+            and f.meaning.kind in ("calendar", "period")
+            and (f.meaning.year is not None or f.meaning.unit == "Y")
+        ):
             year_of_sentence[sentence_of[k]] = result.year
     for k, f in enumerate(found):
         if f.meaning.kind != "clock":
             continue
         # Day expressions, resolved or not: a clock time next to an unresolved
         # "hier" (no publication date) must not borrow an earlier absolute day.
-        same_sentence = [(abs(j - k), j < k, r.day) for j, r in enumerate(resolved)
-                         if _names_a_day(r) and sentence_of[j] == sentence_of[k]]
-        days_before = [r.day for j, r in enumerate(resolved[:k])
-                       if _names_a_day(r) and found[j].meaning.kind != "clock"]
+        same_sentence = [
+            (abs(j - k), j < k, r.day)
+            for j, r in enumerate(resolved)
+            if _names_a_day(r) and sentence_of[j] == sentence_of[k]
+        ]
+        days_before = [
+            r.day for j, r in enumerate(resolved[:k]) if _names_a_day(r) and found[j].meaning.kind != "clock"
+        ]
         context = Context(
             published=published,
             tense=governing_tense(doc, f.start, f.end),
@@ -120,7 +126,7 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
     for f, result in zip(found, resolved):
         if result is None or not result.value:
             continue
-        span = doc[f.start:f.end]
+        span = doc[f.start : f.end]
         end_char = span.end_char - 1 if span.text.endswith("h.") else span.end_char  # "à 17 h."
         timexes.append(Timex(span.start_char, end_char, result.type, result.value, result.anchor))
     return timexes

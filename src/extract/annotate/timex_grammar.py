@@ -36,10 +36,24 @@ class Scanner(CalendarRules, QuantityRules):
     def __init__(self, doc: Doc, lexicon: TimexLexicon) -> None:
         super().__init__(doc, lexicon)
         self.rules: list[Callable[[int], Match | None]] = [
-            self.round_the_clock, self.set_expression, self.clock, self.offset, self.day_word,
-            self.previous_day, self.demonstrative, self.night_of, self.edge, self.calendar,
-            self.period, self.weekday, self.season, self.holiday, self.duration, self.vague,
-            self.here, self.frequency_adjective,
+            self.round_the_clock,
+            self.set_expression,
+            self.clock,
+            self.offset,
+            self.day_word,
+            self.previous_day,
+            self.demonstrative,
+            self.night_of,
+            self.edge,
+            self.calendar,
+            self.period,
+            self.weekday,
+            self.season,
+            self.holiday,
+            self.duration,
+            self.vague,
+            self.here,
+            self.frequency_adjective,
         ]
 
     def scan(self) -> list[Found]:
@@ -50,19 +64,27 @@ class Scanner(CalendarRules, QuantityRules):
         low = self.low
         while i < self.n:
             word = low[i]
-            if word not in starts and not word[:1].isdigit() and not word.startswith("mi-") \
-                    and not (word[-1:] == "e" and ROMAN_ORDINAL.match(word)):
+            if (
+                word not in starts
+                and not word[:1].isdigit()
+                and not word.startswith("mi-")
+                and not (word[-1:] == "e" and ROMAN_ORDINAL.match(word))
+            ):
                 i += 1
                 continue
-            if word in STARTERS and not any(w in cores or w[:1].isdigit() or w.startswith("mi-") or w[:-1] in cores
-                                            for w in low[i + 1:i + 5]):
+            if word in STARTERS and not any(
+                w in cores or w[:1].isdigit() or w.startswith("mi-") or w[:-1] in cores for w in low[i + 1 : i + 5]
+            ):
                 i += 1  # a determiner or preposition with no time word after it
                 continue
             best: Match | None = None
             for rule in self.rules:
                 match = rule(i)
-                if match and match[1] > match[0] and (best is None or match[1] > best[1] or
-                                                      (match[1] == best[1] and match[0] < best[0])):
+                if (
+                    match
+                    and match[1] > match[0]
+                    and (best is None or match[1] > best[1] or (match[1] == best[1] and match[0] < best[0]))
+                ):
                     best = match
             if best is None:
                 i += 1
@@ -89,7 +111,11 @@ def spread_lists(scanner: Scanner, found: list[Found]) -> list[Found]:
             value = number[1]
             if meaning.kind == "calendar" and meaning.day is not None and 1 <= value <= 31:
                 new = replace(meaning, day=value, weekday=None, direction=meaning.direction)
-            elif meaning.kind == "duration" and meaning.amount is not None and scanner.at(k - 1) in ("à", "ou", "-", "et"):
+            elif (
+                meaning.kind == "duration"
+                and meaning.amount is not None
+                and scanner.at(k - 1) in ("à", "ou", "-", "et")
+            ):
                 new = replace(meaning, amount=float(value))
             elif meaning.kind == "clock" and scanner.at(k - 1) in ("à", "et") and 0 <= value <= 24:
                 new = replace(meaning, hour=value, minute=0)

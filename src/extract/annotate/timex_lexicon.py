@@ -12,15 +12,59 @@ LEXICON_FILE = "timex_lexicon.tsv"
 
 # Function words that open an expression without being one: determiners, signals, hedges.
 # The prefilter tries the rules at one of them only when a time word follows closely.
-STARTERS = frozenset({
-    "le", "la", "l'", "les", "ce", "cet", "cette", "ces", "chaque", "tous", "toutes", "par", "il",
-    "dans", "d'", "plus", "moins", "près", "au", "environ", "quelque", "pas", "presque", "de", "des",
-})
+STARTERS = frozenset(
+    {
+        "le",
+        "la",
+        "l'",
+        "les",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "chaque",
+        "tous",
+        "toutes",
+        "par",
+        "il",
+        "dans",
+        "d'",
+        "plus",
+        "moins",
+        "près",
+        "au",
+        "environ",
+        "quelque",
+        "pas",
+        "presque",
+        "de",
+        "des",
+    }
+)
 # Time words the rules read that are in no table.
-EXTRA_TIME_WORDS = frozenset({
-    "fête", "fêtes", "week", "week-end", "week-ends", "années", "h", "h.", "siècle", "ici", "24h/24", "7j/7",
-    "premier", "première", "deuxième", "troisième", "quatrième", "second", "seconde",
-})
+EXTRA_TIME_WORDS = frozenset(
+    {
+        "fête",
+        "fêtes",
+        "week",
+        "week-end",
+        "week-ends",
+        "années",
+        "h",
+        "h.",
+        "siècle",
+        "ici",
+        "24h/24",
+        "7j/7",
+        "premier",
+        "première",
+        "deuxième",
+        "troisième",
+        "quatrième",
+        "second",
+        "seconde",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -33,12 +77,27 @@ class TimexLexicon:
     _phrases: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        first_words = {split_words(word)[0] for kind, table in self.tables.items()
-                       if kind not in ("person_noun", "clock_signal") for word in table if split_words(word)}
+        first_words = {
+            split_words(word)[0]
+            for kind, table in self.tables.items()
+            if kind not in ("person_noun", "clock_signal")
+            for word in table
+            if split_words(word)
+        }
         object.__setattr__(self, "_starters", frozenset(first_words | STARTERS | EXTRA_TIME_WORDS))
-        object.__setattr__(self, "_cores", frozenset(
-            word for kind, table in self.tables.items() if kind not in ("person_noun", "duration_noun", "clock_signal")
-            for phrase in table for word in split_words(phrase)) - STARTERS | EXTRA_TIME_WORDS)
+        object.__setattr__(
+            self,
+            "_cores",
+            frozenset(
+                word
+                for kind, table in self.tables.items()
+                if kind not in ("person_noun", "duration_noun", "clock_signal")
+                for phrase in table
+                for word in split_words(phrase)
+            )
+            - STARTERS
+            | EXTRA_TIME_WORDS,
+        )
         index: dict[str, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
         for kind, table in self.tables.items():
             for word, value in table.items():
@@ -99,9 +158,25 @@ def load_lexicon(path: str | None = None) -> TimexLexicon:
     return TimexLexicon(tables)
 
 
-_UNITS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-          "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
-          "quinze": 15, "seize": 16}
+_UNITS = {
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+}
 _TENS = {"vingt": 20, "vingts": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 
 

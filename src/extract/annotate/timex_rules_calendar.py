@@ -15,14 +15,26 @@ from extract.annotate.timex_meaning import Match, Meaning
 from extract.annotate.timex_tokens import PERIOD_UNITS, ROMAN_ORDINAL, SLASH_DATE, TokenReader
 
 DAY_EDGE_PART = {"START": "MO", "MID": "AF", "END": "EV"}  # "en début / milieu / fin de journée"
-ORDINALS = {"premier": 1, "première": 1, "1er": 1, "deuxième": 2, "second": 2, "seconde": 2, "2e": 2,
-            "troisième": 3, "3e": 3, "quatrième": 4, "4e": 4}
+ORDINALS = {
+    "premier": 1,
+    "première": 1,
+    "1er": 1,
+    "deuxième": 2,
+    "second": 2,
+    "seconde": 2,
+    "2e": 2,
+    "troisième": 3,
+    "3e": 3,
+    "quatrième": 4,
+    "4e": 4,
+}
 
 
 class CalendarRules(TokenReader):
     """le 3 mars 2019, mardi soir, hier, le lendemain, la semaine dernière, l'été dernier, Noël."""
 
     if TYPE_CHECKING:  # from QuantityRules, mixed in by timex_grammar.Scanner (not defined here: it would shadow them)
+
         def clock(self, i: int) -> Match | None: ...
         def unit_at(self, i: int) -> tuple[int, str, float] | None: ...
 
@@ -65,8 +77,10 @@ class CalendarRules(TokenReader):
         while self.at(j) in ("le", "la", "l'", "les", "ce", "cette", "cet", "ces", "sa", "son", "leur"):
             j += 1
         word = self.at(j)
-        return bool(word) and not word[0].isdigit() and not any(
-            self.kind(kind, j) is not None for kind in ("weekday", "month", "holiday", "day_word")
+        return (
+            bool(word)
+            and not word[0].isdigit()
+            and not any(self.kind(kind, j) is not None for kind in ("weekday", "month", "holiday", "day_word"))
         )
 
     def demonstrative(self, i: int) -> Match | None:
@@ -82,8 +96,9 @@ class CalendarRules(TokenReader):
                 return None
             return i, j + 1, Meaning("day_word", offset=0, part=self.lex.get("part", word))
         if self.kind("weekday", j):
-            end, meaning = self.with_part(j + 1, Meaning("weekday", weekday=int(self.kind("weekday", j) or 0),
-                                                         direction=0))
+            end, meaning = self.with_part(
+                j + 1, Meaning("weekday", weekday=int(self.kind("weekday", j) or 0), direction=0)
+            )
             return i, end, meaning
         if word in PERIOD_UNITS or word == "week":
             unit = self.unit_at(j)
@@ -132,8 +147,11 @@ class CalendarRules(TokenReader):
                 year = self.year_number(end)
                 if year:
                     end = year[0]
-                return start, end, Meaning("calendar", day=day[1], month=month, year=year[1] if year else None,
-                                           part=part_code)
+                return (
+                    start,
+                    end,
+                    Meaning("calendar", day=day[1], month=month, year=year[1] if year else None, part=part_code),
+                )
         day_word = self.kind("day_word", j)
         if day_word is not None:
             return start, j + 1, Meaning("day_word", offset=int(day_word), part=part_code)
@@ -148,8 +166,9 @@ class CalendarRules(TokenReader):
         if word.startswith("mi-") and self.lex.get("month", word[3:]):
             end = i + 1
             year = self.year_number(end, short_ok=False)
-            meaning = Meaning("calendar", month=int(self.lex.get("month", word[3:]) or 0), edge="MID",
-                              year=year[1] if year else None)
+            meaning = Meaning(
+                "calendar", month=int(self.lex.get("month", word[3:]) or 0), edge="MID", year=year[1] if year else None
+            )
             return start, year[0] if year else end, meaning
         edge = self.kind("edge", i)
         if edge is None or (edge == "MID" and word == "courant" and start != i):
@@ -217,14 +236,29 @@ class CalendarRules(TokenReader):
             return None
         token_text = self.at(i)
         m = SLASH_DATE.match(token_text)
-        if m and 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12 and (
-                m.group(3) or word == "le" or self.at(i - 1) in ("du", "au")):  # not a fraction: "3/4 des élus"
+        if (
+            m
+            and 1 <= int(m.group(1)) <= 31
+            and 1 <= int(m.group(2)) <= 12
+            and (m.group(3) or word == "le" or self.at(i - 1) in ("du", "au"))
+        ):  # not a fraction: "3/4 des élus"
             year_text = m.group(3)
-            meaning = Meaning("calendar", day=int(m.group(1)), month=int(m.group(2)),
-                              year=int(year_text) if year_text else None, short_year=bool(year_text) and len(year_text) == 2)
+            meaning = Meaning(
+                "calendar",
+                day=int(m.group(1)),
+                month=int(m.group(2)),
+                year=int(year_text) if year_text else None,
+                short_year=bool(year_text) and len(year_text) == 2,
+            )
             return start, i + 1, meaning
-        if token_text.isdigit() and len(token_text) == 4 and self.seq(i + 1, ("-",)) and \
-                self.at(i + 2).isdigit() and self.at(i + 3) == "-" and self.at(i + 4).isdigit():
+        if (
+            token_text.isdigit()
+            and len(token_text) == 4
+            and self.seq(i + 1, ("-",))
+            and self.at(i + 2).isdigit()
+            and self.at(i + 3) == "-"
+            and self.at(i + 4).isdigit()
+        ):
             month, day_ = int(self.at(i + 2)), int(self.at(i + 4))
             if 1 <= month <= 12 and 1 <= day_ <= 31:
                 return i, i + 5, Meaning("calendar", year=int(token_text), month=month, day=day_)
@@ -292,8 +326,11 @@ class CalendarRules(TokenReader):
             code = "Q" if self.at(i + 2) == "trimestre" else "HALF"
             year = self.year_number(i + 3)
             if rank <= (4 if code == "Q" else 2):
-                return start, year[0] if year else i + 3, Meaning("period", unit=code, rank=rank,
-                                                                  year=year[1] if year else None)
+                return (
+                    start,
+                    year[0] if year else i + 3,
+                    Meaning("period", unit=code, rank=rank, year=year[1] if year else None),
+                )
         if start != i:
             return None
         unit = self.unit_at(i + 1)
@@ -345,12 +382,17 @@ class CalendarRules(TokenReader):
         token = self.doc[i]
         if word in ("été", "eté"):
             before = self.doc[i - 1] if i > 0 else None
-            if token.pos_ != "NOUN" and (before is None or before.lower_ not in ("l'", "le", "cet", "en", "d'", "de", "au", "du", "les")):
+            if token.pos_ != "NOUN" and (
+                before is None or before.lower_ not in ("l'", "le", "cet", "en", "d'", "de", "au", "du", "les")
+            ):
                 return None
             if before is not None and before.pos_ in ("AUX", "PRON", "VERB"):
                 return None
-        if self.at(i + 1) in ("de", "du", "des", "d'") and not self.year_number(i + 2) \
-                and not self.seq(i + 2, ("l'", "année")):
+        if (
+            self.at(i + 1) in ("de", "du", "des", "d'")
+            and not self.year_number(i + 2)
+            and not self.seq(i + 2, ("l'", "année"))
+        ):
             return None  # "le Printemps de l'environnement", a name
         meaning = Meaning("season", season=season)
         end = i + 1

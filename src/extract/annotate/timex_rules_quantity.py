@@ -10,7 +10,14 @@ from dataclasses import replace
 
 from extract.annotate.timex_meaning import Match, Meaning
 from extract.annotate.timex_tokens import (
-    AFTER_WORDS, CLOCK_TOKEN, DECIMAL, DEMONSTRATIVES, DETERMINERS, DURATION_HEDGES, ROUND_THE_CLOCK, TokenReader,
+    AFTER_WORDS,
+    CLOCK_TOKEN,
+    DECIMAL,
+    DEMONSTRATIVES,
+    DETERMINERS,
+    DURATION_HEDGES,
+    ROUND_THE_CLOCK,
+    TokenReader,
 )
 
 
@@ -35,7 +42,16 @@ class QuantityRules(TokenReader):
     def set_expression(self, i: int) -> Match | None:
         """chaque année, tous les lundis, tous les deux ans, par an (extent: the unit)."""
         word = self.at(i)
-        if word == "par" and self.at(i + 1) in ("an", "jour", "mois", "semaine", "semestre", "trimestre", "heure", "année"):
+        if word == "par" and self.at(i + 1) in (
+            "an",
+            "jour",
+            "mois",
+            "semaine",
+            "semestre",
+            "trimestre",
+            "heure",
+            "année",
+        ):
             unit = self.kind("unit", i + 1)
             return i + 1, i + 2, Meaning("set", unit=unit, amount=1)
         if word == "chaque":
@@ -85,8 +101,12 @@ class QuantityRules(TokenReader):
                 pass
             elif self.at(j) in ("heure", "heures"):
                 signal = self.at(i - 1)
-                told = self.at(j + 1).isdigit() or self.at(j + 1) == "du" or \
-                    self.at(j + 1) == "et" and self.at(j + 2) in ("demie", "quart")
+                told = (
+                    self.at(j + 1).isdigit()
+                    or self.at(j + 1) == "du"
+                    or self.at(j + 1) == "et"
+                    and self.at(j + 2) in ("demie", "quart")
+                )
                 if self.at(j + 1) in ("de", "d'") and not self.seq(j + 1, ("de", "l'", "après-midi")):
                     return None  # "après quinze heures de lutte": a length
                 if self.lex.get("clock_signal", signal) is None and not told:
@@ -171,8 +191,12 @@ class QuantityRules(TokenReader):
             return True  # an age group: "les 18-25 ans", "des 0-6 ans"
         if before in ("de", "d'"):
             k = i - 2
-            while k >= 0 and doc[k].pos_ in ("ADJ", "ADV") and not doc[k].is_title \
-                    and not doc[k].lower_.startswith(("âgé", "agé")):
+            while (
+                k >= 0
+                and doc[k].pos_ in ("ADJ", "ADV")
+                and not doc[k].is_title
+                and not doc[k].lower_.startswith(("âgé", "agé"))
+            ):
                 k -= 1
             if k < 0:
                 return False
@@ -181,7 +205,9 @@ class QuantityRules(TokenReader):
             if owner.lower_.startswith(("âgé", "agé")) or lemma == "âge":
                 return True
             if owner.pos_ in ("NOUN", "PROPN") or owner.ent_type_ == "PER" or owner.is_title:
-                return lemma not in self.lex.words("duration_noun") and owner.lower_ not in self.lex.words("duration_noun")
+                return lemma not in self.lex.words("duration_noun") and owner.lower_ not in self.lex.words(
+                    "duration_noun"
+                )
             return False
         if before in (",", "(") and self.at(unit_token + 1) in (",", ")", ".", ";", ""):
             return True  # "André Dupont, 18 ans, domicilié..."
@@ -231,9 +257,18 @@ class QuantityRules(TokenReader):
         if count is not None:
             count *= factor
         word = self.at(j)
-        if count is None and word == "des" and (self.at(j_unit + 1).isdigit() or self.at(j_unit + 1) in ("soixante", "cinquante")):
+        if (
+            count is None
+            and word == "des"
+            and (self.at(j_unit + 1).isdigit() or self.at(j_unit + 1) in ("soixante", "cinquante"))
+        ):
             return None  # des années 60: a decade, not a duration
-        if count is None and word == "des" and end < self.n and (self.doc[end].pos_ == "ADJ" or self.at(end) in ("de", "d'")):
+        if (
+            count is None
+            and word == "des"
+            and end < self.n
+            and (self.doc[end].pos_ == "ADJ" or self.at(end) in ("de", "d'"))
+        ):
             return None  # "des heures scolaires", "des jours de fête"
         if word in ("un", "une") and self.at(j_unit) == "jour" and start == j:
             return None  # "un jour": some day, not a day long
@@ -271,11 +306,23 @@ class QuantityRules(TokenReader):
             return i, end, Meaning("offset", unit=unit_code, amount=count, offset=sign)
         for words, after_sign in AFTER_WORDS.items():
             if self.seq(end, words):
-                return i, end + len(words), Meaning("offset", unit=unit_code, amount=count, offset=after_sign,
-                                                    from_previous=True)
+                return (
+                    i,
+                    end + len(words),
+                    Meaning("offset", unit=unit_code, amount=count, offset=after_sign, from_previous=True),
+                )
         if self.at(end) in ("après", "avant") and self.at(end + 1) in (",", ".", ";", ""):
-            return i, end + 1, Meaning("offset", unit=unit_code, amount=count,
-                                       offset=1 if self.at(end) == "après" else -1, from_previous=True)
+            return (
+                i,
+                end + 1,
+                Meaning(
+                    "offset",
+                    unit=unit_code,
+                    amount=count,
+                    offset=1 if self.at(end) == "après" else -1,
+                    from_previous=True,
+                ),
+            )
         return None
 
     def vague(self, i: int) -> Match | None:

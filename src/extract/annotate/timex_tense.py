@@ -14,9 +14,31 @@ from extract.annotate.timex_values import FUTURE, PAST, PRESENT
 MODAL_FUTURE = {"aller", "devoir", "pouvoir", "prévoir", "compter", "espérer", "vouloir", "envisager", "souhaiter"}
 # Verbs whose passé composé takes "être" (the parser often reads "est arrivé" as a passive).
 ETRE_VERBS = {
-    "aller", "arriver", "décéder", "descendre", "devenir", "entrer", "intervenir", "monter", "mourir",
-    "naître", "partir", "parvenir", "passer", "rentrer", "rester", "retourner", "revenir", "sortir",
-    "survenir", "tomber", "venir", "repartir", "redevenir", "apparaître", "disparaître",
+    "aller",
+    "arriver",
+    "décéder",
+    "descendre",
+    "devenir",
+    "entrer",
+    "intervenir",
+    "monter",
+    "mourir",
+    "naître",
+    "partir",
+    "parvenir",
+    "passer",
+    "rentrer",
+    "rester",
+    "retourner",
+    "revenir",
+    "sortir",
+    "survenir",
+    "tomber",
+    "venir",
+    "repartir",
+    "redevenir",
+    "apparaître",
+    "disparaître",
 }
 # Participles that schedule what they qualify: "prévue le 15 septembre" looks ahead.
 SCHEDULING_VERBS = {"prévoir", "programmer", "fixer", "planifier", "attendre", "envisager", "annoncer", "reporter"}
@@ -43,8 +65,12 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
             return FUTURE
         if "Imp" in first.get("Tense", []) or "Past" in first.get("Tense", []):
             return PAST
-        if any(c.dep_ == "aux:tense" for c in auxiliaries) or lemma in ETRE_VERBS or verb.pos_ not in ("VERB", "AUX") \
-                or any("Yes" in c.morph.get("Reflex", []) for c in children):
+        if (
+            any(c.dep_ == "aux:tense" for c in auxiliaries)
+            or lemma in ETRE_VERBS
+            or verb.pos_ not in ("VERB", "AUX")
+            or any("Yes" in c.morph.get("Reflex", []) for c in children)
+        ):
             return PAST  # "a signé", "est arrivé", "s'est tenu"
         return FUTURE if lemma in SCHEDULING_VERBS else PRESENT  # "est fixée au jeudi 16"
     if "Inf" in form:
@@ -81,8 +107,12 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
         if k >= 0 and doc[k].lower_ in FUTURE_SIGNALS and (doc[k].lower_ != "avant" or k == start - 1):
             return FUTURE
     token = doc[start:end].root
-    if start > 0 and doc[start - 1].lower_ in ("du", "de", "d'") and token.head.pos_ in ("NOUN", "PROPN") \
-            and any(t.like_num for t in doc[start:end]):
+    if (
+        start > 0
+        and doc[start - 1].lower_ in ("du", "de", "d'")
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and any(t.like_num for t in doc[start:end])
+    ):
         return None  # "l'élection du 18 avril": the noun's date, not the verb's
     for _ in range(4):
         if token.head is token:

@@ -20,8 +20,17 @@ DETERMINERS = {"le", "la", "l'", "les"}
 DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
 PERIOD_UNITS = {"semaine": "W", "mois": "M", "année": "Y", "an": "Y", "trimestre": "Q", "week-end": "WE"}
 AFTER_WORDS = {("plus", "tard"): 1, ("plus", "tôt"): -1, ("auparavant",): -1}
-DURATION_HEDGES = [("plus", "de"), ("moins", "de"), ("près", "de"), ("au", "moins"), ("environ",),
-                   ("quelque",), ("pas", "moins", "de"), ("au", "bout", "de"), ("presque",)]
+DURATION_HEDGES = [
+    ("plus", "de"),
+    ("moins", "de"),
+    ("près", "de"),
+    ("au", "moins"),
+    ("environ",),
+    ("quelque",),
+    ("pas", "moins", "de"),
+    ("au", "bout", "de"),
+    ("presque",),
+]
 
 
 class TokenReader:
@@ -37,7 +46,7 @@ class TokenReader:
         return self.low[i] if 0 <= i < self.n else ""
 
     def seq(self, i: int, words: tuple[str, ...]) -> bool:
-        return tuple(self.low[i:i + len(words)]) == words
+        return tuple(self.low[i : i + len(words)]) == words
 
     def kind(self, kind: str, i: int) -> str | None:
         return self.lex.get(kind, self.at(i))
@@ -72,8 +81,13 @@ class TokenReader:
         if not word.isdigit():
             return None
         following = self.doc[i + 1] if i + 1 < self.n else None
-        if following is not None and following.is_alpha and following.pos_ in ("NOUN", "ADJ") \
-                and self.lex.get("month", following.lower_) is None and following.lower_ not in ("et", "ou"):
+        if (
+            following is not None
+            and following.is_alpha
+            and following.pos_ in ("NOUN", "ADJ")
+            and self.lex.get("month", following.lower_) is None
+            and following.lower_ not in ("et", "ou")
+        ):
             return None
         if following is not None and following.lower_ in ("%", "€", "$"):
             return None

@@ -21,10 +21,19 @@ PAST, PRESENT, FUTURE = "past", "present", "future"
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 EDGE_MONTH = {"START": 1, "MID": 6, "END": 12}
 DURATION_UNITS = {  # unit code → (designator, factor, is time-of-day unit)
-    "S": ("S", 1, True), "MIN": ("M", 1, True), "H": ("H", 1, True),
-    "D": ("D", 1, False), "W": ("W", 1, False), "M": ("M", 1, False), "Y": ("Y", 1, False),
-    "WE": ("WE", 1, False), "Q": ("M", 3, False), "HALF": ("M", 6, False),
-    "DE": ("Y", 10, False), "CE": ("Y", 100, False), "ML": ("Y", 1000, False),
+    "S": ("S", 1, True),
+    "MIN": ("M", 1, True),
+    "H": ("H", 1, True),
+    "D": ("D", 1, False),
+    "W": ("W", 1, False),
+    "M": ("M", 1, False),
+    "Y": ("Y", 1, False),
+    "WE": ("WE", 1, False),
+    "Q": ("M", 3, False),
+    "HALF": ("M", 6, False),
+    "DE": ("Y", 10, False),
+    "CE": ("Y", 100, False),
+    "ML": ("Y", 1000, False),
 }
 SMALLER_UNIT = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60), "W": ("D", 7)}
 
@@ -75,7 +84,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def expand_short_year(short: int, published: dt.date | None) -> int:
-    """"98" → 1998: the century that puts it nearest the publication year (or 19xx/20xx around 50)."""
+    """ "98" → 1998: the century that puts it nearest the publication year (or 19xx/20xx around 50)."""
     if published is None:
         return 1900 + short if short >= 50 else 2000 + short
     candidates = [century + short for century in (1900, 2000, 2100)]
@@ -122,8 +131,7 @@ def year_for(published: dt.date, month: int, day: int | None, direction: int | N
     if tense == FUTURE:
         return year + 1 if named < today else year
     # No tense to go by: the nearest ("en janvier" read in December is next January).
-    return min((year - 1, year, year + 1),
-               key=lambda y: abs((dt.date(y, month, min(day or 15, 28)) - published).days))
+    return min((year - 1, year, year + 1), key=lambda y: abs((dt.date(y, month, min(day or 15, 28)) - published).days))
 
 
 def season_year(published: dt.date, season: str, direction: int | None, tense: str | None) -> int | None:
@@ -236,7 +244,7 @@ def holiday_month_day(holiday: str, year: int | None) -> tuple[int | None, int |
     if holiday.startswith("easter"):
         if year is None:
             return None, None
-        moved = easter(year) + dt.timedelta(days=int(holiday[len("easter"):] or 0))
+        moved = easter(year) + dt.timedelta(days=int(holiday[len("easter") :] or 0))
         return moved.month, moved.day
     month, day = holiday.split("-")
     return int(month), int(day)
@@ -281,8 +289,14 @@ def resolve_period(meaning: Meaning, context: Context) -> Resolved:
     elif meaning.from_previous and context.previous_year is not None:
         base, anchor = dt.date(context.previous_year, 6, 30), "previous"
     if base is None:
-        unresolved = {"W": "XXXX-WXX", "M": "XXXX-XX", "Y": "XXXX", "Q": "XXXX-QX", "WE": "XXXX-WXX-WE",
-                      "HALF": "XXXX-HX"}
+        unresolved = {
+            "W": "XXXX-WXX",
+            "M": "XXXX-XX",
+            "Y": "XXXX",
+            "Q": "XXXX-QX",
+            "WE": "XXXX-WXX-WE",
+            "HALF": "XXXX-HX",
+        }
         if unit == "Y" and meaning.edge:
             return Resolved("DATE", f"XXXX-{EDGE_MONTH[meaning.edge]:02d}", "none")
         return Resolved("DATE", unresolved.get(unit, "XXXX"), "none")
@@ -386,8 +400,16 @@ def resolve_clock(meaning: Meaning, context: Context) -> Resolved:
 
 
 HANDLERS = {
-    "now": resolve_now, "ref": resolve_fixed, "set": resolve_set, "duration": resolve_duration,
-    "calendar": resolve_calendar, "day_word": resolve_day_word, "previous_day": resolve_previous_day,
-    "period": resolve_period, "weekday": resolve_weekday, "season": resolve_season,
-    "offset": resolve_offset, "clock": resolve_clock,
+    "now": resolve_now,
+    "ref": resolve_fixed,
+    "set": resolve_set,
+    "duration": resolve_duration,
+    "calendar": resolve_calendar,
+    "day_word": resolve_day_word,
+    "previous_day": resolve_previous_day,
+    "period": resolve_period,
+    "weekday": resolve_weekday,
+    "season": resolve_season,
+    "offset": resolve_offset,
+    "clock": resolve_clock,
 }

@@ -43,6 +43,8 @@ from extract.write import (
     formats_of,
     move_into_place,
     prepare_out,
+)
+from extract.write import (
     remove_path as _remove,
 )
 
@@ -83,7 +85,9 @@ def run_dask(
             raise UsageError("{published}: {reason}", option="published", reason=str(exc)) from None
     sources = find_sources(list(inputs), exclude=[out])
     if any(source.form == "stdin" for source in sources):
-        raise UsageError("{engine=dask} reads files that its workers can reach; it cannot read standard input", option="engine")
+        raise UsageError(
+            "{engine=dask} reads files that its workers can reach; it cannot read standard input", option="engine"
+        )
     sources = [absolute(source) for source in sources]
     try:
         import distributed
@@ -106,8 +110,14 @@ def run_dask(
             with _client(distributed, scheduler, workers) as client:
                 futures = [
                     client.submit(
-                        annotate_shard, shard, staging=str(staging), model=model, published=published,
-                        formats=shard_formats, batch_size=batch_size, key=f"extract-shard-{shard.index}-{uuid.uuid4().hex[:8]}",
+                        annotate_shard,
+                        shard,
+                        staging=str(staging),
+                        model=model,
+                        published=published,
+                        formats=shard_formats,
+                        batch_size=batch_size,
+                        key=f"extract-shard-{shard.index}-{uuid.uuid4().hex[:8]}",
                     )
                     for shard in todo
                 ]
@@ -127,7 +137,9 @@ def run_dask(
     return summary
 
 
-def annotate_shard(shard: Shard, *, staging: str, model: str, published: str | None, formats: tuple[str, ...], batch_size: int) -> ShardCounts:
+def annotate_shard(
+    shard: Shard, *, staging: str, model: str, published: str | None, formats: tuple[str, ...], batch_size: int
+) -> ShardCounts:
     """A task: read, annotate and write one shard into `staging/shard-<n>/`; return its counts."""
     final = Path(staging) / _shard_name(shard)
     if (final / DONE).is_file():  # done by an earlier attempt
@@ -144,7 +156,13 @@ def annotate_shard(shard: Shard, *, staging: str, model: str, published: str | N
                     for table, table_rows in rows.tables.items():
                         writer.add(table, table_rows)
                     counts["documents"] += 1
-                    counts[rows.status] += 1
+                    status = rows.status
+                    if status == "ok":
+                        counts["ok"] += 1
+                    elif status == "error":
+                        counts["error"] += 1
+                    else:
+                        counts["skipped"] += 1
             writer.commit()
         except BaseException:
             writer.abort()
@@ -177,7 +195,8 @@ def _plan(staging: Path, sources, *, resume: bool, shard_size: int, options: lis
         if stored["key"] != key:
             raise UsageError(
                 "{resume}: the inputs or options changed since the interrupted run in {path}; run without {resume}",
-                option="resume", path=staging.parent,
+                option="resume",
+                path=staging.parent,
             )
         for temp in staging.glob(".shard-*.tmp-*"):  # half-written shards of the interrupted run
             shutil.rmtree(temp, ignore_errors=True)
@@ -213,11 +232,19 @@ class _client:
             try:
                 self.client = self.distributed.Client(self.scheduler, timeout="20s")
             except (OSError, TimeoutError, ValueError) as exc:
-                raise UsageError("{scheduler} {address}: cannot connect ({reason})", option="scheduler", address=self.scheduler, reason=str(exc).partition("\n")[0]) from None
+                raise UsageError(
+                    "{scheduler} {address}: cannot connect ({reason})",
+                    option="scheduler",
+                    address=self.scheduler,
+                    reason=str(exc).partition("\n")[0],
+                ) from None
             return self.client
         self.cluster = self.distributed.LocalCluster(
-            n_workers=self.workers or cpu_count(), threads_per_worker=1, processes=True,
-            dashboard_address=":0", silence_logs=logging.ERROR,
+            n_workers=self.workers or cpu_count(),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=logging.ERROR,
         )
         self.client = self.distributed.Client(self.cluster)
         return self.client
@@ -258,7 +285,9 @@ def _assemble(out: Path, staging: Path, shards: list[Shard], formats: tuple[str,
     except OSError as exc:
         for temp, _ in ready:
             _remove(temp)
-        raise OutputError("{out} {path}: cannot write the tables ({reason})", option="out", path=out, reason=exc.strerror or exc) from None
+        raise OutputError(
+            "{out} {path}: cannot write the tables ({reason})", option="out", path=out, reason=exc.strerror or exc
+        ) from None
     for temp, final in ready:
         move_into_place(temp, final)
     return [final for _, final in ready]
@@ -284,6 +313,3 @@ def _link(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:  # a filesystem without hard links
         shutil.copy2(source, target)
-
-
-

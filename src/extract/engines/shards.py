@@ -21,8 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from extract.read import Source, read_source
-from extract.read import files
+from extract.read import Source, files, read_source
 from extract.read.article import Article
 
 
@@ -56,11 +55,17 @@ class Shard:
         return sum(segment.count for segment in self.segments)
 
     def to_json(self) -> dict:
-        return {"index": self.index, "segments": [asdict(s) for s in self.segments], "duplicates": {str(k): v for k, v in self.duplicates.items()}}
+        return {
+            "index": self.index,
+            "segments": [asdict(s) for s in self.segments],
+            "duplicates": {str(k): v for k, v in self.duplicates.items()},
+        }
 
     @classmethod
-    def from_json(cls, data: dict) -> "Shard":
-        return cls(data["index"], [Segment(**s) for s in data["segments"]], {int(k): v for k, v in data["duplicates"].items()})
+    def from_json(cls, data: dict) -> Shard:
+        return cls(
+            data["index"], [Segment(**s) for s in data["segments"]], {int(k): v for k, v in data["duplicates"].items()}
+        )
 
 
 def absolute(source: Source) -> Source:
@@ -132,7 +137,9 @@ def plan_shards(sources: Sequence[Source], size: int) -> list[Shard]:
                 segment = Segment(segment.path, segment.root, segment.form, number, 0, next_offset, next_line)
             if doc_id in seen:
                 # The reader marks it only if the record is otherwise readable (see read._read_all).
-                current.duplicates[current.size + segment.count] = f"duplicate id {doc_id!r} (first seen in {seen[doc_id]})"
+                current.duplicates[current.size + segment.count] = (
+                    f"duplicate id {doc_id!r} (first seen in {seen[doc_id]})"
+                )
             seen.setdefault(doc_id, source_path)
             segment.count += 1
             next_offset, next_line = offset, line

@@ -1,8 +1,8 @@
 """Score the pipeline against gold files in the evaluation JSON Lines format (`id`, `text`, `entities`, `timex`, `doc_date`).
 
-    from extract.evaluate import evaluate
-    scores = evaluate("sequoia-ne-dev.jsonl", baseline=True)
-    scores["mentions"]   # a DataFrame: system, label, precision, recall, f1, ...
+from extract.evaluate import evaluate
+scores = evaluate("sequoia-ne-dev.jsonl", baseline=True)
+scores["mentions"]   # a DataFrame: system, label, precision, recall, f1, ...
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from extract.annotate import DEFAULT_MODEL
 from extract.evaluate.gold import load_gold
 from extract.evaluate.mentions import GOLD_LABEL_OF_KIND, Spans, gold_spans, score_mentions
 from extract.read.article import Article
-from extract.schema import COLUMNS
 from extract.runs import read_table
+from extract.schema import COLUMNS
 
 
 def predict(records: list[dict], *, model: str = DEFAULT_MODEL) -> dict[str, list[tuple]]:
@@ -24,7 +24,8 @@ def predict(records: list[dict], *, model: str = DEFAULT_MODEL) -> dict[str, lis
     from extract.engines.local import annotate_stream
 
     articles = [
-        Article(doc_id=str(r["id"]), source_path="gold", text=r["text"], published=r.get("doc_date") or None) for r in records
+        Article(doc_id=str(r["id"]), source_path="gold", text=r["text"], published=r.get("doc_date") or None)
+        for r in records
     ]
     predicted: dict[str, list[tuple]] = {"mentions": [], "timexes": []}
     for _, rows in annotate_stream(articles, model=model):

@@ -45,9 +45,20 @@ def score_mentions(gold: Spans, pred: Spans, *, system: str) -> pd.DataFrame:
     rows = []
     groups = [(label, (label,)) for label in LABELS] + [("LOC+ORG+PER", ("LOC", "ORG", "PER")), ("all", LABELS)]
     for name, labels in groups:
-        t = sum(tp[l] for l in labels)
-        g = sum(n_gold[l] for l in labels)
-        p = sum(n_pred[l] for l in labels)
+        t = sum(tp[label] for label in labels)
+        g = sum(n_gold[label] for label in labels)
+        p = sum(n_pred[label] for label in labels)
         precision, recall, f1 = prf(t, p, t, g)
-        rows.append({"system": system, "label": name, "precision": precision, "recall": recall, "f1": f1, "gold": g, "predicted": p, "correct": t})
+        rows.append(
+            {
+                "system": system,
+                "label": name,
+                "precision": precision,
+                "recall": recall,
+                "f1": f1,
+                "gold": g,
+                "predicted": p,
+                "correct": t,
+            }
+        )
     return pd.DataFrame(rows)

@@ -37,12 +37,21 @@ def score_timexes(gold: list[dict], pred: Mapping[str, list[dict]]) -> pd.DataFr
 
         Only documents in `gold` are scored.
     """
-    totals = {"gold": 0, "pred": 0, "strict": 0, "pairs": 0, "type_ok": 0,
-              "valued_pairs": 0, "value_ok": 0, "gold_valued": 0}
+    totals = {
+        "gold": 0,
+        "pred": 0,
+        "strict": 0,
+        "pairs": 0,
+        "type_ok": 0,
+        "valued_pairs": 0,
+        "value_ok": 0,
+        "gold_valued": 0,
+    }
     for record in gold:
         gold_spans = [(int(s), int(e), str(t), v) for s, e, t, v, *_ in record.get("timex") or []]
-        predicted = [(int(p["start"]), int(p["end"]), str(p.get("type", "")), p.get("value"))
-                     for p in pred.get(record["id"], [])]
+        predicted = [
+            (int(p["start"]), int(p["end"]), str(p.get("type", "")), p.get("value")) for p in pred.get(record["id"], [])
+        ]
         totals["gold"] += len(gold_spans)
         totals["pred"] += len(predicted)
         totals["gold_valued"] += sum(1 for g in gold_spans if g[3] is not None)
@@ -56,10 +65,22 @@ def score_timexes(gold: list[dict], pred: Mapping[str, list[dict]]) -> pd.DataFr
                 totals["value_ok"] += str(g[3]) == str(p[3])
     rows = [
         row("extent_strict", totals["strict"], totals["pred"], totals["strict"], totals["gold"], None),
-        row("extent_relaxed", totals["pairs"], totals["pred"], totals["pairs"], totals["gold"],
-            ratio(totals["type_ok"], totals["pairs"])),
-        row("value", totals["value_ok"], totals["pred"], totals["value_ok"], totals["gold_valued"],
-            ratio(totals["value_ok"], totals["valued_pairs"])),
+        row(
+            "extent_relaxed",
+            totals["pairs"],
+            totals["pred"],
+            totals["pairs"],
+            totals["gold"],
+            ratio(totals["type_ok"], totals["pairs"]),
+        ),
+        row(
+            "value",
+            totals["value_ok"],
+            totals["pred"],
+            totals["value_ok"],
+            totals["gold_valued"],
+            ratio(totals["value_ok"], totals["valued_pairs"]),
+        ),
     ]
     return pd.DataFrame(rows, columns=COLUMNS)
 
@@ -82,8 +103,15 @@ def pair_by_overlap(gold: list[tuple], pred: list[tuple]) -> Iterable[tuple[tupl
         yield gold[gi], pred[pi]
 
 
-def row(metric: str, correct_p: int, n_pred: int, correct_r: int, n_gold: int,
-        accuracy: float | None) -> dict:
+def row(metric: str, correct_p: int, n_pred: int, correct_r: int, n_gold: int, accuracy: float | None) -> dict:
     precision, recall, f1 = prf(correct_p, n_pred, correct_r, n_gold)
-    return {"metric": metric, "precision": precision, "recall": recall, "f1": f1,
-            "accuracy": accuracy, "n_gold": n_gold, "n_pred": n_pred, "n_correct": correct_r}
+    return {
+        "metric": metric,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "accuracy": accuracy,
+        "n_gold": n_gold,
+        "n_pred": n_pred,
+        "n_correct": correct_r,
+    }

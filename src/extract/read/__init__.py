@@ -101,7 +101,9 @@ def check_columns(source: Source) -> None:
     else:
         return
     if "text" not in columns:
-        raise UsageError(f"{source.path}: {source.form.upper()} input has no 'text' column (columns: {', '.join(columns) or 'none'})")
+        raise UsageError(
+            f"{source.path}: {source.form.upper()} input has no 'text' column (columns: {', '.join(columns) or 'none'})"
+        )
 
 
 def read_source(source: Source, *, stdin=None) -> Iterator[Article]:

@@ -61,7 +61,9 @@ def decode(data: bytes) -> str:
         try:
             return data[bom[1] :].decode(bom[0])
         except UnicodeDecodeError:
-            raise InputError(f"undecodable: starts with a {bom[0].upper()} byte-order mark but is not {bom[0].upper()}") from None
+            raise InputError(
+                f"undecodable: starts with a {bom[0].upper()} byte-order mark but is not {bom[0].upper()}"
+            ) from None
     if bom:
         data = data[bom[1] :]
     kind = binary_kind(data)

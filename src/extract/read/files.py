@@ -64,11 +64,15 @@ def read_html(path: Path, *, doc_id: str, source_path: str) -> Iterator[Article]
     )
     text = getattr(document, "text", None) if document is not None else None
     if not text or len(text.split()) < MIN_PAGE_WORDS:
-        yield Article(doc_id=doc_id, source_path=source_path, text=text or "", skipped="no article text found in the page")
+        yield Article(
+            doc_id=doc_id, source_path=source_path, text=text or "", skipped="no article text found in the page"
+        )
         return
     title = getattr(document, "title", None)
     published = getattr(document, "date", None)
-    article = Article(doc_id=doc_id, source_path=source_path, text=text, title=title, url=getattr(document, "url", None))
+    article = Article(
+        doc_id=doc_id, source_path=source_path, text=text, title=title, url=getattr(document, "url", None)
+    )
     if published:
         from extract.read.article import normalise_published
 
@@ -94,7 +98,9 @@ def _jsonl_lines(stream: Iterable[bytes], *, name: str, source_path: str) -> Ite
             yield _file_error(fallback, source_path, f"line {number} is not valid JSON ({exc.msg})", raw)
             continue
         if not isinstance(record, dict):
-            yield _file_error(fallback, source_path, f"line {number} is a JSON {type(record).__name__}, not an object", raw)
+            yield _file_error(
+                fallback, source_path, f"line {number} is a JSON {type(record).__name__}, not an object", raw
+            )
             continue
         yield article_from_record(record, fallback_id=fallback, source_path=source_path)
 

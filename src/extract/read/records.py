@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from extract.read.article import Article, normalise_published
 
+
 def _optional_str(value: object) -> str | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None

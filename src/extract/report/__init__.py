@@ -21,9 +21,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-import pandas as pd
-
-from extract.errors import UsageError
 from extract.report.page import (
     CATEGORY_COLOURS,
     KINDS,

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
+from typing import Any
 
 import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -89,17 +90,21 @@ def render_page(tables: dict[str, pd.DataFrame], texts: dict[str, str], *, title
     for row in shown.itertuples(index=False):
         groups = {name: by_doc[name].get(row.doc_id) for name in by_doc}
         articles.append(_article(row, anchors[row.doc_id], texts.get(row.sha256), groups))
-    return _environment().get_template("report.html.j2").render(
-        title=title,
-        css=_static("report.css", "</style"),
-        js=_static("report.js", "</script"),
-        figures=_summary(tables),
-        tops=_top_entities(mentions),
-        timeline=_timeline(events, documents, anchors),
-        kinds=KINDS,
-        n_documents=len(documents),
-        n_shown=len(shown),
-        articles=articles,
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            title=title,
+            css=_static("report.css", "</style"),
+            js=_static("report.js", "</script"),
+            figures=_summary(tables),
+            tops=_top_entities(mentions),
+            timeline=_timeline(events, documents, anchors),
+            kinds=KINDS,
+            n_documents=len(documents),
+            n_shown=len(shown),
+            articles=articles,
+        )
     )
 
 
@@ -118,10 +123,19 @@ def _summary(tables: dict[str, pd.DataFrame]) -> list[dict]:
     documents, mentions, entities, timexes, events = (tables[t] for t in TABLES)
     status = Counter(documents["status"])
     distinct = mentions.drop_duplicates(["kind", "canonical"]) if len(mentions) else mentions
-    countries = {c for c in mentions.loc[mentions["kind"].isin(["country", "nationality"]), "country_code"].dropna()} if len(mentions) else set()
+    countries = (
+        {c for c in mentions.loc[mentions["kind"].isin(["country", "nationality"]), "country_code"].dropna()}
+        if len(mentions)
+        else set()
+    )
     dated = int(events["date_value"].notna().sum()) if len(events) else 0
     return [
-        _figure("documents", "articles", len(documents), f"{status['ok']} ok, {status['error']} errors, {status['skipped']} skipped"),
+        _figure(
+            "documents",
+            "articles",
+            len(documents),
+            f"{status['ok']} ok, {status['error']} errors, {status['skipped']} skipped",
+        ),
         _figure("mentions", "entity mentions", len(mentions)),
         _figure("entities", "distinct entities", len(distinct), f"{len(entities):,} entity rows (per article)"),
         _figure("countries", "countries", len(countries), "named or by nationality"),
@@ -135,18 +149,32 @@ def _top_entities(mentions: pd.DataFrame) -> list[dict]:
     tops = []
     for kind, heading in TOP_KINDS:
         if kind == "country":  # a country counts when named or pointed at by a nationality
-            rows = mentions[mentions["kind"].isin(["country", "nationality"]) & mentions["country_code"].notna()] if len(mentions) else mentions
+            rows = (
+                mentions[mentions["kind"].isin(["country", "nationality"]) & mentions["country_code"].notna()]
+                if len(mentions)
+                else mentions
+            )
             rows = rows.assign(canonical=rows["country_code"].map(lambda code: country_names().get(code, code)))
         else:
             rows = mentions[mentions["kind"] == kind] if len(mentions) else mentions
         items = []
         if len(rows):
-            counts = rows.groupby("canonical").agg(n=("doc_id", "size"), docs=("doc_id", "nunique"), code=("country_code", "first"))
+            counts = rows.groupby("canonical").agg(
+                n=("doc_id", "size"), docs=("doc_id", "nunique"), code=("country_code", "first")
+            )
             counts = counts.sort_values(["n", "docs"], ascending=False).head(TOP_N)
             most = int(counts["n"].max())
             for name, item in counts.iterrows():
                 code = item.code if isinstance(item.code, str) and kind != "country" else ""
-                items.append({"name": str(name), "code": code, "width": f"{100 * int(item.n) / most:.0f}", "n": int(item.n), "docs": int(item.docs)})
+                items.append(
+                    {
+                        "name": str(name),
+                        "code": code,
+                        "width": f"{100 * int(item.n) / most:.0f}",
+                        "n": int(item.n),
+                        "docs": int(item.docs),
+                    }
+                )
         tops.append({"kind": kind, "heading": heading, "entities": items})
     return tops
 
@@ -169,9 +197,9 @@ def day_of(value) -> dt.date | None:
 
 def _timeline(events: pd.DataFrame, documents: pd.DataFrame, anchors: dict[str, str]) -> dict:
     """The SVG timeline's geometry: year lines, category rows and one dot per dated event."""
-    dated = [(day_of(e.date_value), e) for e in events.itertuples(index=False)] if len(events) else []
-    dated = [(day, e) for day, e in dated if day is not None]
-    timeline = {"n_events": len(events), "n_dated": len(dated), "n_undated": len(events) - len(dated)}
+    days = [(day_of(e.date_value), e) for e in events.itertuples(index=False)] if len(events) else []
+    dated: list[tuple[dt.date, Any]] = [(day, e) for day, e in days if day is not None]
+    timeline: dict[str, Any] = {"n_events": len(events), "n_dated": len(dated), "n_undated": len(events) - len(dated)}
     if not dated:
         return timeline
     titles = dict(zip(documents["doc_id"], documents["title"]))
@@ -191,7 +219,10 @@ def _timeline(events: pd.DataFrame, documents: pd.DataFrame, anchors: dict[str, 
     for year in range(first.year, last.year + 1):
         tx = x(dt.date(year, 1, 1))
         years.append({"x": f"{tx:.1f}", "label_x": f"{tx + 4:.1f}", "label": year if year < last.year else None})
-    rows = [{"category": c, "y": f"{top + row_h * i + row_h / 2:.1f}", "text_y": f"{top + row_h * i + row_h / 2 + 4:.1f}"} for i, c in enumerate(categories)]
+    rows = [
+        {"category": c, "y": f"{top + row_h * i + row_h / 2:.1f}", "text_y": f"{top + row_h * i + row_h / 2 + 4:.1f}"}
+        for i, c in enumerate(categories)
+    ]
     seen: Counter = Counter()
     dots = []
     for day, event in dated:
@@ -212,7 +243,15 @@ def _spans(anchor: str, groups: dict[str, pd.DataFrame | None]) -> list[tuple[in
     if (m := groups["mentions"]) is not None:
         for r in m.itertuples(index=False):
             code = f" ({r.country_code})" if isinstance(r.country_code, str) else ""
-            spans.append((int(r.start), int(r.end), f"m k-{r.kind}", f"{anchor}-m{r.mention_id}", f"{r.kind}: {r.canonical}{code}"))
+            spans.append(
+                (
+                    int(r.start),
+                    int(r.end),
+                    f"m k-{r.kind}",
+                    f"{anchor}-m{r.mention_id}",
+                    f"{r.kind}: {r.canonical}{code}",
+                )
+            )
     if (t := groups["timexes"]) is not None:
         for r in t.itertuples(index=False):
             spans.append((int(r.start), int(r.end), "t", f"{anchor}-t{r.timex_id}", f"{r.type} {esc_none(r.value)}"))
@@ -248,13 +287,20 @@ def highlight(text: str, spans: list[tuple[int, int, str, str, str]]) -> str:
         id_attr = f' id="h-{esc(ids[0])}"' if ids else ""
         extra_ids = "".join(f'<span id="h-{esc(i)}"></span>' for i in ids[1:])
         tip = " | ".join(s[4] for s in covering)
-        parts.append(f'{extra_ids}<a class="hl {esc(classes)}"{id_attr} href="#{esc(covering[0][3])}" title="{esc(tip)}">{piece}</a>')
+        parts.append(
+            f'{extra_ids}<a class="hl {esc(classes)}"{id_attr} href="#{esc(covering[0][3])}" title="{esc(tip)}">{piece}</a>'
+        )
     return "".join(parts)
 
 
 def _table(caption: str, css: str, columns: list[str], rows: list[tuple[str, list]]) -> dict:
     """One rows table: each row its anchor and its cells as text (the first cell links to the highlight)."""
-    return {"caption": caption, "css": css, "columns": columns, "rows": [(ident, [esc_none(c) for c in cells]) for ident, cells in rows]}
+    return {
+        "caption": caption,
+        "css": css,
+        "columns": columns,
+        "rows": [(ident, [esc_none(c) for c in cells]) for ident, cells in rows],
+    }
 
 
 def _article(doc, anchor: str, text: str | None, groups: dict[str, pd.DataFrame | None]) -> dict:
@@ -263,17 +309,33 @@ def _article(doc, anchor: str, text: str | None, groups: dict[str, pd.DataFrame 
     canonicals = " ".join(sorted(set(m["canonical"].dropna()))) if m is not None else ""
     tables = []
     if m is not None:
-        rows = [(f"{anchor}-m{r.mention_id}", [f"m{r.mention_id}", r.text, r.kind, r.canonical, r.country_code, r.wikidata_id, r.label]) for r in m.itertuples(index=False)]
-        tables.append(_table("Mentions", "mentions", ["id", "text", "kind", "canonical", "country", "wikidata", "label"], rows))
+        rows = [
+            (
+                f"{anchor}-m{r.mention_id}",
+                [f"m{r.mention_id}", r.text, r.kind, r.canonical, r.country_code, r.wikidata_id, r.label],
+            )
+            for r in m.itertuples(index=False)
+        ]
+        tables.append(
+            _table("Mentions", "mentions", ["id", "text", "kind", "canonical", "country", "wikidata", "label"], rows)
+        )
     if t is not None:
-        rows = [(f"{anchor}-t{r.timex_id}", [f"t{r.timex_id}", r.text, r.type, r.value, r.anchor]) for r in t.itertuples(index=False)]
+        rows = [
+            (f"{anchor}-t{r.timex_id}", [f"t{r.timex_id}", r.text, r.type, r.value, r.anchor])
+            for r in t.itertuples(index=False)
+        ]
         tables.append(_table("Time expressions", "timexes", ["id", "text", "type", "value", "anchor"], rows))
     if e is not None:
         rows = [
-            (f"{anchor}-e{r.event_id}", [f"e{r.event_id}", r.trigger, r.category, r.cameo_root, r.date_value, r.place, r.actors])
+            (
+                f"{anchor}-e{r.event_id}",
+                [f"e{r.event_id}", r.trigger, r.category, r.cameo_root, r.date_value, r.place, r.actors],
+            )
             for r in e.itertuples(index=False)
         ]
-        tables.append(_table("Events", "events", ["id", "trigger", "category", "CAMEO", "date", "place", "actors"], rows))
+        tables.append(
+            _table("Events", "events", ["id", "trigger", "category", "CAMEO", "date", "place", "actors"], rows)
+        )
     status = esc_none(doc.status)
     return {
         "anchor": anchor,

@@ -514,7 +514,7 @@ def is_hypothetical(verb: Token) -> bool:
 
 
 @dataclass(slots=True)
-class Candidate:
+class TriggerCandidate:
     """A matched trigger with what the parse says about it."""
 
     span: Span
@@ -538,7 +538,7 @@ class EventExtractor:
             i for span in self.timex_spans if span is not None for i in range(span.start, span.end)
         }
         self.candidates = self._match(matcher, triggers)
-        self.head_of: dict[int, Candidate] = {}
+        self.head_of: dict[int, TriggerCandidate] = {}
         for cand in self.candidates:
             for token in cand.span:
                 self.head_of[token.i] = cand
@@ -552,7 +552,7 @@ class EventExtractor:
                     index.setdefault(i, []).append(n)
         return index
 
-    def _match(self, matcher: TriggerMatcher, triggers: dict[str, Trigger]) -> list[Candidate]:
+    def _match(self, matcher: TriggerMatcher, triggers: dict[str, Trigger]) -> list[TriggerCandidate]:
         doc = self.doc
         spans = []
         for match_id, start, end in matcher(doc):
@@ -561,7 +561,7 @@ class EventExtractor:
             if meets_requirements(span_head(span), trigger) and ends_linked(span, trigger):
                 spans.append(span)
         return [
-            Candidate(span=s, head=span_head(s), trigger=triggers[s.label_])
+            TriggerCandidate(span=s, head=span_head(s), trigger=triggers[s.label_])
             for s in sorted(filter_spans(spans), key=lambda s: s.start)
         ]
 
@@ -581,7 +581,7 @@ class EventExtractor:
 
     # -- filters --------------------------------------------------------------------------
 
-    def keep(self, cand: Candidate) -> bool:
+    def keep(self, cand: TriggerCandidate) -> bool:
         """Whether the candidate is an event that the text reports as happening."""
         head = cand.head
         if any(self.mentions[n].kind in NAME_KINDS for n in self.mention_at.get(head.i, ())):
@@ -641,7 +641,7 @@ class EventExtractor:
 
     # -- arguments ------------------------------------------------------------------------
 
-    def participants(self, cand: Candidate) -> tuple[list[Token], list[Token]]:
+    def participants(self, cand: TriggerCandidate) -> tuple[list[Token], list[Token]]:
         """Tokens heading the agent phrases and the other participant phrases."""
         head = cand.head
         agents: list[Token] = []
@@ -718,7 +718,7 @@ class EventExtractor:
                 continue
             yield from self._actor_tokens(child)
 
-    def actors(self, cand: Candidate, place: int | None) -> list[Mention]:
+    def actors(self, cand: TriggerCandidate, place: int | None) -> list[Mention]:
         agents, others = self.participants(cand)
         seen: list[int] = []
         for group in (agents, others):
@@ -737,7 +737,7 @@ class EventExtractor:
                 names.append(self.mentions[n])
         return names
 
-    def place(self, cand: Candidate) -> int | None:
+    def place(self, cand: TriggerCandidate) -> int | None:
         """The index of the place mention the trigger is located at, or None."""
         head = cand.head
         nominal = not is_verbal(head)
@@ -774,7 +774,7 @@ class EventExtractor:
 
     # -- dates ----------------------------------------------------------------------------
 
-    def claims(self, kept: list[Candidate]) -> dict[int, tuple[int, int]]:
+    def claims(self, kept: list[TriggerCandidate]) -> dict[int, tuple[int, int]]:
         """For each DATE/TIME expression, the trigger (by head index) up its path, and the path length."""
         heads = {c.head.i for c in kept}
         owner: dict[int, tuple[int, int]] = {}
@@ -820,7 +820,7 @@ class EventExtractor:
             return True
         return verb.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and c.lemma_ == "qui" for c in verb.children)
 
-    def dates(self, kept: list[Candidate]) -> dict[int, int | str]:
+    def dates(self, kept: list[TriggerCandidate]) -> dict[int, int | str]:
         """Map each kept trigger head to a timex index, or "published"."""
         self.attached: dict[int, Token | None] = {}  # expression -> the verb it modifies
         owner = self.claims(kept)
@@ -900,7 +900,7 @@ class EventExtractor:
 
     # -- the result -----------------------------------------------------------------------
 
-    def trigger_span(self, cand: Candidate) -> Span:
+    def trigger_span(self, cand: TriggerCandidate) -> Span:
         """The matched words with the auxiliaries and clitic just before them ("ont signé")."""
         start = cand.span.start
         heads_children = {c.i for c in cand.head.children if c.dep_.startswith(("aux", "expl"))}

@@ -60,12 +60,10 @@ How an event is found and what is deliberately left out:
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.language import Language
@@ -73,6 +71,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from extract.annotate.gazetteer import RESOURCES, read_tsv
 from extract.annotate.spans import Event, Mention, Timex, published_of, register_extensions
 from extract.annotate.speed import Serialisable
 
@@ -218,18 +217,13 @@ class Trigger:
 @lru_cache(maxsize=4)
 def load_triggers(path: str | None = None) -> tuple[Trigger, ...]:
     """Read the shipped trigger lexicon, or the one at `path`, once per process."""
-    if path is None:
-        text = resources.files("extract.resources").joinpath(TRIGGERS_FILE).read_text("utf-8")
-    else:
-        text = Path(path).read_text("utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    rows = read_tsv(Path(path) if path is not None else RESOURCES / TRIGGERS_FILE)
     return tuple(
         Trigger(
             pattern=row["pattern"].strip(),
             category=row["category"].strip(),
-            cameo_root=(row["cameo_root"] or "").strip(),
-            requires=frozenset(r.strip() for r in (row["requires"] or "").split(",") if r.strip()),
+            cameo_root=row["cameo_root"].strip(),
+            requires=frozenset(r.strip() for r in row["requires"].split(",") if r.strip()),
         )
         for row in rows
     )

@@ -180,7 +180,7 @@ def main() -> None:
     parser.add_argument("expected", nargs="?", type=Path, default=DEFAULT_EXPECTED)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
-    from extract.annotate import load_pipeline
+    from extract.pipeline.load import load_pipeline
 
     expected = json.loads(args.expected.read_text(encoding="utf-8"))
     s = score(read_articles(args.articles), expected, load_pipeline())

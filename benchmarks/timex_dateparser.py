@@ -18,11 +18,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract.annotate import (
-    load_pipeline,
-    timex,  # noqa: F401  (registers extract_timex)
-)
 from extract.evaluate.timex import score_timexes
+from extract.pipeline.load import load_pipeline
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "fr-timebank-dev.jsonl"
 

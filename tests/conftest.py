@@ -14,7 +14,7 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from extract.annotate import load_pipeline
+    from extract.pipeline.load import load_pipeline
 
     return load_pipeline()
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extract.annotate import DEFAULT_MODEL
-from extract.annotate.speed import IndexedWords, index_lemma_tables
+from extract.pipeline import DEFAULT_MODEL
+from extract.pipeline.speed import IndexedWords, index_lemma_tables
 
 TEXTS = [
     "Les policiers marocains ont interpellé lundi trois suspects soupçonnés de préparer des attentats.",

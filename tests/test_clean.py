@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from extract.annotate.clean import blank_boilerplate, chunks, prepare
+from extract.pipeline.clean import blank_boilerplate, chunks, prepare
 
 
 @pytest.mark.parametrize(

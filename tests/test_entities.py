@@ -337,12 +337,12 @@ def test_entities_ambiguous_place_by_population_and_article_countries(annotate, 
     ],
 )
 def test_entities_a_name_found_once_is_found_everywhere(nlp, text, found, expected):
-    from extract.annotate.entities import _repeat_names
-    from extract.annotate.spans import Mention
+    from extract.components.entities.resolve import repeat_names
+    from extract.pipeline.spans import Mention
 
     doc = nlp.make_doc(text)
     mentions = [Mention(s, e, "ORG", "organisation", text[s:e]) for s, e in found]
-    assert [(m.start, m.end) for m in _repeat_names(doc, mentions)] == expected
+    assert [(m.start, m.end) for m in repeat_names(doc, mentions)] == expected
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from extract.annotate.gazetteer import RESOURCES, capitals, fold, keeps_capitals, load_knowledge, read_tsv
+from extract.components.entities.gazetteer import capitals, fold, keeps_capitals, load_knowledge
+from extract.components.resources import RESOURCES, read_tsv
 
 TOOLS = Path(__file__).resolve().parents[1] / "tools" / "resources"  # the scripts that rebuild and check the tables
 

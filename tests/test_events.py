@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.annotate import events as events_module
-from extract.annotate.clean import prepare
-from extract.annotate.spans import Event
+from extract.components.events import lexicon as events_module
+from extract.pipeline.clean import prepare
+from extract.pipeline.spans import Event
 
 ARTICLES = Path(__file__).parent / "data" / "events"
 SEED = Path(__file__).parent / "data" / "seed" / "maroc-cellule-securite.txt"

@@ -54,7 +54,7 @@ def test_ctrl_c_ends_without_traceback_and_keeps_previous_tables(tmp_path, nlp):
 
 
 def test_full_disk_gives_one_line_and_exit_1(tmp_path, nlp, monkeypatch):
-    import extract.write
+    import extract.write.writer
 
     class FullDisk:
         def __init__(self, *args, **kwargs):
@@ -66,7 +66,7 @@ def test_full_disk_gives_one_line_and_exit_1(tmp_path, nlp, monkeypatch):
         def close(self):
             pass
 
-    monkeypatch.setattr(extract.write.pq, "ParquetWriter", FullDisk)
+    monkeypatch.setattr(extract.write.writer.pq, "ParquetWriter", FullDisk)
     result = CliRunner().invoke(app, ["run", str(_corpus(tmp_path / "c.jsonl", 2)), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [

@@ -8,8 +8,8 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.annotate.clean import _compose, prepare
-from extract.annotate.process import annotate_batch
+from extract.pipeline.clean import _compose, prepare
+from extract.pipeline.process import annotate_batch
 from extract.read import read_articles
 from extract.read.article import Article
 from extract.schema import COLUMNS

@@ -289,3 +289,10 @@ def test_report_without_tables_is_a_usage_error(tmp_path):
     assert result.output.strip().splitlines() == [
         f"extract: error: --out {tmp_path}: no tables found (run `extract run --out {tmp_path}` first)"
     ]
+
+
+def test_every_event_category_has_one_colour_in_the_category_order():
+    from extract.components.events.categories import CATEGORIES
+    from extract.report import CATEGORY_COLOURS
+
+    assert tuple(CATEGORY_COLOURS) == CATEGORIES

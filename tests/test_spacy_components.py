@@ -93,7 +93,7 @@ def test_blank_pipeline_adds_our_components_without_importing_extract(fresh_path
     ],
 )
 def test_factories_declare_what_they_assign_and_the_files_they_read(name, assigns, paths):
-    import extract.annotate  # noqa: F401  (registers the factories in this process)
+    import extract.pipeline.load  # noqa: F401  (registers the factories in this process)
 
     meta = Language.get_factory_meta(name)
     assert meta.assigns == assigns
@@ -104,7 +104,7 @@ def test_factories_declare_what_they_assign_and_the_files_they_read(name, assign
 
 
 def test_config_points_events_at_another_trigger_lexicon(tmp_path):
-    import extract.annotate  # noqa: F401
+    import extract.pipeline.load  # noqa: F401
 
     triggers = tmp_path / "triggers.tsv"
     triggers.write_text(
@@ -116,7 +116,7 @@ def test_config_points_events_at_another_trigger_lexicon(tmp_path):
 
 
 def test_config_points_entities_at_another_country_table(tmp_path):
-    from extract.annotate.gazetteer import RESOURCES
+    from extract.components.resources import RESOURCES
 
     shipped = (RESOURCES / "countries.tsv").read_text(encoding="utf-8").splitlines()
     header = next(i for i, line in enumerate(shipped) if not line.startswith("#"))

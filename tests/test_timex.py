@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from extract.annotate.spans import Timex
+from extract.pipeline.spans import Timex
 
 MONDAY = dt.date(2018, 12, 17)
 

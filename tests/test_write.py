@@ -73,9 +73,9 @@ def test_nothing_is_in_place_before_commit_and_abort_cleans_up(tmp_path):
 
 
 def test_rows_are_written_in_row_groups(tmp_path, monkeypatch):
-    import extract.write
+    import extract.write.writer
 
-    monkeypatch.setattr(extract.write, "ROW_GROUP", 10)
+    monkeypatch.setattr(extract.write.writer, "ROW_GROUP", 10)
     writer = TableWriter(tmp_path, ("parquet",))
     for i in range(35):
         writer.add("mentions", [_mention(f"m{i}")])

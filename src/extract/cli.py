@@ -14,8 +14,8 @@ try:  # recent typer vendors click; older releases use the click package
 except ImportError:  # pragma: no cover
     from click import exceptions as click_exceptions  # type: ignore[no-redef]
 
-from extract.annotate import DEFAULT_MODEL
 from extract.errors import ExtractError, OutputError, UsageError
+from extract.pipeline import DEFAULT_MODEL
 
 
 class OneLineErrors(TyperGroup):

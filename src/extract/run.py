@@ -15,10 +15,10 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from extract.annotate import DEFAULT_MODEL, check_model
 from extract.engines.local import annotate_stream
 from extract.engines.summary import RunSummary
 from extract.errors import UsageError
+from extract.pipeline.load import DEFAULT_MODEL, check_model
 from extract.read import read_articles
 from extract.read.article import Article
 from extract.schema import Rows

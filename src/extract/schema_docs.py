@@ -1,8 +1,8 @@
 """What every column of the five tables means, kept next to the schema so the two cannot drift.
 
 `SCHEMAS` in `extract.schema` gives the names and Arrow types; `DOCS` here gives
-each column's meaning and an example value, `EVENT_CATEGORIES` the event
-categories, and `render()` writes them all as Markdown. `docs/tables.md` is that
+each column's meaning and an example value, `EVENT_CATEGORIES` (from
+`extract.components.events.categories`) the event categories, and `render()` writes them all as Markdown. `docs/tables.md` is that
 rendering, committed; a test fails when a column is undocumented or the file is
 stale. Regenerate it with:
 
@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.components.events.categories import EVENT_CATEGORIES
 from extract.schema import SCHEMAS
 from extract.write import DUCKDB_TYPES
 
@@ -168,48 +169,6 @@ DOCS: dict[str, TableDoc] = {
         },
     ),
 }
-
-# category, CAMEO root, what it covers, French examples (the SPEC's table).
-EVENT_CATEGORIES: list[tuple[str, str, str, str]] = [
-    (
-        "statement",
-        "01",
-        "make a public statement, claim or deny responsibility (not every reporting verb)",
-        "revendiquer, démentir, rendre hommage",
-    ),
-    ("appeal", "02", "appeal, request", "appeler à, exhorter"),
-    ("intent_cooperate", "03", "express intent to cooperate", "promettre, s'engager à"),
-    ("consult", "04", "consult, meet, negotiate", "se réunir, sommet, rencontre, conférence"),
-    (
-        "diplomatic_cooperation",
-        "05",
-        "engage in diplomatic cooperation",
-        "signer un accord, reconnaître l'indépendance",
-    ),
-    (
-        "material_cooperation",
-        "06",
-        "engage in material cooperation",
-        "cellule commune, patrouilles conjointes, échange d'informations",
-    ),
-    ("aid", "07", "provide aid", "prêt, aide, don, proposer son aide"),
-    ("yield", "08", "yield, release, withdraw", "libérer, se retirer"),
-    ("investigate", "09", "investigate", "ouvrir une enquête"),
-    ("demand", "10", "demand", "exiger, réclamer"),
-    ("disapprove", "11", "disapprove, criticise, accuse", "dénoncer, condamner, accuser"),
-    ("reject", "12", "reject, refuse", "rejeter, refuser"),
-    ("threaten", "13", "threaten", "menacer, ultimatum"),
-    ("protest", "14", "protest, demonstrate, strike", "manifestation, grève"),
-    ("military_posture", "15", "exhibit force posture", "mobiliser, déployer des troupes"),
-    ("reduce_relations", "16", "reduce relations", "sanctions, fermer la frontière, expulser"),
-    ("coerce", "17", "coerce, arrest, restrict", "arrêter, interpeller, état d'urgence, loi martiale"),
-    ("assault", "18", "unconventional violence", "attentat, attaque, assassinat, sabotage"),
-    ("fight", "19", "conventional military force", "offensive, combats, bombardements, frappes"),
-    ("mass_violence", "20", "unconventional mass violence", "massacre"),
-    ("disaster", "", "natural or industrial disaster (not CAMEO)", "séisme, incendie, inondation"),
-    ("accident", "", "accident (not CAMEO)", "s'écraser, naufrage, s'échouer, collision"),
-    ("election", "", "election, referendum (not CAMEO)", "élections, scrutin, référendum"),
-]
 
 DATES = """\
 Time expressions are found by rules on the parse and given a TIMEX3 value:

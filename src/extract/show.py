@@ -173,8 +173,8 @@ def article_views(
 
 
 def _annotate_file(path: Path, *, published: str | None, model: str | None) -> list[ArticleView]:
-    from extract.annotate import DEFAULT_MODEL, load_pipeline
-    from extract.annotate.process import annotate_batch
+    from extract.pipeline.load import DEFAULT_MODEL, load_pipeline
+    from extract.pipeline.process import annotate_batch
     from extract.read import read_articles
     from extract.schema import COLUMNS
 

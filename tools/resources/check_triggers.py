@@ -18,7 +18,7 @@ import csv
 import sys
 from pathlib import Path
 
-from extract.schema_docs import EVENT_CATEGORIES
+from extract.components.events.categories import EVENT_CATEGORIES
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "src" / "extract" / "resources" / "triggers.tsv"
 COLUMNS = ["pattern", "category", "cameo_root", "requires", "notes"]

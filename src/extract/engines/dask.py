@@ -26,12 +26,12 @@ import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from extract.annotate import DEFAULT_MODEL, PIPES, load_pipeline
-from extract.annotate.process import annotate_batch
 from extract.engines.local import in_batches
 from extract.engines.shards import Shard, absolute, cpu_count, fingerprint, plan_shards, read_shard
 from extract.engines.summary import RunSummary, ShardCounts
 from extract.errors import OutputError, UsageError
+from extract.pipeline.load import DEFAULT_MODEL, PIPES, load_pipeline
+from extract.pipeline.process import annotate_batch
 from extract.read import find_sources
 from extract.read.article import normalise_published
 from extract.schema import TABLES
@@ -43,6 +43,7 @@ from extract.write import (
     formats_of,
     move_into_place,
     prepare_out,
+    write_text_atomic,
 )
 from extract.write import (
     remove_path as _remove,
@@ -204,9 +205,7 @@ def _plan(staging: Path, sources, *, resume: bool, shard_size: int, options: lis
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     shards = plan_shards(sources, shard_size)
-    temp = staging / f".{PLAN}.tmp"
-    temp.write_text(json.dumps({"key": key, "shards": [s.to_json() for s in shards]}))
-    os.replace(temp, plan_path)
+    write_text_atomic(plan_path, json.dumps({"key": key, "shards": [s.to_json() for s in shards]}))
     return shards
 
 

@@ -8,8 +8,8 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator
 
-from extract.annotate import DEFAULT_MODEL, load_pipeline
-from extract.annotate.process import annotate_batch
+from extract.pipeline.load import DEFAULT_MODEL, load_pipeline
+from extract.pipeline.process import annotate_batch
 from extract.read.article import Article
 from extract.schema import Rows
 

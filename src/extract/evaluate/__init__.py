@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract.annotate import DEFAULT_MODEL
 from extract.evaluate.gold import load_gold
 from extract.evaluate.mentions import GOLD_LABEL_OF_KIND, Spans, gold_spans, score_mentions
+from extract.pipeline import DEFAULT_MODEL
 from extract.read.article import Article
 from extract.runs import read_table
 from extract.schema import COLUMNS

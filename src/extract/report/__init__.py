@@ -34,6 +34,7 @@ from extract.report.page import (
     render_page,
 )
 from extract.runs import load_tables
+from extract.write.atomic import write_text_atomic
 
 __all__ = [
     "CATEGORY_COLOURS", "KINDS", "REPORT_FILE", "TOP_KINDS", "TOP_N",
@@ -74,8 +75,4 @@ def write_report(out: Path, *, inputs: Iterable[str | Path] = ("data/raw",), lim
     wanted = {d for d in documents["sha256"].dropna()}
     texts = article_texts(inputs, wanted)
     page = render_page(tables, texts, title=f"extract report — {out}", limit=limit)
-    path = out / REPORT_FILE
-    temp = out / f".{REPORT_FILE}.tmp"
-    temp.write_text(page, encoding="utf-8")
-    temp.replace(path)
-    return path
+    return write_text_atomic(out / REPORT_FILE, page)

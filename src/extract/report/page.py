@@ -39,7 +39,7 @@ CATEGORY_COLOURS = {
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
     """ISO 3166-1 alpha-2 code → French country name, from the shipped country table."""
-    from extract.annotate.gazetteer import RESOURCES, read_tsv
+    from extract.components.resources import RESOURCES, read_tsv
 
     return {row["code"]: row["canonical"] for row in read_tsv(RESOURCES / "countries.tsv")}
 

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from extract.annotate.gazetteer import Entry, fold, strip_article
-from extract.annotate.spans import Mention
+from extract.components.entities.gazetteer import Entry, fold, strip_article
+from extract.pipeline.spans import Mention
 
 # Words an acronym usually skips: "Organisation de l'aviation civile" -> OAC.
 SKIPPED = {

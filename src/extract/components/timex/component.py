@@ -20,12 +20,13 @@ from typing import TypeGuard
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.annotate.spans import Timex, published_of, register_extensions
-from extract.annotate.speed import Serialisable
-from extract.annotate.timex_grammar import Found, find_expressions
-from extract.annotate.timex_lexicon import TimexLexicon, load_lexicon
-from extract.annotate.timex_tense import governing_tense
-from extract.annotate.timex_values import Context, Resolved, resolve
+from extract.components.timex.grammar import Found, find_expressions
+from extract.components.timex.lexicon import TimexLexicon, load_lexicon
+from extract.components.timex.resolvers import resolve
+from extract.components.timex.tense import governing_tense
+from extract.components.timex.values import Context, Resolved
+from extract.pipeline.spans import Timex, published_of, register_extensions
+from extract.pipeline.speed import Serialisable
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -148,19 +149,8 @@ class TimexRecogniser(Serialisable):
 
     def __call__(self, doc: Doc) -> Doc:
         found = find_expressions(doc, self.lexicon)
-        doc._.timexes = resolve_all(doc, found, publication_date(doc))
+        doc._.timexes = resolve_all(doc, found, published_of(doc))
         return doc
-
-
-def publication_date(doc: Doc) -> dt.date | None:
-    """`doc._.published` as a date; an ISO string is read, anything else counts as unknown."""
-    published = published_of(doc)
-    if isinstance(published, str):
-        try:
-            return dt.date.fromisoformat(published[:10])
-        except ValueError:
-            return None
-    return published if isinstance(published, dt.date) else None
 
 
 @Language.factory(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from extract.annotate.clean import Prepared
+from extract.pipeline.clean import Prepared
 from extract.read.article import Article
 from extract.schema import Rows
 

@@ -2,7 +2,7 @@
 
 Every component reads and writes plain dataclasses stored on `Doc` extensions,
 with character offsets into `doc.text` (the cleaned text the model saw). The
-table builders in `extract.tabulate` map them back to the original text.
+table builders in `extract.pipeline.tabulate` map them back to the original text.
 
 - `doc._.published`: `datetime.date | None`, set before the pipeline runs.
 - `doc._.mentions`: `list[Mention]`, set by the `extract_entities` component.
@@ -76,11 +76,22 @@ def register_extensions() -> None:
 
 
 def published_of(doc: Doc) -> dt.date | None:
-    """The publication date a component should resolve against, or None."""
+    """The publication date a component should resolve against, or None.
+
+    `doc._.published` may be a date, a datetime or an ISO 8601 string (a user setting it
+    by hand); anything else, or a string that is no date, counts as unknown.
+    """
     value = doc._.published
     if isinstance(value, dt.datetime):
         return value.date()
-    return value
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
 
 
 register_extensions()

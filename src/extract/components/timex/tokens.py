@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from extract.annotate.timex_lexicon import TimexLexicon, number_word
-from extract.annotate.timex_meaning import Meaning
+from extract.components.timex.lexicon import TimexLexicon, number_word
+from extract.components.timex.meaning import Meaning
 
 CLOCK_TOKEN = re.compile(r"^(\d{1,2})[hH](\d{2})?$")
 SLASH_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?$")

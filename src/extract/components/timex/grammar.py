@@ -5,7 +5,7 @@ expression (a cheap prefilter on the lower-cased text) it tries the rules of
 `timex_rules_calendar` and `timex_rules_quantity` and keeps the longest match. A
 rule reads token text, lemma, part of speech and morphology ("été" the season only
 as a noun or after a determiner, "29 ans" an age when it qualifies a person) and
-returns a `Meaning`: the calendar fields the words give, still unresolved. `extract.annotate.timex_values` turns a meaning into a
+returns a `Meaning`: the calendar fields the words give, still unresolved. `extract.components.timex.values` turns a meaning into a
 TIMEX3 value against the publication date.
 
 Extents follow ISO-TimeML as French TimeBank applies it: a determiner is part of the
@@ -21,11 +21,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from extract.annotate.timex_lexicon import STARTERS, TimexLexicon, load_lexicon
-from extract.annotate.timex_meaning import Found, Match, Meaning
-from extract.annotate.timex_rules_calendar import CalendarRules
-from extract.annotate.timex_rules_quantity import QuantityRules
-from extract.annotate.timex_tokens import ROMAN_ORDINAL
+from extract.components.timex.lexicon import STARTERS, TimexLexicon, load_lexicon
+from extract.components.timex.meaning import Found, Match, Meaning
+from extract.components.timex.rules.calendar import CalendarRules
+from extract.components.timex.rules.quantity import QuantityRules
+from extract.components.timex.tokens import ROMAN_ORDINAL
 
 __all__ = ["Found", "Meaning", "Scanner", "find_expressions"]
 

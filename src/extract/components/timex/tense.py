@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from extract.annotate.timex_values import FUTURE, PAST, PRESENT
+from extract.components.timex.values import FUTURE, PAST, PRESENT
 
 MODAL_FUTURE = {"aller", "devoir", "pouvoir", "prévoir", "compter", "espérer", "vouloir", "envisager", "souhaiter"}
 # Verbs whose passé composé takes "être" (the parser often reads "est arrivé" as a passive).

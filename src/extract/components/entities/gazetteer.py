@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+from extract.components.resources import RESOURCES, read_tsv
 
 # A leading article that is not part of a name ("l'ONU", "les Émirats").
 ARTICLES = ("le ", "la ", "les ", "l'", "l’")
@@ -81,16 +81,6 @@ def surface_variants(name: str) -> set[str]:
     for form in {name, bare}:
         out |= {form, form.replace("'", "’"), form.replace("’", "'")}
     return out
-
-
-def read_tsv(path: Path) -> Iterator[dict[str, str]]:
-    """The rows of a resource TSV: `#` comment lines, then a header row, then data."""
-    with path.open(encoding="utf-8") as handle:
-        lines = (line.rstrip("\n") for line in handle if not line.startswith("#") and line.strip())
-        header = next(lines).split("\t")
-        for line in lines:
-            cells = line.split("\t")
-            yield dict(zip(header, cells + [""] * (len(header) - len(cells))))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.annotate.timex_meaning import Match, Meaning
-from extract.annotate.timex_tokens import (
+from extract.components.timex.meaning import Match, Meaning
+from extract.components.timex.tokens import (
     AFTER_WORDS,
     CLOCK_TOKEN,
     DECIMAL,

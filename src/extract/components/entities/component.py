@@ -1,0 +1,246 @@
+"""The `extract_entities` component: entity mentions resolved to one canonical entity.
+
+Candidates come from two places: the French NER's spans, looked up in the
+name tables (countries, nationalities, places, organisations), and phrase
+matches of those tables' names the NER missed. Overlaps are settled (longer
+first, then the stronger evidence), ambiguous places and nationalities are
+resolved with the countries the same article names, acronyms defined in the
+text are linked to their long form, and each entity gets one kind, one
+canonical name and one country per article.
+
+`label` is the NER label (PER, LOC, ORG, MISC) when the NER found the span
+and agrees with its kind, else the rule that decided: `country_rule`,
+`nationality_rule`, `place_rule`, `org_kb`, `acronym_rule` (defined in the
+text), `head_rule` ("rue du Château") or `surname_rule` ("Mauri" after
+"Melchior Mauri").
+
+Config: `resources` (folder of the TSVs, default the package's),
+`countries`, `nationalities`, `places` (paths of those tables, default
+resources/<table>.tsv), `organisations` (path of the knowledge base, default
+resources/organisations.tsv),
+`min_matched_population` (smaller cities are only looked up for NER spans,
+not searched for in running text).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from extract.components.entities.acronyms import link_acronyms
+from extract.components.entities.candidates import (
+    ARTICLE_TOKENS,
+    HEAD_RULE,
+    KIND_OF_LABEL,
+    LABEL_OF_KIND,
+    NOT_NAMES,
+    PERSON_DETERMINERS,
+    RULE_OF_KIND,
+    Candidate,
+    trim,
+)
+from extract.components.entities.gazetteer import (
+    Entry,
+    Knowledge,
+    fold,
+    is_acronym,
+    load_knowledge,
+    surface_variants,
+)
+from extract.components.entities.named_heads import YIELDING_HEADS, head_matcher
+from extract.components.entities.resolve import (
+    boilerplate,
+    home_countries,
+    link_surnames,
+    one_kind_per_entity,
+    pattern_docs,
+    pick,
+    places_in_named_countries,
+    plausible,
+    repeat_names,
+    seat_of_power,
+    settle,
+    untitled,
+)
+from extract.components.resources import RESOURCES
+from extract.pipeline.spans import Mention, register_extensions
+from extract.pipeline.speed import Serialisable
+
+
+class EntityMentions(Serialisable):
+    """Set `doc._.mentions`: NER spans and table matches, each resolved to an entity."""
+
+    def __init__(self, nlp: Language, knowledge: Knowledge):
+        self.nlp = nlp
+        self.kb = knowledge
+        self.tables = {t.kind: t for t in knowledge.tables()}
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for table in knowledge.tables():
+            plain: set[str] = set()
+            acronyms: set[str] = set()
+            for name in table.patterns:
+                (acronyms if is_acronym(name) else plain).update(surface_variants(name))
+            if plain:
+                self.lower.add(table.kind, pattern_docs(nlp, plain))
+            if acronyms:
+                self.exact.add(table.kind, pattern_docs(nlp, acronyms))
+        self.heads = head_matcher(nlp.vocab)
+        self.acronym_matcher = Matcher(nlp.vocab)
+        self.acronym_matcher.add("DEFINED", [[{"ORTH": "("}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ")"}]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mentions = self.mentions(doc)
+        return doc
+
+    # -- candidates ---------------------------------------------------------
+
+    def lookup(self, text: str, *, kinds: tuple[str, ...]) -> tuple[str, list[Entry]] | None:
+        """The first table among `kinds` that knows `text`, and its entries."""
+        for kind in kinds:
+            entries = self.tables[kind].lookup(text)
+            if entries:
+                return kind, entries
+        return None
+
+    def ner_candidates(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for ent in doc.ents:
+            span = trim(ent)
+            if not len(span) or not any(ch.isalpha() for ch in span.text) or fold(span.text) in NOT_NAMES:
+                continue
+            if len(span) == 1 and span[0].is_stop:
+                continue  # "Un", "Cette" at the start of a sentence
+            kinds = ("organisation", "country", "nationality", "place")
+            found = None
+            if span[0].lower_ in ARTICLE_TOKENS and len(span) > 1:
+                # "L'ONU", "La France a dénoncé": the article is not part of a name the tables know...
+                found = self.lookup(span[1:].text, kinds=kinds)
+                if found is not None:
+                    span = span[1:]
+            if found is None:
+                found = self.lookup(span.text, kinds=kinds)  # ...but it is of "La Haye"
+            if found is None and span.text[0].islower() and ent.label_ != "PER":
+                continue  # "soleil", "bourse": not a name ("général de Gaulle" is one)
+            if found is None:
+                out.append(Candidate(span.start, span.end, KIND_OF_LABEL.get(ent.label_, "other"), [], ent.label_, 2))
+                continue
+            kind, entries = found
+            if kind == "place" and ent.label_ in ("ORG", "PER") and not seat_of_power(entries, ent.label_):
+                out.append(Candidate(span.start, span.end, KIND_OF_LABEL[ent.label_], [], ent.label_, 2))
+                continue
+            out.append(Candidate(span.start, span.end, kind, entries, ent.label_, 3))
+        return out
+
+    def phrase_candidates(self, doc: Doc) -> list[Candidate]:
+        out = []
+        matches = [(m, s, e, False) for m, s, e in self.lower(doc)] + [(m, s, e, True) for m, s, e in self.exact(doc)]
+        for match_id, start, end, exact in matches:
+            kind = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            table = self.tables[kind]
+            entries = table.lookup(span.text)
+            if not entries or not plausible(table, span, exact):
+                continue
+            strength = 3 if kind in ("country", "organisation") else 2 if kind == "nationality" else 1
+            out.append(Candidate(start, end, kind, entries, "", strength))
+        return out
+
+    def head_candidates(self, doc: Doc) -> list[Candidate]:
+        """ "rue du Château", "comité des fêtes": a lower-case head noun and a capitalised name."""
+        out = []
+        for match_id, start, end in self.heads(doc):
+            kind = doc.vocab.strings[match_id]
+            while doc[end - 1].text == "-":
+                end -= 1
+            tail = end
+            while tail > start + 1 and (doc[tail - 1].is_title or doc[tail - 1].text == "-"):
+                tail -= 1
+            name = doc[tail:end].text
+            if kind == "organisation" and self.lookup(name, kinds=("organisation",)):
+                continue  # "agence Reuters": Reuters
+            if doc[start].text in YIELDING_HEADS and self.lookup(name, kinds=("place", "country")):
+                continue  # "port de Kiel": Kiel
+            out.append(Candidate(start, end, kind, [], HEAD_RULE, 2))
+        return out
+
+    # -- resolution ---------------------------------------------------------
+
+    def mentions(self, doc: Doc) -> list[Mention]:
+        phrases = self.phrase_candidates(doc)
+        chosen = settle(doc, self.ner_candidates(doc) + phrases + self.head_candidates(doc))
+        chosen = [c for c in chosen if not boilerplate(doc, c)]
+        named = {c.entries[0].country_code for c in chosen if c.kind == "country" and c.entries}
+        mentions = [self.to_mention(doc, c, named) for c in chosen]
+        home_countries(mentions, chosen, phrases, named)
+        places_in_named_countries(doc, mentions, chosen)
+        defined = self.acronym_matcher(doc)
+        if defined:  # doc.text is rebuilt from the tokens on each access: only when needed
+            mentions = link_acronyms(doc, doc.text, defined, mentions, self.lookup_entity)
+        mentions = repeat_names(doc, mentions)
+        return one_kind_per_entity(link_surnames(mentions))
+
+    def lookup_entity(self, text: str) -> Entry | None:
+        """The knowledge-base entry for an organisation or country name, if any."""
+        found = self.lookup(text, kinds=("organisation", "country"))
+        return found[1][0] if found else None
+
+    def to_mention(self, doc: Doc, c: Candidate, named: set[str]) -> Mention:
+        span = doc[c.start : c.end]
+        if c.kind == "country" and c.start > 0 and doc[c.start - 1].lower_ in PERSON_DETERMINERS:
+            people = self.tables["nationality"].lookup(span.text)
+            if people:  # "un Suisse", "deux Belges": people, not the country
+                c = Candidate(c.start, c.end, "nationality", people, c.label, c.strength)
+        agrees = c.label not in KIND_OF_LABEL or LABEL_OF_KIND.get(c.kind) == c.label
+        label = c.label if c.label and agrees else RULE_OF_KIND.get(c.kind, c.label)
+        if not c.entries:
+            return Mention(
+                span.start_char, span.end_char, label, c.kind, untitled(span) if c.kind == "person" else span.text
+            )
+        entry = pick(c.entries, named)
+        return Mention(
+            span.start_char, span.end_char, label, c.kind, entry.canonical, entry.country_code, entry.wikidata_id
+        )
+
+
+@Language.factory(
+    "extract_entities",
+    default_config={
+        "resources": None,
+        "countries": None,
+        "nationalities": None,
+        "places": None,
+        "organisations": None,
+        "min_matched_population": 15000,
+    },
+    requires=["doc.ents", "token.ent_type", "token.pos"],
+    assigns=["doc._.mentions"],
+)
+def make_entity_mentions(
+    nlp: Language,
+    name: str,
+    resources: str | None,
+    countries: str | None,
+    nationalities: str | None,
+    places: str | None,
+    organisations: str | None,
+    min_matched_population: int,
+) -> EntityMentions:
+    """Load the name tables once per process and build the phrase matchers over them.
+
+    Each path left None is the shipped table (`resources/<table>.tsv`, the
+    folder being `resources` when given, else the package's).
+    """
+    register_extensions()
+    knowledge = load_knowledge(
+        Path(resources) if resources else RESOURCES,
+        Path(organisations) if organisations else None,
+        countries=Path(countries) if countries else None,
+        nationalities=Path(nationalities) if nationalities else None,
+        places=Path(places) if places else None,
+        min_matched_population=min_matched_population,
+    )
+    return EntityMentions(nlp, knowledge)

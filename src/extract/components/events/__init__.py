@@ -1,0 +1,59 @@
+"""The `extract_events` component: what happened, who did it, where and when.
+
+Sets `doc._.events` to a list of `Event`, one per event mention, read from the
+parse, `doc._.mentions` and `doc._.timexes` (either may be None: the events are
+then found without actors/places or without dates).
+
+How an event is found and what is deliberately left out:
+
+- **Triggers** are lemma patterns from `resources/triggers.tsv` (single words
+  and multiword expressions such as "mettre en place", "ouvrir le feu",
+  "s'écraser"), matched with spaCy PhraseMatchers (a token `Matcher` for the
+  entries with gaps, "ouvrir _ enquête"); overlapping matches keep the
+  longest ("attaque chimique" over "attaque"). Each carries a SPEC category
+  and CAMEO root code, and may require a part of speech, a reflexive, a
+  plural subject ("se retrouver": a meeting of several parties) or a visit
+  ("se rendre", "arriver": a named visitor or office holder and a destination,
+  so not "se rendre aux autorités" nor "arriver en tête").
+- **Not events**: a negated trigger ("n'a pas signé", "aucune attaque",
+  "sans combattre"), a generic one ("toute attaque"), one presented as
+  possible or averted ("d'éventuelles attaques", "pour prévenir un attentat",
+  "se préparent à lancer des attaques"), and an action that is only demanded,
+  promised, refused or threatened ("exige la libération" yields the demand,
+  not a release).
+- **Hypothetical**: a verb trigger in the conditional, under a modal
+  "pouvoir" or after "si" ("si l'armée attaquait") is not reported. A noun
+  trigger whose clause is hypothetical ("les combats pourraient durer") is
+  reported without a date, unless the hypothetical verb is the one that makes
+  it happen ("une attaque pourrait avoir lieu"), then it is not reported. The
+  journalistic conditional past ("l'aviation aurait bombardé jeudi un
+  hôpital") reports an unconfirmed event: reported, without a date.
+- **Reporting verbs** (annoncer, déclarer, affirmer, selon) are not in the
+  lexicon: the event is their complement, which is matched on its own.
+  Statement-like categories (statement, appeal, demand, disapprove) are
+  reported only when the speaker or target is in the sentence ("Paris a
+  condamné l'attaque"), i.e. when the statement itself is the news.
+- **Date**: the DATE/TIME expression attached to the trigger (in its subtree
+  or on the path up from the expression); else one attached to the verb that
+  governs it ("a eu lieu mardi"); else the conjunct trigger's date; else the
+  nearest one in the same clause. A clause on a noun trigger that tells the
+  event itself dates it: a support verb ("l'état de siège, instauré le 6 mai")
+  or a relative clause with the trigger as subject ("l'explosion qui a ravagé
+  le port le 4 août"). A trigger named by "au lendemain de" / "à la veille de"
+  is not dated by that expression (the day is counted from it). An
+  expression that dates one trigger does not date another through these
+  fallbacks. When the text dates the event
+  only by the article, the **publication date** is used (`timex` None):
+  "viennent de mettre en place". No date otherwise: a headline's present
+  tense ("Washington et les talibans signent un accord") usually reports the
+  day before publication, so it is left undated rather than dated wrongly.
+- **Actors**: the agent first (subject and its conjuncts, the subject of the
+  governing verb for "viennent de signer", the passive agent "par un
+  commando", nationality adjectives on a noun trigger "tirs iraniens", the
+  subject of a support verb "a lancé une offensive"), then the other
+  participants (object, "de"/"contre"/"entre"/"avec" complements), each
+  mapped to the canonical names and country codes of the mentions in it.
+- **Place**: the first place or country mention in a complement introduced by
+  à/en/au/dans/sur/près de/au large de (for noun triggers also "de" + a place:
+  "l'attentat de Nice"), searched down the trigger's complements.
+"""

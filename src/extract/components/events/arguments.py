@@ -1,0 +1,170 @@
+"""Who took part in an event and where: the agent and other participants, the actors' mentions, the place."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.components.events.matcher import TriggerCandidate
+from extract.components.events.syntax import case_lemmas, is_bare_obl, is_verbal, local_tokens
+from extract.components.events.words import (
+    AGENT_DEPS,
+    CLAUSE_DEPS,
+    OTHER_CASES,
+    OTHER_DEPS,
+    PLACE_CASES,
+    PLACE_KINDS,
+    RECIPIENT_CASES,
+    SUPPORT_VERBS,
+)
+from extract.pipeline.spans import Mention, Timex
+
+
+class ArgumentFinder:
+    """The participants, actors and place of a trigger; mixed into `EventExtractor`."""
+
+    # The state EventExtractor sets up in its __init__.
+    doc: Doc
+    mentions: list[Mention]
+    timexes: list[Timex]
+    mention_at: dict[int, list[int]]
+    timex_spans: list[Span | None]
+    timex_tokens: set[int]
+    head_of: dict[int, TriggerCandidate]
+
+    if TYPE_CHECKING:  # defined by EventExtractor
+
+        def governor(self, token: Token) -> tuple[Token, str]: ...
+
+    def participants(self, cand: TriggerCandidate) -> tuple[list[Token], list[Token]]:
+        """Tokens heading the agent phrases and the other participant phrases."""
+        head = cand.head
+        agents: list[Token] = []
+        others: list[Token] = []
+        if is_verbal(head):
+            agents += [c for c in head.children if c.dep_ in AGENT_DEPS]
+            others += [c for c in head.children if c.dep_ in OTHER_DEPS]
+            others += [
+                c
+                for c in head.children
+                if c.dep_.startswith("obl")
+                and c.i not in self.timex_tokens
+                and (not case_lemmas(c) or case_lemmas(c) & (OTHER_CASES | RECIPIENT_CASES))
+            ]  # a bare nominal "obl" is a misparsed object: "ont libéré jeudi trois prisonniers"
+            governor = head
+            while not agents and governor.dep_ in ("xcomp", "conj") and governor.head.i != governor.i:
+                governor = governor.head
+                agents += [c for c in governor.children if c.dep_ in AGENT_DEPS]
+        else:
+            for child in head.children:
+                cases = case_lemmas(child)
+                if child.dep_ == "amod" and self._mentions_of([child]):
+                    agents.append(child)
+                elif child.dep_.startswith("nmod") and "par" in cases:
+                    agents.append(child)
+                elif child.dep_.startswith("nmod") and cases & OTHER_CASES:
+                    others.append(child)
+                elif child.dep_ == "acl":
+                    agents += [c for c in child.children if c.dep_ == "obl:agent"]
+            verb, dep = self.governor(head)
+            if verb.i != head.i and verb.lemma_ in SUPPORT_VERBS:
+                if dep == "obj" or is_bare_obl(head):
+                    agents += [c for c in verb.children if c.dep_ == "nsubj"]
+                    others += [
+                        c
+                        for c in verb.children
+                        if c.dep_.startswith("obl") and case_lemmas(c) & {"contre", "entre", "avec"}
+                    ]
+                elif dep in ("nsubj", "nsubj:pass"):
+                    agents += [c for c in verb.children if c.dep_ == "obl:agent"]
+
+        def expand(tokens: list[Token]) -> list[Token]:
+            return [t for tok in tokens for t in (tok, *self._conjuncts(tok))]
+
+        return expand(agents), expand(others)
+
+    @staticmethod
+    def _conjuncts(token: Token) -> list[Token]:
+        """Nominal conjuncts and appositions, recursively ("le Maroc, la France et l'Espagne")."""
+        found = []
+        for child in token.children:
+            if child.dep_ in ("conj", "appos") and not is_verbal(child):
+                found += [child, *ArgumentFinder._conjuncts(child)]
+        return found
+
+    def _mentions_of(self, heads: Iterable[Token]) -> list[int]:
+        found: list[int] = []
+        for head in heads:
+            for token in local_tokens(head):
+                for n in self.mention_at.get(token.i, ()):
+                    if n not in found:
+                        found.append(n)
+        return sorted(found, key=lambda n: self.mentions[n].start)
+
+    def _actor_tokens(self, token: Token) -> Iterator[Token]:
+        """The participant's phrase without its locative complements ("un commando près de Gao")."""
+        yield token
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS or child.dep_ == "acl:relcl":
+                continue
+            if case_lemmas(child) & (PLACE_CASES - {"à", "au", "aux"}) or (
+                child.i >= 2 and self.doc[child.i - 2].lower_ == "près"
+            ):
+                continue
+            yield from self._actor_tokens(child)
+
+    def actors(self, cand: TriggerCandidate, place: int | None) -> list[Mention]:
+        agents, others = self.participants(cand)
+        seen: list[int] = []
+        for group in (agents, others):
+            for head in group:
+                found = {n for token in self._actor_tokens(head) for n in self.mention_at.get(token.i, ())}
+                for n in sorted(found, key=lambda n: self.mentions[n].start):
+                    mention = self.mentions[n]
+                    if n == place or n in seen or mention.kind == "other":
+                        continue
+                    if mention.kind == "place" and (group is others or n not in self.mention_at.get(head.i, ())):
+                        continue  # a city acts only as the subject itself ("Moscou a dénoncé")
+                    seen.append(n)
+        names: list[Mention] = []
+        for n in seen:
+            if all(self.mentions[n].canonical != m.canonical for m in names):
+                names.append(self.mentions[n])
+        return names
+
+    def place(self, cand: TriggerCandidate) -> int | None:
+        """The index of the place mention the trigger is located at, or None."""
+        head = cand.head
+        nominal = not is_verbal(head)
+        roots = [head]
+        if nominal:
+            roots += [
+                c for c in head.children if c.dep_ == "acl" or (c.dep_ == "acl:relcl" and c.lemma_ in SUPPORT_VERBS)
+            ]  # "l'attaque, perpétrée à Gao", "l'attaque qui a eu lieu à Niamey"
+            verb, dep = self.governor(head)
+            if (dep in ("obj", "nsubj", "nsubj:pass", "obl:arg") or is_bare_obl(head)) and is_verbal(verb):
+                roots.append(verb)
+            elif head.dep_.startswith("nmod"):
+                roots.append(head.head)  # "l'auteur de l'attentat de mardi à Strasbourg"
+        frontier = [
+            c
+            for root in roots
+            for c in root.children
+            if c.dep_[:3] in ("obl", "nmo") and c.i != head.i and (root.i == head.i or c.i > head.i or is_verbal(root))
+        ]
+        for _depth in range(3):
+            deeper: list[Token] = []
+            for token in sorted(frontier, key=lambda t: abs(t.i - head.i)):
+                cases = case_lemmas(token) | ({token.lemma_.lower()} if token.lemma_ == "large" else set())
+                if token.i >= 2 and self.doc[token.i - 2].lower_ in ("près", "proche", "large"):
+                    cases.add("près")  # "près d'Addis-Abeba" with "près" attached elsewhere
+                kinds = PLACE_KINDS if cases & PLACE_CASES else ({"place"} if nominal and "de" in cases else set())
+                if kinds:
+                    for n in self._mentions_of([token]):
+                        if self.mentions[n].kind in kinds:
+                            return n
+                deeper += [c for c in token.children if c.dep_[:3] in ("obl", "nmo") or c.dep_ == "acl"]
+            frontier = deeper
+        return None

@@ -1,0 +1,51 @@
+"""The event categories: the one table every part reads (the trigger lexicon's check, the docs, the report).
+
+Plain Python, no spaCy: `extract.schema_docs` and the report import it without loading the pipeline.
+"""
+
+from __future__ import annotations
+
+# category, CAMEO root, what it covers, French examples (the SPEC's table).
+EVENT_CATEGORIES: list[tuple[str, str, str, str]] = [
+    (
+        "statement",
+        "01",
+        "make a public statement, claim or deny responsibility (not every reporting verb)",
+        "revendiquer, démentir, rendre hommage",
+    ),
+    ("appeal", "02", "appeal, request", "appeler à, exhorter"),
+    ("intent_cooperate", "03", "express intent to cooperate", "promettre, s'engager à"),
+    ("consult", "04", "consult, meet, negotiate", "se réunir, sommet, rencontre, conférence"),
+    (
+        "diplomatic_cooperation",
+        "05",
+        "engage in diplomatic cooperation",
+        "signer un accord, reconnaître l'indépendance",
+    ),
+    (
+        "material_cooperation",
+        "06",
+        "engage in material cooperation",
+        "cellule commune, patrouilles conjointes, échange d'informations",
+    ),
+    ("aid", "07", "provide aid", "prêt, aide, don, proposer son aide"),
+    ("yield", "08", "yield, release, withdraw", "libérer, se retirer"),
+    ("investigate", "09", "investigate", "ouvrir une enquête"),
+    ("demand", "10", "demand", "exiger, réclamer"),
+    ("disapprove", "11", "disapprove, criticise, accuse", "dénoncer, condamner, accuser"),
+    ("reject", "12", "reject, refuse", "rejeter, refuser"),
+    ("threaten", "13", "threaten", "menacer, ultimatum"),
+    ("protest", "14", "protest, demonstrate, strike", "manifestation, grève"),
+    ("military_posture", "15", "exhibit force posture", "mobiliser, déployer des troupes"),
+    ("reduce_relations", "16", "reduce relations", "sanctions, fermer la frontière, expulser"),
+    ("coerce", "17", "coerce, arrest, restrict", "arrêter, interpeller, état d'urgence, loi martiale"),
+    ("assault", "18", "unconventional violence", "attentat, attaque, assassinat, sabotage"),
+    ("fight", "19", "conventional military force", "offensive, combats, bombardements, frappes"),
+    ("mass_violence", "20", "unconventional mass violence", "massacre"),
+    ("disaster", "", "natural or industrial disaster (not CAMEO)", "séisme, incendie, inondation"),
+    ("accident", "", "accident (not CAMEO)", "s'écraser, naufrage, s'échouer, collision"),
+    ("election", "", "election, referendum (not CAMEO)", "élections, scrutin, référendum"),
+]
+
+CATEGORIES: tuple[str, ...] = tuple(category for category, _, _, _ in EVENT_CATEGORIES)
+CAMEO_ROOT: dict[str, str] = {category: root for category, root, _, _ in EVENT_CATEGORIES}

@@ -1,0 +1,113 @@
+"""The closed word lists the event rules read: dependency relations, negators, case markers, support verbs."""
+
+from __future__ import annotations
+
+# Dependents that open a clause of their own: searches for a trigger's
+# arguments, place and date do not descend into them.
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "conj", "csubj", "xcomp"})
+# "au lendemain du séisme", "à la veille du sommet": days counted from the event they name.
+DAYS_FROM_AN_EVENT = frozenset({"lendemain", "surlendemain", "veille", "avant-veille"})
+NEGATORS = frozenset({"ne", "pas", "jamais", "nullement", "guère", "aucun", "nul"})
+GENERIC_DETS = frozenset({"tout", "chaque", "aucun", "nul"})
+IRREALIS_ADJS = frozenset({"éventuel", "possible", "potentiel", "hypothétique"})
+# Mentions whose words are a name, not an event: "Front de libération nationale".
+NAME_KINDS = frozenset({"organisation", "person"})
+# An expression introduced by these bounds a period; it does not date the event in it.
+BOUND_CASES = frozenset({"depuis", "jusque", "jusqu'", "partir", "ici"})
+# Governors under which the trigger did not (yet) happen.
+IRREALIS_GOVERNORS = frozenset(
+    {
+        "prévenir",
+        "empêcher",
+        "éviter",
+        "déjouer",
+        "contrer",
+        "craindre",
+        "redouter",
+        "préparer",
+        "projeter",
+        "planifier",
+        "envisager",
+        "risquer",
+        "vouloir",
+        "souhaiter",
+        "espérer",
+        "annuler",
+        "échec",
+        "crainte",
+        "risque",
+        "menace",
+        "prévention",
+        "projet",
+        "lutte",
+    }
+)
+# Trigger categories whose complement is only wanted, promised, refused or threatened.
+IRREALIS_CATEGORIES = frozenset({"appeal", "intent_cooperate", "demand", "threaten", "reject"})
+SPEECH_CATEGORIES = frozenset({"statement", "appeal", "demand", "disapprove"})
+# Verbs that make a noun trigger happen: their negation, mood, subject and date are the noun's.
+SUPPORT_VERBS = frozenset(
+    {
+        "avoir",
+        "lieu",
+        "mener",
+        "lancer",
+        "commettre",
+        "perpétrer",
+        "organiser",
+        "conduire",
+        "effectuer",
+        "produire",
+        "survenir",
+        "tenir",
+        "conclure",
+        "déclencher",
+        "signer",
+        "ouvrir",
+        "faire",
+        "décréter",
+        "imposer",
+        "proclamer",
+        "prononcer",
+        "entamer",
+        "opérer",
+        "procéder",
+        "frapper",
+        "tuer",
+        "secouer",
+        "éclater",
+        "dérouler",
+        "poursuivre",
+        "annoncer",
+        "décider",
+        "accorder",
+        "octroyer",
+        "proposer",
+        "verser",
+        "envoyer",
+        "débloquer",
+        "placer",
+        "viser",
+        "prolonger",
+        "adopter",
+        "présenter",
+        "adresser",
+        "exprimer",
+        "rendre",
+        "instaurer",
+        "instituer",
+    }
+)
+PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "près", "large", "vers", "devant", "autour"})
+# "des"/"du" before an object, which the parser sometimes reads as a preposition.
+PARTITIVES = frozenset({"des", "du"})
+# Nouns that count or group events: "une vague de frappes", "une série d'attentats".
+COLLECTIVE_NOUNS = frozenset(
+    {"vague", "série", "salve", "succession", "multitude", "flambée", "regain", "recrudescence"}
+)
+PLACE_KINDS = frozenset({"place", "country"})
+DATE_TYPES = frozenset({"DATE", "TIME"})
+AGENT_DEPS = frozenset({"nsubj", "obl:agent"})
+OTHER_DEPS = frozenset({"obj", "iobj", "nsubj:pass"})
+OTHER_CASES = frozenset({"de", "du", "des", "contre", "entre", "avec"})
+RECIPIENT_CASES = frozenset({"à", "au", "aux"})

@@ -1,0 +1,22 @@
+"""Write the tables as Parquet, CSV or one DuckDB database, in chunks, atomically.
+
+Every table is written under a temporary name inside the output folder and
+renamed into place only when the whole run has succeeded, so a reader never
+sees a half-written table and an interrupted run leaves the previous tables
+whole. A lock file refuses a second run writing into the same folder at once.
+
+`writer` (TableWriter, the formats), `atomic` (rename into place, the output
+folder), `lock` (OutputLock), `cells` (the CSV formula guard, both ways, and the
+CSV reader), `database` (DuckDB names and types).
+"""
+
+from extract.write.atomic import move_into_place, prepare_out, remove_path, write_text_atomic
+from extract.write.cells import neutralise, read_csv_table, unneutralise
+from extract.write.database import DUCKDB_FILE, DUCKDB_TYPES, duckdb_ddl
+from extract.write.lock import OutputLock
+from extract.write.writer import FORMATS, ROW_GROUP, TableWriter, formats_of
+
+__all__ = [
+    "DUCKDB_FILE", "DUCKDB_TYPES", "FORMATS", "ROW_GROUP", "OutputLock", "TableWriter", "duckdb_ddl", "formats_of",
+    "move_into_place", "neutralise", "prepare_out", "read_csv_table", "remove_path", "unneutralise", "write_text_atomic",
+]  # fmt: skip

@@ -20,7 +20,7 @@ from extract.engines.summary import RunSummary
 from extract.errors import UsageError
 from extract.pipeline.load import DEFAULT_MODEL, check_model
 from extract.read import read_articles
-from extract.read.article import Article
+from extract.read.article import Article, check_published
 from extract.schema import Rows
 
 __all__ = ["RunSummary", "annotate_stream", "run"]
@@ -60,8 +60,7 @@ def run(
         raise UsageError("{n_process} must be at least 1", option="n_process")
     if batch_size < 1:
         raise UsageError("{batch_size} must be at least 1", option="batch_size")
-    if published is not None and not published.strip():
-        raise UsageError("{published}: empty date (expected ISO 8601, e.g. 2018-12-17)", option="published")
+    published = check_published(published)
     if engine not in ("local", "dask"):
         raise UsageError("{engine} must be local or dask, not {value!r}", option="engine", value=engine)
     if engine == "dask":

@@ -33,7 +33,7 @@ from extract.errors import OutputError, UsageError
 from extract.pipeline.load import DEFAULT_MODEL, PIPES, load_pipeline
 from extract.pipeline.process import annotate_batch
 from extract.read import find_sources
-from extract.read.article import normalise_published
+from extract.read.article import check_published
 from extract.schema import TABLES
 from extract.write import (
     DUCKDB_FILE,
@@ -79,11 +79,7 @@ def run_dask(
     formats = formats_of(fmt)
     if shard_size < 1:
         raise UsageError("the shard size must be at least 1")
-    if published is not None:
-        try:
-            published = normalise_published(published)
-        except ValueError as exc:
-            raise UsageError("{published}: {reason}", option="published", reason=str(exc)) from None
+    published = check_published(published)
     sources = find_sources(list(inputs), exclude=[out])
     if any(source.form == "stdin" for source in sources):
         raise UsageError(

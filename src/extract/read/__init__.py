@@ -18,7 +18,7 @@ from pathlib import Path
 
 from extract.errors import UsageError
 from extract.read import files
-from extract.read.article import Article, normalise_published
+from extract.read.article import Article, check_published
 
 SUFFIXES = {
     ".txt": "txt",
@@ -136,13 +136,7 @@ def read_articles(
     Input paths and `published` are checked at once (UsageError); records are
     then read lazily.
     """
-    if published is not None:
-        if not published.strip():
-            raise UsageError("{published}: empty date (expected ISO 8601, e.g. 2018-12-17)", option="published")
-        try:
-            published = normalise_published(published)
-        except ValueError as exc:
-            raise UsageError("{published}: {reason}", option="published", reason=str(exc)) from None
+    published = check_published(published)
     return _read_all(find_sources(inputs, exclude=exclude), published, stdin)
 
 

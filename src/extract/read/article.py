@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from extract.errors import UsageError
+
 
 @dataclass(slots=True)
 class Article:
@@ -67,3 +69,18 @@ def normalise_published(value: object) -> str | None:
     except ValueError:
         raise ValueError(f"invalid published date {value[:40]!r} (expected ISO 8601, e.g. 2018-12-17)") from None
     return value.strip()
+
+
+def check_published(value: str | None) -> str | None:
+    """A `published` option (--published) as an ISO string, or None; UsageError when empty or no date.
+
+    The one check of the option, shared by the reader and both engines.
+    """
+    if value is None:
+        return None
+    if not value.strip():
+        raise UsageError("{published}: empty date (expected ISO 8601, e.g. 2018-12-17)", option="published")
+    try:
+        return normalise_published(value)
+    except ValueError as exc:
+        raise UsageError("{published}: {reason}", option="published", reason=str(exc)) from None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -10,6 +12,10 @@ import pytest
 from extract import runs
 
 DATA = Path(__file__).parent / "data"
+
+# The built name index goes to a folder of this test run, not the user's cache; the
+# CLI tests' subprocesses inherit it, so the whole run builds it once.
+os.environ.setdefault("EXTRACT_CACHE_DIR", tempfile.mkdtemp(prefix="extract-test-cache-"))
 
 
 @pytest.fixture(scope="session")

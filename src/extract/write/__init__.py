@@ -10,7 +10,7 @@ folder), `lock` (OutputLock), `cells` (the CSV formula guard, both ways, and the
 CSV reader), `database` (DuckDB names and types).
 """
 
-from extract.write.atomic import move_into_place, prepare_out, remove_path, write_text_atomic
+from extract.write.atomic import move_into_place, prepare_out, remove_path, write_bytes_atomic, write_text_atomic
 from extract.write.cells import neutralise, read_csv_table, unneutralise
 from extract.write.database import DUCKDB_FILE, DUCKDB_TYPES, duckdb_ddl
 from extract.write.lock import OutputLock
@@ -18,5 +18,6 @@ from extract.write.writer import FORMATS, ROW_GROUP, TableWriter, formats_of
 
 __all__ = [
     "DUCKDB_FILE", "DUCKDB_TYPES", "FORMATS", "ROW_GROUP", "OutputLock", "TableWriter", "duckdb_ddl", "formats_of",
-    "move_into_place", "neutralise", "prepare_out", "read_csv_table", "remove_path", "unneutralise", "write_text_atomic",
+    "move_into_place", "neutralise", "prepare_out", "read_csv_table", "remove_path", "unneutralise", "write_bytes_atomic",
+    "write_text_atomic",
 ]  # fmt: skip

@@ -60,9 +60,14 @@ def disk_error(out: Path, exc: OSError) -> Exception:
 
 def write_text_atomic(path: Path, text: str) -> Path:
     """Write `text` to a temporary file beside `path`, then rename it over `path` in one step."""
+    return write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> Path:
+    """Write `data` to a temporary file beside `path`, then rename it over `path` in one step."""
     temp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
-        temp.write_text(text, encoding="utf-8")
+        temp.write_bytes(data)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

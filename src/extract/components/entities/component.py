@@ -27,9 +27,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from extract.cache import cached, file_digest, package_versions
 from extract.components.entities.acronyms import link_acronyms
 from extract.components.entities.candidates import (
     ARTICLE_TOKENS,
@@ -46,17 +47,15 @@ from extract.components.entities.gazetteer import (
     Entry,
     Knowledge,
     fold,
-    is_acronym,
     load_knowledge,
-    surface_variants,
 )
 from extract.components.entities.named_heads import YIELDING_HEADS, head_matcher
+from extract.components.entities.names import NameIndex, build_index
 from extract.components.entities.resolve import (
     boilerplate,
     home_countries,
     link_surnames,
     one_kind_per_entity,
-    pattern_docs,
     pick,
     places_in_named_countries,
     plausible,
@@ -73,21 +72,11 @@ from extract.pipeline.speed import Serialisable
 class EntityMentions(Serialisable):
     """Set `doc._.mentions`: NER spans and table matches, each resolved to an entity."""
 
-    def __init__(self, nlp: Language, knowledge: Knowledge):
+    def __init__(self, nlp: Language, knowledge: Knowledge, names: NameIndex):
         self.nlp = nlp
         self.kb = knowledge
         self.tables = {t.kind: t for t in knowledge.tables()}
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        for table in knowledge.tables():
-            plain: set[str] = set()
-            acronyms: set[str] = set()
-            for name in table.patterns:
-                (acronyms if is_acronym(name) else plain).update(surface_variants(name))
-            if plain:
-                self.lower.add(table.kind, pattern_docs(nlp, plain))
-            if acronyms:
-                self.exact.add(table.kind, pattern_docs(nlp, acronyms))
+        self.names = names
         self.heads = head_matcher(nlp.vocab)
         self.acronym_matcher = Matcher(nlp.vocab)
         self.acronym_matcher.add("DEFINED", [[{"ORTH": "("}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ")"}]])
@@ -137,9 +126,7 @@ class EntityMentions(Serialisable):
 
     def phrase_candidates(self, doc: Doc) -> list[Candidate]:
         out = []
-        matches = [(m, s, e, False) for m, s, e in self.lower(doc)] + [(m, s, e, True) for m, s, e in self.exact(doc)]
-        for match_id, start, end, exact in matches:
-            kind = doc.vocab.strings[match_id]
+        for kind, start, end, exact in self.names(doc):
             span = doc[start:end]
             table = self.tables[kind]
             entries = table.lookup(span.text)
@@ -229,18 +216,34 @@ def make_entity_mentions(
     organisations: str | None,
     min_matched_population: int,
 ) -> EntityMentions:
-    """Load the name tables once per process and build the phrase matchers over them.
+    """Load the name tables and the token tuples of their names, from the cache when it has them.
 
     Each path left None is the shipped table (`resources/<table>.tsv`, the
     folder being `resources` when given, else the package's).
     """
     register_extensions()
-    knowledge = load_knowledge(
-        Path(resources) if resources else RESOURCES,
-        Path(organisations) if organisations else None,
-        countries=Path(countries) if countries else None,
-        nationalities=Path(nationalities) if nationalities else None,
-        places=Path(places) if places else None,
-        min_matched_population=min_matched_population,
+    paths = (
+        Path(countries) if countries else (Path(resources) if resources else RESOURCES) / "countries.tsv",
+        Path(nationalities) if nationalities else (Path(resources) if resources else RESOURCES) / "nationalities.tsv",
+        Path(places) if places else (Path(resources) if resources else RESOURCES) / "places.tsv",
+        Path(organisations) if organisations else (Path(resources) if resources else RESOURCES) / "organisations.tsv",
     )
-    return EntityMentions(nlp, knowledge)
+
+    def build() -> tuple[Knowledge, NameIndex]:
+        knowledge = load_knowledge(
+            RESOURCES,
+            paths[3],
+            countries=paths[0],
+            nationalities=paths[1],
+            places=paths[2],
+            min_matched_population=min_matched_population,
+        )
+        return knowledge, build_index(nlp, knowledge)
+
+    # The tables and the token tuples of their names depend on the files, the threshold,
+    # our code and the tokenizer: all in the key, so an edit to any is a new build.
+    key = [*(file_digest(p) for p in paths), str(min_matched_population)]
+    key += package_versions("extract-news-fr", "spacy")
+    key += [f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}=={nlp.meta.get('version')}"]
+    knowledge, names = cached("entities", key, build)
+    return EntityMentions(nlp, knowledge, names)

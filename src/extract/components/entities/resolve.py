@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extract.components.entities.candidates import (
@@ -29,13 +28,6 @@ from extract.components.entities.gazetteer import (
 )
 from extract.components.entities.named_heads import TITLES
 from extract.pipeline.spans import Mention
-
-
-def pattern_docs(nlp: Language, names: set[str]) -> list[Doc]:
-    """Names as the tokenizer would split them; plain words are split on spaces, which is faster."""
-    plain = [n for n in names if n.replace(" ", "").isalpha()]
-    other = sorted(names.difference(plain))
-    return [Doc(nlp.vocab, words=n.split()) for n in sorted(plain)] + list(nlp.tokenizer.pipe(other))  # type: ignore[union-attr]  # spaCy types Language.tokenizer as a plain callable; the Tokenizer has pipe()
 
 
 def untitled(span: Span) -> str:

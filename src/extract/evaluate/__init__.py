@@ -1,8 +1,15 @@
-"""Score the pipeline against gold files in the evaluation JSON Lines format (`id`, `text`, `entities`, `timex`, `doc_date`).
+"""Score the pipeline against gold files.
+
+Two gold formats: the evaluation JSON Lines (`id`, `text`, `entities`, `timex`,
+`doc_date`; spans with offsets), and the news gold `X.gold.json` (`docs`: per
+article the countries, organisations, places, time expressions and dated
+events an analyst expects; see `extract.evaluate.news`).
 
 from extract.evaluate import evaluate
 scores = evaluate("sequoia-ne-dev.jsonl", baseline=True)
 scores["mentions"]   # a DataFrame: system, label, precision, recall, f1, ...
+scores = evaluate("realnews-dev.gold.json", pred="data/out")
+scores["news"]       # a DataFrame: measure, n_gold, n_pred, tp, fp, fn, precision, recall, f1, share
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from extract.errors import UsageError
 from extract.evaluate.gold import load_gold
 from extract.evaluate.mentions import GOLD_LABEL_OF_KIND, Spans, gold_spans, score_mentions
 from extract.pipeline import DEFAULT_MODEL
@@ -69,13 +77,25 @@ def evaluate(
     model: str = DEFAULT_MODEL,
     baseline: bool = False,
     subset: str | None = None,
+    texts: str | Path | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Score mentions, and time expressions where the gold has them.
 
     With `pred`, score the tables of a finished run (doc_ids must be the gold
     ids); else run the pipeline over the gold texts. With `baseline`, the bare
     model's NER is scored on the same texts, side by side.
+
+    A `.json` gold is news gold: the one frame `news` of measures, over a run
+    of `texts` (default: `X.jsonl` beside `X.gold.json`) or the run in `pred`.
     """
+    from extract.evaluate.news import evaluate_news, is_news_gold
+
+    if is_news_gold(gold):
+        if baseline:
+            raise UsageError("{baseline} scores NER spans: it needs JSON Lines gold, not news gold", option="baseline")
+        return {"news": evaluate_news(gold, texts=texts, pred=pred, model=model, subset=subset)}
+    if texts is not None:
+        raise UsageError("{texts} is for news gold (X.gold.json); JSON Lines gold holds its texts", option="texts")
     records = load_gold(gold, subset=subset)
     if pred is not None:
         predicted = {table: _read_run(Path(pred), table) for table in ("mentions", "timexes")}

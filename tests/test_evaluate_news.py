@@ -35,13 +35,15 @@ def timex(doc, text, value):
     return {"doc_id": doc, "text": text, "value": value}
 
 
-def event(doc, category, date, modality="asserted", place_code=""):
+def event(doc, category, date, modality="asserted", place_code="", agents="", agent_codes=""):
     return {
         "doc_id": doc,
         "category": category,
         "date_value": date,
         "modality": modality,
         "place_country_code": place_code or None,
+        "agents": agents or None,
+        "agent_country_codes": agent_codes or None,
     }
 
 
@@ -79,9 +81,10 @@ ROWS = {
     "events": [
         # Greedy in row order would give gold 1 the coerce row and leave gold 2 without one;
         # the one-to-one matching gives gold 1 the assault row.
-        event("a", "coerce", "2024-06-04", place_code="PT"),
+        event("a", "coerce", "2024-06-04", place_code="PT", agents="la police; l'OMS"),  # OMS: a gold organisation
         event("a", "assault", "2024-06-04"),
-        event("a", "statement", "2024-06-05", place_code="JP"),  # '*' prefix; JP not among a's countries
+        # '*' prefix; JP is not among a's countries, nor are Interpol and Madrid among its organisations.
+        event("a", "statement", "2024-06-05", place_code="JP", agents="Interpol; Madrid", agent_codes="JP"),
         event("a", "coerce", "2024-06-04", modality="negated"),  # not shown: not counted
         event("a", "fight", "2024-06-04"),  # matches no gold event
         event("a", "consult", None),  # no date: not counted
@@ -192,6 +195,25 @@ def test_dated_events_one_to_one_and_their_place_country(gold):
     assert table.loc["event place country"].share == pytest.approx(1 / 3)
 
 
+def test_event_agents_against_the_articles_organisations_and_countries(gold):
+    row = scores(gold, frames()).loc["event agents"]
+    # Matched: coerce (names the OMS), assault (no agent), statement (Interpol, Madrid; JP).
+    assert counts(row) == (3, 2, 1, 1, 1)
+    assert row.share == pytest.approx(1 / 3)
+
+
+def test_event_agents_from_actors_when_the_run_has_no_agents_column_and_as_lists(gold):
+    renamed = {"agents": "actors", "agent_country_codes": "actor_country_codes"}
+    events = []
+    for e in ROWS["events"]:
+        e = {renamed.get(k, k): v for k, v in e.items()}
+        e["actors"] = e["actors"].split("; ") if e["actors"] else None
+        events.append(e)
+    events[2]["actor_country_codes"] = ["ES"]  # one of a's countries: right
+    row = scores(gold, frames(dict(ROWS, events=events))).loc["event agents"]
+    assert counts(row) == (3, 2, 2, 0, 1)
+
+
 def test_each_event_row_finds_one_gold_event_at_most(gold):
     rows = dict(ROWS, events=[event("a", "coerce", "2024-06-04"), event("a", "statement", "2024-06-30")])
     row = scores(gold, frames(rows)).loc["events dated"]
@@ -256,6 +278,7 @@ def test_cli_scores_a_finished_run(tmp_path, data_dir):
     lines = {line.split("│")[1].strip(): line for line in result.output.splitlines() if line.count("│") > 2}
     assert "0.750" in lines["countries"]
     assert "0.333" in lines["event place country"]
+    assert "0.333" in lines["event agents"]
     assert "nan" not in result.output
 
 

@@ -21,7 +21,21 @@ several predictions may match one gold item (two mentions of one event, two
 entities for one organisation). The measures that judge an attribute of
 matched items (a place's country) give `share` instead: right (`tp`) over the
 matched items (`n_gold`); `fp` counts a wrong attribute, `fn` a missing one.
-See `score_news`.
+
+The measures (each function's docstring says more):
+
+- `countries`: the codes of the `country` entities, per document, against the gold codes.
+- `organisations`, `places`: an entity of that kind matches an alias list when its
+  canonical or a mention's text is one of the aliases; `place country`: of the gold
+  places found, those whose first-mentioned matching entity has the gold code.
+- `timex text`, `timex value`: gold expressions found by a predicted one with the same
+  words or one containing the other, and found with an accepted value.
+- `events dated`: expected dated events found by a row with an accepted category and
+  date value, one row per gold event; rows with `modality` other than asserted or
+  planned are left out when the run has that column.
+- `event place country`, `event agents`: the gold has neither per event, so those of
+  the events found are judged against the article's gold countries, places and
+  organisations: a plausibility check, not a match.
 """
 
 from __future__ import annotations
@@ -290,16 +304,37 @@ def shown_events(frame: pd.DataFrame | None) -> pd.DataFrame | None:
     return frame[frame["modality"].isin(SHOWN_MODALITIES)]
 
 
-def score_events(doc: dict, tables: Mapping[str, pd.DataFrame], doc_id: str) -> tuple[Count, Count]:
-    """Expected dated events found, and the place country of the events found.
+def _names(value: object) -> list[str]:
+    """A list cell: a list (Parquet, DuckDB) or `; `-joined text (CSV)."""
+    if value is None or isinstance(value, str | float) and _is_missing(value):
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(";") if part.strip()]
+    return [str(part) for part in value]  # type: ignore[attr-defined]
+
+
+def _agents(row: dict) -> tuple[list[str], list[str]]:
+    """Who did it and their countries: `agents` (version 2), else `actors`."""
+    if "agents" in row:
+        return _names(row.get("agents")), _names(row.get("agent_country_codes"))
+    return _names(row.get("actors")), _names(row.get("actor_country_codes"))
+
+
+def score_events(doc: dict, tables: Mapping[str, pd.DataFrame], doc_id: str) -> tuple[Count, Count, Count]:
+    """Expected dated events found, and the place country and the agents of the events found.
 
     A gold event is found by a predicted row with an accepted category and date
     value; each row finds at most one gold event (a maximum one-to-one matching).
     Precision is over the rows with a date value: right when the row could match
-    some gold event (so several mentions of one event are all right). The gold has
-    no place per event: a found event's place country is right when it is one of
+    some gold event (so several mentions of one event are all right).
+
+    The gold gives no place and no agents per event, so both are judged against
+    the article: a found event's place country is right (tp) when it is one of
     the article's gold countries (with `countries_ok`) or gold place countries,
-    wrong when it is another, missing (fn) when the row has none.
+    wrong (fp) when it is another, missing (fn) when the row has none; its agents
+    are right when one of them is one of the article's gold organisations (any
+    alias, folded) or has one of its gold countries, wrong when none is, missing
+    when the row names none.
     """
     gold = [(set(categories), list(values)) for categories, values in doc.get("events") or ()]
     rows = [r for r in _rows(shown_events(tables.get("events")), doc_id) if _text(r.get("date_value"))]
@@ -321,17 +356,26 @@ def score_events(doc: dict, tables: Mapping[str, pd.DataFrame], doc_id: str) -> 
         fn=len(gold) - len(matching),
     )
     countries = set(doc.get("countries") or ()) | set(doc.get("countries_ok") or ())
-    countries |= {code for _, code in doc.get("places") or () if code}
-    place = Count(n_gold=len(matching))
+    place_countries = countries | {code for _, code in doc.get("places") or () if code}
+    organisations = {fold_name(alias) for aliases in doc.get("organisations") or () for alias in aliases}
+    place, agents = Count(n_gold=len(matching)), Count(n_gold=len(matching))
     for ri in matching.values():
         code = _text(rows[ri].get("place_country_code"))
-        if not code:
-            place.fn += 1
-        elif code in countries:
-            place.tp += 1
-        else:
-            place.fp += 1
-    return found, place
+        _judge(place, given=bool(code), right=code in place_countries)
+        names, codes = _agents(rows[ri])
+        right = bool({fold_name(name) for name in names} & organisations or set(codes) & countries)
+        _judge(agents, given=bool(names), right=right)
+    return found, place, agents
+
+
+def _judge(count: Count, *, given: bool, right: bool) -> None:
+    """One matched event's attribute: not given (fn), right (tp) or wrong (fp)."""
+    if not given:
+        count.fn += 1
+    elif right:
+        count.tp += 1
+    else:
+        count.fp += 1
 
 
 MEASURES = (
@@ -343,9 +387,10 @@ MEASURES = (
     "timex value",
     "events dated",
     "event place country",
+    "event agents",
 )
 # Measures of an attribute of matched items: `share` (right / matched), no P/R/F1.
-SHARES = ("place country", "event place country")
+SHARES = ("place country", "event place country", "event agents")
 
 
 def score_news_by_doc(gold: Mapping[str, dict], tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -362,7 +407,9 @@ def score_news_by_doc(gold: Mapping[str, dict], tables: Mapping[str, pd.DataFram
         counts["places"], counts["place country"] = score_places(doc, tables, doc_id)
         if doc.get("timex"):
             counts["timex text"], counts["timex value"] = score_timex(doc, tables, doc_id)
-        counts["events dated"], counts["event place country"] = score_events(doc, tables, doc_id)
+        counts["events dated"], counts["event place country"], counts["event agents"] = score_events(
+            doc, tables, doc_id
+        )
         for measure, count in counts.items():
             rows.append({"doc_id": doc_id, "measure": measure, **vars(count)})
     return pd.DataFrame(rows, columns=["doc_id", "measure", "n_gold", "n_pred", "tp", "fp", "fn"])

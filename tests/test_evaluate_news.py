@@ -294,3 +294,10 @@ def test_run_on_the_texts_beside_the_gold(data_dir, nlp):
     result = evaluate(data_dir / "news_eval" / "tiny.gold.json")["news"].set_index("measure")
     assert result.loc["countries"].n_gold == 5
     assert 0 <= result.loc["countries"].recall <= 1
+
+
+def test_frames_with_pandas_missing_values_score_the_same(gold):
+    typed = {name: frame.convert_dtypes() for name, frame in frames().items()}
+    assert typed["events"]["date_value"].isna().any()
+    expected = score_news(gold, frames())
+    assert score_news(gold, typed)[["tp", "fp", "fn"]].equals(expected[["tp", "fp", "fn"]])

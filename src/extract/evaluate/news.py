@@ -107,7 +107,7 @@ def fold_name(text: str) -> str:
 
 def value_matches(value: object, accepted: Iterable[str]) -> bool:
     """Whether a TIMEX3 value is accepted: equal to one, or beginning with one that ends in `*`."""
-    if value is None or value == "":
+    if _is_missing(value):
         return False
     value = str(value)
     return any(value.startswith(a[:-1]) if a.endswith("*") else value == a for a in accepted)
@@ -170,6 +170,11 @@ def _is_missing(value: object) -> bool:
 
 def _text(value: object) -> str:
     return "" if _is_missing(value) else str(value)
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Object cells with None for missing values (pandas NA does not compare)."""
+    return frame.astype(object).where(frame.notna(), None)
 
 
 def _rows(frame: pd.DataFrame | None, doc_id: str) -> list[dict]:
@@ -400,6 +405,7 @@ def score_news_by_doc(gold: Mapping[str, dict], tables: Mapping[str, pd.DataFram
     run not in the gold are not scored. A document whose gold `timex` list is
     empty is not scored for time expressions.
     """
+    tables = {name: _plain(frame) for name, frame in tables.items() if frame is not None}
     rows = []
     for doc_id, doc in gold.items():
         counts: dict[str, Count] = {"countries": score_countries(doc, tables, doc_id)}
@@ -447,8 +453,7 @@ def read_run(pred: str | Path) -> dict[str, pd.DataFrame]:
     """The tables of a finished run that the news measures read."""
     from extract.runs import read_table
 
-    tables = {table: read_table(pred, table) for table in TABLES}
-    return {name: frame.astype(object).where(frame.notna(), None) for name, frame in tables.items()}
+    return {table: read_table(pred, table) for table in TABLES}
 
 
 def evaluate_news(

@@ -12,14 +12,8 @@ from typer.testing import CliRunner
 from extract.cli import app
 from extract.errors import UsageError
 from extract.evaluate import evaluate
-from extract.evaluate.news import (
-    fold_name,
-    load_news_gold,
-    score_news,
-    score_news_by_doc,
-    texts_beside,
-    value_matches,
-)
+from extract.evaluate.news import score_news, score_news_by_doc
+from extract.evaluate.news_gold import fold_name, load_news_gold, texts_beside, value_matches
 from extract.schema import COLUMNS
 
 

@@ -21,6 +21,8 @@ import pandas as pd
 from extract.errors import UsageError
 from extract.evaluate.gold import load_gold
 from extract.evaluate.mentions import GOLD_LABEL_OF_KIND, Spans, gold_spans, score_mentions
+from extract.evaluate.news import score_news
+from extract.evaluate.news_gold import is_news_gold, load_news_gold, texts_beside
 from extract.pipeline import DEFAULT_MODEL
 from extract.read.article import Article
 from extract.runs import read_table
@@ -88,8 +90,6 @@ def evaluate(
     A `.json` gold is news gold: the one frame `news` of measures, over a run
     of `texts` (default: `X.jsonl` beside `X.gold.json`) or the run in `pred`.
     """
-    from extract.evaluate.news import evaluate_news, is_news_gold
-
     if is_news_gold(gold):
         if baseline:
             raise UsageError("{baseline} scores NER spans: it needs JSON Lines gold, not news gold", option="baseline")
@@ -120,3 +120,39 @@ def evaluate(
             )
         results["timexes"] = score_timexes(records, by_doc)
     return results
+
+
+def evaluate_news(
+    gold: str | Path,
+    *,
+    texts: str | Path | None = None,
+    pred: str | Path | None = None,
+    model: str = DEFAULT_MODEL,
+    subset: str | None = None,
+) -> pd.DataFrame:
+    """Score a finished run (`pred`), or a run over `texts` made now, against news gold.
+
+    `texts` defaults to `X.jsonl` beside `X.gold.json`; `subset` keeps the gold
+    documents whose id starts with it. See `extract.evaluate.news` for the measures.
+    """
+    docs = load_news_gold(gold)
+    if subset is not None:
+        docs = {doc_id: doc for doc_id, doc in docs.items() if doc_id.startswith(subset)}
+        if not docs:
+            raise UsageError(f"{gold}: no gold documents with ids starting {subset!r}")
+    if pred is not None:
+        return score_news(docs, _read_news_tables(Path(pred)))
+    import tempfile
+
+    from extract.run import run
+
+    source = Path(texts) if texts is not None else texts_beside(gold)
+    if not source.is_file():
+        raise UsageError(f"{source}: no texts for {Path(gold).name} (give them with texts=...)")
+    with tempfile.TemporaryDirectory(prefix="extract-evaluate-") as out:
+        run([source], out=out, fmt="parquet", model=model)
+        return score_news(docs, _read_news_tables(Path(out)))
+
+
+def _read_news_tables(out: Path) -> dict[str, pd.DataFrame]:
+    return {table: read_table(out, table) for table in ("entities", "mentions", "timexes", "events")}

@@ -1,6 +1,7 @@
 """Score a run against hand gold for real news: countries, organisations, places, time expressions, dated events.
 
-The gold is one JSON object (`X.gold.json`, texts beside it in `X.jsonl`):
+The gold is one JSON object (`X.gold.json`, texts beside it in `X.jsonl`;
+read and compared by `extract.evaluate.news_gold`):
 `{"_about": ..., "docs": {doc_id: {...}}}` where each document gives
 
 - `countries` (ISO alpha-2) and `countries_ok` (codes neither required nor penalised);
@@ -40,111 +41,23 @@ The measures (each function's docstring says more):
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
-from extract.errors import UsageError
 from extract.evaluate.metrics import f1, ratio
+from extract.evaluate.news_gold import (
+    fold_name,
+    max_matching,
+    text_match,
+    tokens,
+    value_matches,
+)
 
 COLUMNS = ["measure", "n_gold", "n_pred", "tp", "fp", "fn", "precision", "recall", "f1", "share"]
 # Event rows a user is shown by default (SPEC: modality); used when the run has the column.
 SHOWN_MODALITIES = ("asserted", "planned")
-TABLES = ("entities", "mentions", "timexes", "events")
-
-_ARTICLE = re.compile(r"^(?:les|le|la|l')\s*")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "`": "'", "\u00a0": " "})
-
-
-# --- reading the gold -------------------------------------------------------------------------
-
-
-def is_news_gold(path: str | Path) -> bool:
-    """Whether `path` is gold in this format: a `.json` file (the JSON Lines gold is `.jsonl`)."""
-    return Path(path).suffix.lower() == ".json"
-
-
-def load_news_gold(path: str | Path) -> dict[str, dict]:
-    """The `docs` of a news gold file: doc_id → that document's gold."""
-    path = Path(path)
-    if not path.is_file():
-        raise UsageError(f"{path}: no such gold file")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise UsageError(f"{path}: not valid JSON ({exc.msg})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("docs"), dict) or not data["docs"]:
-        raise UsageError(f"{path}: news gold needs a non-empty 'docs' object (doc_id → gold)")
-    return {str(doc_id): doc for doc_id, doc in data["docs"].items()}
-
-
-def texts_beside(gold: str | Path) -> Path:
-    """Where the texts of `X.gold.json` are: `X.jsonl` in the same folder."""
-    gold = Path(gold)
-    stem = gold.name[: -len(".gold.json")] if gold.name.endswith(".gold.json") else gold.stem
-    return gold.with_name(f"{stem}.jsonl")
-
-
-# --- comparing --------------------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """Case- and accent-folded text with one kind of apostrophe and single spaces."""
-    decomposed = unicodedata.normalize("NFKD", str(text).translate(_APOSTROPHES))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
-
-
-def fold_name(text: str) -> str:
-    """`fold`, without a leading article: "l'Union africaine" and "Union africaine" compare equal."""
-    return _ARTICLE.sub("", fold(text), count=1)
-
-
-def value_matches(value: object, accepted: Iterable[str]) -> bool:
-    """Whether a TIMEX3 value is accepted: equal to one, or beginning with one that ends in `*`."""
-    if _is_missing(value):
-        return False
-    value = str(value)
-    return any(value.startswith(a[:-1]) if a.endswith("*") else value == a for a in accepted)
-
-
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+", fold(text)))
-
-
-def _text_match(gold: tuple[str, ...], pred: tuple[str, ...]) -> int:
-    """2 for the same words, 1 when one is a run of the other's words, else 0."""
-    if not gold or not pred:
-        return 0
-    if gold == pred:
-        return 2
-    short, long = (gold, pred) if len(gold) < len(pred) else (pred, gold)
-    return int(any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1)))
-
-
-def _max_matching(edges: Mapping[int, list[int]]) -> dict[int, int]:
-    """A maximum one-to-one matching of left items to right items (augmenting paths)."""
-    right_of: dict[int, int] = {}
-
-    def augment(left: int, seen: set[int]) -> bool:
-        for right in edges.get(left, []):
-            if right in seen:
-                continue
-            seen.add(right)
-            if right not in right_of or augment(right_of[right], seen):
-                right_of[right] = left
-                return True
-        return False
-
-    for left in edges:
-        augment(left, set())
-    return {left: right for right, left in right_of.items()}
-
 
 # --- the measures -----------------------------------------------------------------------------
 
@@ -276,13 +189,13 @@ def score_timex(doc: dict, tables: Mapping[str, pd.DataFrame], doc_id: str) -> t
     repeat a judged expression and are not counted); for the value, a paired
     prediction with a wrong value is a false positive as well.
     """
-    gold = [(_tokens(text), list(values)) for text, values in doc.get("timex") or ()]
-    ok = [_tokens(text) for text in doc.get("timex_ok") or ()]
-    pred = [(_tokens(_text(r.get("text"))), _text(r.get("value"))) for r in _rows(tables.get("timexes"), doc_id)]
+    gold = [(tokens(text), list(values)) for text, values in doc.get("timex") or ()]
+    ok = [tokens(text) for text in doc.get("timex_ok") or ()]
+    pred = [(tokens(_text(r.get("text"))), _text(r.get("value"))) for r in _rows(tables.get("timexes"), doc_id)]
     candidates = []
     for gi, (g_tokens, values) in enumerate(gold):
         for pi, (p_tokens, value) in enumerate(pred):
-            kind = _text_match(g_tokens, p_tokens)
+            kind = text_match(g_tokens, p_tokens)
             if kind:
                 candidates.append((not value_matches(value, values), -kind, gi, pi))
     paired: dict[int, int] = {}
@@ -293,7 +206,7 @@ def score_timex(doc: dict, tables: Mapping[str, pd.DataFrame], doc_id: str) -> t
     spurious = sum(
         1
         for pi, (p_tokens, _) in enumerate(pred)
-        if pi not in used and not any(_text_match(t, p_tokens) for t in [g for g, _ in gold] + ok)
+        if pi not in used and not any(text_match(t, p_tokens) for t in [g for g, _ in gold] + ok)
     )
     right = sum(1 for gi, pi in paired.items() if value_matches(pred[pi][1], gold[gi][1]))
     judged = len(paired) + spurious
@@ -351,7 +264,7 @@ def score_events(doc: dict, tables: Mapping[str, pd.DataFrame], doc_id: str) -> 
         ]
         for gi, (categories, values) in enumerate(gold)
     }
-    matching = _max_matching(edges)
+    matching = max_matching(edges)
     right_rows = set().union(*edges.values()) if edges else set()
     found = Count(
         n_gold=len(gold),
@@ -444,50 +357,3 @@ def score_news(gold: Mapping[str, dict], tables: Mapping[str, pd.DataFrame]) -> 
             row.update(precision=precision, recall=recall, f1=f1(precision, recall), share=None)
         rows.append(row)
     return pd.DataFrame(rows, columns=COLUMNS)
-
-
-# --- running ----------------------------------------------------------------------------------
-
-
-def read_run(pred: str | Path) -> dict[str, pd.DataFrame]:
-    """The tables of a finished run that the news measures read."""
-    from extract.runs import read_table
-
-    return {table: read_table(pred, table) for table in TABLES}
-
-
-def evaluate_news(
-    gold: str | Path,
-    *,
-    texts: str | Path | None = None,
-    pred: str | Path | None = None,
-    model: str | None = None,
-    subset: str | None = None,
-) -> pd.DataFrame:
-    """Score a finished run (`pred`), or a run over `texts` made now, against news gold.
-
-    `texts` defaults to `X.jsonl` beside `X.gold.json`; `model` to the run's
-    default; `subset` keeps the gold documents whose id starts with it.
-    """
-    docs = load_news_gold(gold)
-    if subset is not None:
-        docs = {doc_id: doc for doc_id, doc in docs.items() if doc_id.startswith(subset)}
-        if not docs:
-            raise UsageError(f"{gold}: no gold documents with ids starting {subset!r}")
-    if pred is None:
-        import tempfile
-
-        from extract.run import run
-
-        source = Path(texts) if texts is not None else texts_beside(gold)
-        if not source.is_file():
-            raise UsageError(f"{source}: no texts for {Path(gold).name} (give them with texts=...)")
-        with tempfile.TemporaryDirectory(prefix="extract-evaluate-") as out:
-            if model is None:
-                run([source], out=out, fmt="parquet")
-            else:
-                run([source], out=out, fmt="parquet", model=model)
-            tables = read_run(out)
-    else:
-        tables = read_run(pred)
-    return score_news(docs, tables)

@@ -158,9 +158,14 @@ def run_cli(
 
 @app.command("evaluate")
 def evaluate_cli(
-    gold: Path = typer.Argument(..., help="Gold JSON Lines (id, text, entities, timex, doc_date)."),
+    gold: Path = typer.Argument(
+        ..., help="Gold JSON Lines (id, text, entities, timex, doc_date), or news gold X.gold.json (docs)."
+    ),
     pred: Path | None = typer.Option(
         None, "--pred", help="Folder of a finished run to score instead of running the pipeline."
+    ),
+    texts: Path | None = typer.Option(
+        None, "--texts", help="With news gold: the articles to run on. Default: X.jsonl beside X.gold.json."
     ),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
     baseline: bool = typer.Option(False, "--baseline", help="Also score the bare model's NER, side by side."),
@@ -168,12 +173,16 @@ def evaluate_cli(
 ) -> None:
     """Score mentions (and time expressions, where the gold has them) against a gold file.
 
+    News gold (X.gold.json) is scored per measure: countries, organisations, places, time expressions, dated events.
+
     Example: extract evaluate gold.jsonl --baseline --subset annodis.er
+
+    Example: extract evaluate realnews-dev.gold.json --pred data/out
     """
     from extract.evaluate import evaluate
 
     try:
-        scores = evaluate(gold, pred=pred, model=model, baseline=baseline, subset=subset)
+        scores = evaluate(gold, pred=pred, texts=texts, model=model, baseline=baseline, subset=subset)
     except ExtractError as exc:
         _fail(exc, 2)
     from rich.console import Console
@@ -237,8 +246,15 @@ def _table(frame, *, title: str):
     for column in frame.columns:
         table.add_column(str(column), justify="right" if frame[column].dtype.kind in "fi" else "left")
     for row in frame.itertuples(index=False):
-        table.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row))
+        table.add_row(*(_cell(v) for v in row))
     return table
+
+
+def _cell(value) -> str:
+    """A score with three decimals; an empty cell for a measure that has no such figure."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
 class _NoProgress:

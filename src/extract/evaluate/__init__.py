@@ -1,8 +1,15 @@
-"""Score the pipeline against gold files in the evaluation JSON Lines format (`id`, `text`, `entities`, `timex`, `doc_date`).
+"""Score the pipeline against gold files.
+
+Two gold formats: the evaluation JSON Lines (`id`, `text`, `entities`, `timex`,
+`doc_date`; spans with offsets), and the news gold `X.gold.json` (`docs`: per
+article the countries, organisations, places, time expressions and dated
+events an analyst expects; see `extract.evaluate.news`).
 
 from extract.evaluate import evaluate
 scores = evaluate("sequoia-ne-dev.jsonl", baseline=True)
 scores["mentions"]   # a DataFrame: system, label, precision, recall, f1, ...
+scores = evaluate("realnews-dev.gold.json", pred="data/out")
+scores["news"]       # a DataFrame: measure, n_gold, n_pred, tp, fp, fn, precision, recall, f1, share
 """
 
 from __future__ import annotations
@@ -11,8 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from extract.errors import UsageError
 from extract.evaluate.gold import load_gold
 from extract.evaluate.mentions import GOLD_LABEL_OF_KIND, Spans, gold_spans, score_mentions
+from extract.evaluate.news import score_news
+from extract.evaluate.news_gold import is_news_gold, load_news_gold, texts_beside
 from extract.pipeline import DEFAULT_MODEL
 from extract.read.article import Article
 from extract.runs import read_table
@@ -69,13 +79,23 @@ def evaluate(
     model: str = DEFAULT_MODEL,
     baseline: bool = False,
     subset: str | None = None,
+    texts: str | Path | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Score mentions, and time expressions where the gold has them.
 
     With `pred`, score the tables of a finished run (doc_ids must be the gold
     ids); else run the pipeline over the gold texts. With `baseline`, the bare
     model's NER is scored on the same texts, side by side.
+
+    A `.json` gold is news gold: the one frame `news` of measures, over a run
+    of `texts` (default: `X.jsonl` beside `X.gold.json`) or the run in `pred`.
     """
+    if is_news_gold(gold):
+        if baseline:
+            raise UsageError("{baseline} scores NER spans: it needs JSON Lines gold, not news gold", option="baseline")
+        return {"news": evaluate_news(gold, texts=texts, pred=pred, model=model, subset=subset)}
+    if texts is not None:
+        raise UsageError("{texts} is for news gold (X.gold.json); JSON Lines gold holds its texts", option="texts")
     records = load_gold(gold, subset=subset)
     if pred is not None:
         predicted = {table: _read_run(Path(pred), table) for table in ("mentions", "timexes")}
@@ -100,3 +120,39 @@ def evaluate(
             )
         results["timexes"] = score_timexes(records, by_doc)
     return results
+
+
+def evaluate_news(
+    gold: str | Path,
+    *,
+    texts: str | Path | None = None,
+    pred: str | Path | None = None,
+    model: str = DEFAULT_MODEL,
+    subset: str | None = None,
+) -> pd.DataFrame:
+    """Score a finished run (`pred`), or a run over `texts` made now, against news gold.
+
+    `texts` defaults to `X.jsonl` beside `X.gold.json`; `subset` keeps the gold
+    documents whose id starts with it. See `extract.evaluate.news` for the measures.
+    """
+    docs = load_news_gold(gold)
+    if subset is not None:
+        docs = {doc_id: doc for doc_id, doc in docs.items() if doc_id.startswith(subset)}
+        if not docs:
+            raise UsageError(f"{gold}: no gold documents with ids starting {subset!r}")
+    if pred is not None:
+        return score_news(docs, _read_news_tables(Path(pred)))
+    import tempfile
+
+    from extract.run import run
+
+    source = Path(texts) if texts is not None else texts_beside(gold)
+    if not source.is_file():
+        raise UsageError(f"{source}: no texts for {Path(gold).name} (give them with texts=...)")
+    with tempfile.TemporaryDirectory(prefix="extract-evaluate-") as out:
+        run([source], out=out, fmt="parquet", model=model)
+        return score_news(docs, _read_news_tables(Path(out)))
+
+
+def _read_news_tables(out: Path) -> dict[str, pd.DataFrame]:
+    return {table: read_table(out, table) for table in ("entities", "mentions", "timexes", "events")}

@@ -61,6 +61,9 @@ def test_key_folds_case_accents_hyphens_and_apostrophes(name, expected):
         ("Gordes", "FR", "city"),  # the Vaucluse village beats Gördes (Turkey): French news
         ("Carthage", "TN", "city"),  # its own name beats an alternate name of a bigger place
         ("Le Havre", "FR", "city"),  # an article that belongs to the name
+        ("Mexico", "MX", "capital"),  # the city: the country is "Mexique" in French
+        ("Bruges", "BE", "city"),  # a French exonym beats the Gironde town of the same name
+        ("Sakata", "JP", "city"),  # its own name, not an alternate name GeoNames gives Jakarta
         ("Éthiopie", "ET", "country"),
         ("Afrique", "", "continent"),
     ],

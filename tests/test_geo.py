@@ -114,6 +114,38 @@ def test_facility_of_a_place_is_a_landmark_in_its_country(geo):
     assert (airport.latitude, airport.longitude) == (city.latitude, city.longitude)
 
 
+@pytest.mark.parametrize(
+    ("name", "country", "feature"),
+    [
+        ("l'État de New York", "US", "region"),  # the state, where "New York" alone is the city
+        ("département du Nord", "FR", "subregion"),
+        ("ville de Genève", "CH", "city"),
+    ],
+)
+def test_division_head_nouns_name_the_place_itself(geo, name, country, feature):
+    place = geo.lookup(name)
+    assert place is not None and (place.country_code, place.feature) == (country, feature)
+    assert place.geonames_id > 0
+
+
+def test_facility_of_a_country_has_its_country_but_no_coordinates(geo):
+    stadium = geo.lookup("stade de France")
+    assert stadium is not None and (stadium.feature, stadium.country_code) == ("landmark", "FR")
+    assert stadium.latitude is None  # a country's centre is not where the stadium is
+
+
+def test_columns_of_a_place(geo):
+    city = geo.lookup("Genève")
+    assert city is not None
+    assert city.columns() == {
+        "geonames_id": 2660646,
+        "latitude": city.latitude,
+        "longitude": city.longitude,
+        "feature": "city",
+    }
+    assert geo.lookup("aéroport de Genève").columns()["geonames_id"] is None  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize("word", ["demain", "ministre", "Gouvernement", "Président", "aéroport"])
 def test_common_words_do_not_resolve(geo, word):
     assert geo.lookup(word) is None

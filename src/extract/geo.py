@@ -96,14 +96,16 @@ HOME_WEIGHT = 10
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o", "Ø": "o", "ł": "l"})
 _NON_WORD = re.compile(r"[\W_]+")
 _ARTICLE = re.compile(r"^(?:le|la|les|l)\s+")
-# French head nouns of names of a facility in a place: "aéroport de Genève", "gare d'Austerlitz" is not one
-# (Austerlitz is no place of its own in the table, so it resolves to nothing).
+# French head nouns of names of a facility in a place ("aéroport de Genève"), or of an area that is the
+# place itself ("région de Kidal"). Not "gare": Paris stations are named after where their trains go
+# (gare de Lyon, gare du Nord).
 _HEAD = re.compile(
-    r"^(?:l\s+)?(?:aeroport(?:\s+international)?|gare|port|universite|hopital|prison|base(?:\s+aerienne)?|"
+    r"^(?:l\s+|la\s+|le\s+)?(aeroport(?:\s+international)?|port|universite|hopital|prison|base(?:\s+aerienne)?|"
     r"stade|centrale(?:\s+nucleaire)?|region|province|ville|commune|departement|canton|etat|agglomeration|"
     r"banlieue|environs|centre|centre ville|peripherie)\s+(?:de|d|du|des)\s+(?:l\s+|la\s+|les\s+)?(.+)$"
 )
-_HEAD_IS_AREA = {"region", "province", "ville", "commune", "departement", "canton", "etat", "agglomeration"}
+_HEAD_IS_AREA = {"ville", "commune", "agglomeration"}  # the place itself, as it is
+_HEAD_IS_DIVISION = {"region", "province", "departement", "canton", "etat"}  # the place itself, a division first
 
 
 def key(name: str) -> str:
@@ -172,6 +174,15 @@ class Place:
     longitude: float | None = None
     wikidata_id: str = ""  # countries only, where known
     part_of: int = 0  # for a landmark found through its head noun: the GeoNames id of the place it is in
+
+    def columns(self) -> dict[str, int | float | str | None]:
+        """The values of the `mentions`/`entities` columns issue 13.5 adds (None where unknown)."""
+        return {
+            "geonames_id": self.geonames_id or None,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+            "feature": self.feature,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,10 +275,13 @@ class Gazetteer:
             return found
         head = _HEAD.match(folded)
         if head:
-            inner = self._resolve(head.group(1), country_hint, context_countries, home)
+            noun, rest = head.group(1), head.group(2)
+            division = noun in _HEAD_IS_DIVISION
+            inner = self._resolve(rest, country_hint, context_countries, home, division=division)
             if inner is not None:
-                if folded.split()[0] in _HEAD_IS_AREA or inner.feature in TOP_FEATURES:
-                    return inner  # "la région de Kidal": the place itself
+                if division or noun in _HEAD_IS_AREA:
+                    return inner  # "la région de Kidal", "l'État de New York": the place itself
+                at_place = inner.feature not in TOP_FEATURES  # "stade de France": somewhere in France
                 return Place(
                     geonames_id=0,
                     name=name.strip(),
@@ -275,13 +289,15 @@ class Gazetteer:
                     feature="landmark",
                     admin1=inner.admin1,
                     admin2=inner.admin2,
-                    latitude=inner.latitude,
-                    longitude=inner.longitude,
+                    latitude=inner.latitude if at_place else None,
+                    longitude=inner.longitude if at_place else None,
                     part_of=inner.geonames_id,
                 )
         return None
 
-    def _resolve(self, folded: str, hint: str | None, context: Collection[str], home: str | None) -> Place | None:
+    def _resolve(
+        self, folded: str, hint: str | None, context: Collection[str], home: str | None, *, division: bool = False
+    ) -> Place | None:
         own, other = self._rows_of(folded)
         if not own and not other:
             return None
@@ -303,6 +319,12 @@ class Gazetteer:
             inside = [r for r in rows if cc[r] in context]
             if inside and inside[0] != rows[0] and not self._outranks(rows[0], inside[0]):
                 rows = inside
+        if division:  # "région de Kidal": the region of that name in the best candidate's country, if any
+            country = cc[rows[0]]
+            feature = self._codes["feature"]
+            for r in rows:
+                if feature[r] in DIVISION_FEATURES and cc[r] == country:
+                    return self.place(r)
         return self.place(self._city_over_division(rows, set(own)))
 
     def _alternate_wins(self, alternate: int, own: int) -> bool:

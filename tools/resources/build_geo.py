@@ -277,8 +277,12 @@ def build() -> tuple[list[Row], dict[str, str]]:
         div.aliases.insert(0, french)
 
     # curated places of places.tsv: a division they name gets their French name; others are rows of their own
+    continents = {key(a): row for row in rows if row.feature == "continent" for a in row.aliases}
     for r in curated:
         aliases = [a for a in r["aliases"].split("|") if a]
+        if not r["country_code"] and key(r["canonical"]) in continents:  # Afrique, Amérique du Nord: GeoNames has it
+            continents[key(r["canonical"])].aliases += aliases
+            continue
         div = by_division_key.get((r["country_code"], key(r["canonical"]))) if r["country_code"] else None
         if div is not None and r["feature"] == "region":
             div.exonym = div.exonym or key(r["canonical"]) != key(div.name)

@@ -91,6 +91,15 @@ FRENCH_DIVISIONS = {
     "Irlande du Nord": ("GB", "Northern Ireland"),
     "Colombie-Britannique": ("CA", "British Columbia"),
     "Tessin": ("CH", "Ticino"),
+    "Crimée": ("UA", "Crimea"),
+    "Tchétchénie": ("RU", "Chechnya"),
+    "Daghestan": ("RU", "Dagestan Republic"),
+    "Tasmanie": ("AU", "Tasmania"),
+    "Madère": ("PT", "Madeira"),
+    "Açores": ("PT", "Azores"),
+    "Baléares": ("ES", "Balearic Islands"),
+    "Canaries": ("ES", "Canary Islands"),
+    "Crète": ("GR", "Crete"),
 }
 
 # Short names French news uses for a place GeoNames names in full: (country code, GeoNames name) -> names.
@@ -275,6 +284,7 @@ def build() -> tuple[list[Row], dict[str, str]]:
             continue
         div.name, div.exonym = french, True
         div.aliases.insert(0, french)
+        by_division_key.setdefault((cc, key(french)), div)
 
     # curated places of places.tsv: a division they name gets their French name; others are rows of their own
     continents = {key(a): row for row in rows if row.feature == "continent" for a in row.aliases}
@@ -352,6 +362,20 @@ def build() -> tuple[list[Row], dict[str, str]]:
             div.population = int(w[0])
             div.latitude = round(w[1] / w[0], 4)
             div.longitude = round(w[2] / w[0], 4)
+    # a division none of whose cities GeoNames links to it (London boroughs, Hungarian city counties...):
+    # at the biggest city of its country bearing its name, if there is one
+    city_by_name: dict[tuple[str, str], Row] = {}
+    for r in rows:
+        if r.feature in ("capital", "city"):
+            for alias in r.aliases:
+                best = city_by_name.get((r.country_code, key(alias)))
+                if best is None or r.population > best.population:
+                    city_by_name[(r.country_code, key(alias))] = r
+    for div in divisions.values():
+        if div.latitude != div.latitude:
+            city = city_by_name.get((div.country_code, key(div.name)))
+            if city is not None:
+                div.latitude, div.longitude = city.latitude, city.longitude
     rows.extend(divisions.values())
 
     # a country's English name is one of its own names unless another place bears it ("Mexico", the city)

@@ -16,6 +16,7 @@ import pyarrow as pa
 STRING = pa.string()
 INT32 = pa.int32()
 INT64 = pa.int64()
+FLOAT64 = pa.float64()
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(
@@ -45,6 +46,10 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("canonical", STRING),
             ("country_code", STRING),
             ("wikidata_id", STRING),
+            ("geonames_id", STRING),
+            ("latitude", FLOAT64),
+            ("longitude", FLOAT64),
+            ("feature", STRING),
         ]
     ),
     "entities": pa.schema(
@@ -55,6 +60,10 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("canonical", STRING),
             ("country_code", STRING),
             ("wikidata_id", STRING),
+            ("geonames_id", STRING),
+            ("latitude", FLOAT64),
+            ("longitude", FLOAT64),
+            ("feature", STRING),
             ("n_mentions", INT32),
             ("first_start", INT64),
         ]

@@ -29,6 +29,11 @@ class Mention:
     canonical: str
     country_code: str = ""
     wikidata_id: str = ""
+    # On the map (countries and places): GeoNames id as a string, WGS84 degrees, the GeoNames-derived feature.
+    geonames_id: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    feature: str = ""
 
 
 @dataclass(slots=True)

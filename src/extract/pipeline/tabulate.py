@@ -8,12 +8,25 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from extract.pipeline.clean import Prepared
+from extract.pipeline.spans import Mention
 from extract.read.article import Article
 from extract.schema import Rows
 
 
 def _empty_to_none(value: str | None) -> str | None:
     return value if value else None
+
+
+def _description(mention: Mention) -> tuple:
+    """The columns a mention and its entity share: country, Wikidata, and where it is on the map."""
+    return (
+        _empty_to_none(mention.country_code),
+        _empty_to_none(mention.wikidata_id),
+        _empty_to_none(mention.geonames_id),
+        mention.latitude,
+        mention.longitude,
+        _empty_to_none(mention.feature),
+    )
 
 
 def document_row(
@@ -77,6 +90,7 @@ def article_rows(article: Article, prepared: Prepared, docs: Sequence[tuple[int,
             if end <= start:
                 continue
             mention_id = len(mentions) + 1
+            described = _description(mention)
             mentions.append(
                 (
                     article.doc_id,
@@ -88,18 +102,15 @@ def article_rows(article: Article, prepared: Prepared, docs: Sequence[tuple[int,
                     mention.label,
                     mention.kind,
                     mention.canonical,
-                    _empty_to_none(mention.country_code),
-                    _empty_to_none(mention.wikidata_id),
+                    *described,
                 )
             )
             key = (mention.kind, mention.canonical)
             if key not in entity_of:
-                entity_of[key] = [mention.country_code, mention.wikidata_id, 0, start]
-            entity_of[key][2] += 1
-    for entity_id, ((kind, canonical), (code, qid, count, first)) in enumerate(entity_of.items(), start=1):
-        rows.tables["entities"].append(
-            (article.doc_id, entity_id, kind, canonical, _empty_to_none(code), _empty_to_none(qid), count, first)
-        )
+                entity_of[key] = [described, 0, start]
+            entity_of[key][1] += 1
+    for entity_id, ((kind, canonical), (described, count, first)) in enumerate(entity_of.items(), start=1):
+        rows.tables["entities"].append((article.doc_id, entity_id, kind, canonical, *described, count, first))
 
     timex_ids: dict[tuple[int, int], int] = {}
     for offset, doc in docs:

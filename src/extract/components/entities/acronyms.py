@@ -41,7 +41,9 @@ MAX_LONG_FORM = 12  # tokens
 
 
 def initials(tokens: Span, *, skip: bool = True) -> str:
-    return "".join(t.text[0].upper() for t in tokens if t.is_alpha and not (skip and t.lower_ in SKIPPED))
+    """The first letters, unaccented: "Commission électorale indépendante" -> "CEI"."""
+    letters = "".join(t.text[0] for t in tokens if t.is_alpha and not (skip and t.lower_ in SKIPPED))
+    return fold(letters).upper()
 
 
 def long_form(doc: Doc, paren: int, acronym: str) -> Span | None:
@@ -51,7 +53,7 @@ def long_form(doc: Doc, paren: int, acronym: str) -> Span | None:
         first = span[0]
         if not first.is_title or first.lower_ in SKIPPED:
             continue
-        if acronym.upper() in (initials(span), initials(span, skip=False)):
+        if fold(acronym).upper() in (initials(span), initials(span, skip=False)):
             return span
     return None
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extract.cache import cached, file_digest, package_versions
 from extract.components.entities.acronyms import link_acronyms
@@ -43,13 +43,28 @@ from extract.components.entities.candidates import (
     Candidate,
     trim,
 )
+from extract.components.entities.debris import (
+    after_place_noun,
+    common_words,
+    completed_end,
+    idiom,
+    is_common_word,
+    led_by_institution,
+    led_by_person_title,
+)
 from extract.components.entities.gazetteer import (
     Entry,
     Knowledge,
     fold,
     load_knowledge,
 )
-from extract.components.entities.named_heads import YIELDING_HEADS, head_matcher
+from extract.components.entities.locate import locate
+from extract.components.entities.named_heads import (
+    ORGANISATION_HEADS,
+    PLACE_HEADS,
+    YIELDING_HEADS,
+    head_matcher,
+)
 from extract.components.entities.names import NameIndex, build_index
 from extract.components.entities.resolve import (
     boilerplate,
@@ -65,8 +80,12 @@ from extract.components.entities.resolve import (
     untitled,
 )
 from extract.components.resources import RESOURCES
+from extract.geo import load as load_geo
 from extract.pipeline.spans import Mention, register_extensions
 from extract.pipeline.speed import Serialisable
+
+# Lower-case head nouns an NER span may start with and still be a name ("ministère des Armées").
+NAME_HEADS = frozenset(ORGANISATION_HEADS) | frozenset(PLACE_HEADS)
 
 
 class EntityMentions(Serialisable):
@@ -77,7 +96,10 @@ class EntityMentions(Serialisable):
         self.kb = knowledge
         self.tables = {t.kind: t for t in knowledge.tables()}
         self.names = names
+        self.geo = load_geo()
+        self.country_names = {e.country_code: e.canonical for es in knowledge.countries.by_key.values() for e in es}
         self.heads = head_matcher(nlp.vocab)
+        self.common = common_words(nlp)
         self.acronym_matcher = Matcher(nlp.vocab)
         self.acronym_matcher.add("DEFINED", [[{"ORTH": "("}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ")"}]])
 
@@ -103,6 +125,8 @@ class EntityMentions(Serialisable):
                 continue
             if len(span) == 1 and span[0].is_stop:
                 continue  # "Un", "Cette" at the start of a sentence
+            if idiom(span):
+                continue  # "crimes contre l'Humanité"
             kinds = ("organisation", "country", "nationality", "place")
             found = None
             if span[0].lower_ in ARTICLE_TOKENS and len(span) > 1:
@@ -112,10 +136,10 @@ class EntityMentions(Serialisable):
                     span = span[1:]
             if found is None:
                 found = self.lookup(span.text, kinds=kinds)  # ...but it is of "La Haye"
-            if found is None and span.text[0].islower() and ent.label_ != "PER":
-                continue  # "soleil", "bourse": not a name ("général de Gaulle" is one)
             if found is None:
-                out.append(Candidate(span.start, span.end, KIND_OF_LABEL.get(ent.label_, "other"), [], ent.label_, 2))
+                candidate = self.unknown_name(doc, span, ent.label_)
+                if candidate is not None:
+                    out.append(candidate)
                 continue
             kind, entries = found
             if kind == "place" and ent.label_ in ("ORG", "PER") and not seat_of_power(entries, ent.label_):
@@ -124,13 +148,39 @@ class EntityMentions(Serialisable):
             out.append(Candidate(span.start, span.end, kind, entries, ent.label_, 3))
         return out
 
+    def unknown_name(self, doc: Doc, span: Span, label: str) -> Candidate | None:
+        """An NER span no table knows: dropped when it is no name, else its kind, completed when cut short."""
+        if span.text[0].islower() and label != "PER" and span[0].lower_ not in NAME_HEADS:
+            return None  # "soleil", "bourse": not a name ("général de Gaulle", "ministère des Armées" are)
+        if label != "PER" and fold(span[0].text) in NOT_NAMES:
+            return None  # "États de la coalition"
+        if label != "PER" and is_common_word(span, self.common) and not (label == "LOC" and self.on_map(span.text)):
+            return None  # "Astronomie", "TOURISME"; not "dans le Var"
+        if label in ("LOC", "MISC") and led_by_person_title(span):
+            return None  # "Secrétaire d'Etat britannique"
+        kind = KIND_OF_LABEL.get(label, "other")
+        if label != "PER" and (led_by_institution(span) or span[0].lower_ in ORGANISATION_HEADS):
+            kind = "organisation"  # "Mission d'assistance ...", "Parquet général du Liban"
+        elif label == "ORG" and after_place_noun(span):
+            kind = "place"  # "la ville de Kondoz"
+        end = completed_end(doc, span.start, span.end, adjectives=kind == "organisation")
+        if end - span.start == 1 and span[0].is_lower:
+            return None  # "aéroport" of "l'aéroport de" with no name after it
+        strong = kind == "organisation" and label != "ORG"  # retyped: not the weak MISC reading
+        return Candidate(span.start, end, kind, [], HEAD_RULE if strong else label, 2)
+
+    def on_map(self, name: str) -> bool:
+        """Whether GeoNames knows `name` as a division, a natural feature or a town of 15,000 or more."""
+        place = self.geo.lookup(name, home=None)
+        return place is not None and (place.feature not in ("city", "capital") or place.population >= 15_000)
+
     def phrase_candidates(self, doc: Doc) -> list[Candidate]:
         out = []
         for kind, start, end, exact in self.names(doc):
             span = doc[start:end]
             table = self.tables[kind]
             entries = table.lookup(span.text)
-            if not entries or not plausible(table, span, exact):
+            if not entries or not plausible(table, span, exact) or (kind == "organisation" and idiom(span)):
                 continue
             strength = 3 if kind in ("country", "organisation") else 2 if kind == "nationality" else 1
             out.append(Candidate(start, end, kind, entries, "", strength))
@@ -151,6 +201,8 @@ class EntityMentions(Serialisable):
                 continue  # "agence Reuters": Reuters
             if doc[start].text in YIELDING_HEADS and self.lookup(name, kinds=("place", "country")):
                 continue  # "port de Kiel": Kiel
+            if kind == "organisation":
+                end = completed_end(doc, start, end)  # "ministère des Affaires étrangères"
             out.append(Candidate(start, end, kind, [], HEAD_RULE, 2))
         return out
 
@@ -167,8 +219,13 @@ class EntityMentions(Serialisable):
         defined = self.acronym_matcher(doc)
         if defined:  # doc.text is rebuilt from the tokens on each access: only when needed
             mentions = link_acronyms(doc, doc.text, defined, mentions, self.lookup_entity)
-        mentions = repeat_names(doc, mentions)
-        return one_kind_per_entity(link_surnames(mentions))
+        mentions = one_kind_per_entity(link_surnames(repeat_names(doc, mentions)))
+        return locate(doc.text, mentions, self.geo, self.country_names, self.supranational)
+
+    def supranational(self, name: str) -> bool:
+        """Whether the place tables know `name` only as a place in no country ("Sahel", "Mars")."""
+        entries = self.tables["place"].lookup(name)
+        return bool(entries) and not any(e.country_code for e in entries)
 
     def lookup_entity(self, text: str) -> Entry | None:
         """The knowledge-base entry for an organisation or country name, if any."""

@@ -127,13 +127,21 @@ class NameTable:
         return keeps_capitals(text, self.signatures.get(fold(text), set()))
 
     def lookup(self, text: str) -> list[Entry]:
-        """The entries `text` may name, trying it with and without a leading article."""
+        """The entries `text` may name, trying it with and without a leading article.
+
+        Besides the spellings the tables give, an acronym written as a word
+        ("l'Onu" for ONU) and a name in capitals ("MOSCOU" in a dateline) are found.
+        """
         for form in (text, strip_article(text)):
             if is_acronym(form):
                 if form in self.by_acronym:
                     return self.by_acronym[form]
+                if len(form) >= 4 and fold(form) in self.by_key:
+                    return self.by_key[fold(form)]
             elif fold(form) in self.by_key:
                 return self.by_key[fold(form)]
+            elif form.istitle() and " " not in form and form.upper() in self.by_acronym:
+                return self.by_acronym[form.upper()]
         return []
 
 

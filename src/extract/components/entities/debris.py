@@ -1,0 +1,152 @@
+"""What the French NER gets wrong about a name's extent and kind, and the rules that set it right.
+
+- A name cut short is completed: "ministère des Affaires" + "étrangères" (the
+  lower-case adjectives that go on a capitalised name), "Centre international
+  des conférences de" + "Skhirat" (a name that ends on a preposition).
+- A word that is no name is dropped: a capitalised common noun alone
+  ("Astronomie", a "TOURISME" section heading), a person's title leading a
+  "place" ("Secrétaire d'Etat britannique"), the state in general ("États de
+  la coalition"), an idiom that looks like a newspaper ("crimes contre
+  l'Humanité").
+- A kind is corrected: a span that starts with an institution's title word is
+  an organisation ("Mission d'assistance des Nations unies en Afghanistan",
+  "Parquet général du Liban"), a name after "la ville de" is a place.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extract.components.entities.gazetteer import fold
+from extract.components.entities.named_heads import ORGANISATION_HEADS
+
+# Capitalised first words that make a span an institution, whatever the NER called it.
+ORGANISATION_TITLES = frozenset(
+    w.capitalize()
+    for w in (
+        *ORGANISATION_HEADS,
+        "mission",
+        "force",
+        "forces",
+        "bureau",
+        "programme",
+        "fonds",
+        "parquet",
+        "sûreté",
+        "gendarmerie",
+        "police",
+        "armée",
+        "garde",
+        "haut-commissariat",
+        "organisation",
+        "ligue",
+        "mouvement",
+        "assemblée",
+        "direction",
+        "service",
+        "services",
+        "état-major",
+        "chambre",
+        "centre",
+        "front",
+        "rassemblement",
+    )
+)
+# Words for people, not places: a "place" they lead is a person's title ("Secrétaire d'Etat britannique").
+PERSON_TITLES = frozenset(
+    fold(w)
+    for w in (
+        "secrétaire",
+        "ministre",
+        "président",
+        "présidente",
+        "procureur",
+        "directeur",
+        "directrice",
+        "chef",
+        "porte-parole",
+        "ambassadeur",
+        "ambassadrice",
+        "général",
+        "premier",
+        "première",
+        "roi",
+        "reine",
+        "prince",
+        "émir",
+    )
+)
+# Nouns before "de" that make the name after them a place: "la ville de Kondoz", "le village de Void".
+PLACE_BEFORE = {"ville", "village", "localité", "commune", "bourg", "cité", "province", "région", "district"}
+PREPOSITIONS = {"de", "du", "des", "d'", "d’"}
+# Before an article and a one-word name, these make it an idiom: "crimes contre l'Humanité".
+IDIOM_BEFORE = {"contre"}
+ARTICLES = {"le", "la", "les", "l'", "l’"}
+
+
+def common_words(nlp: Language) -> frozenset[str]:
+    """The lower-case nouns, adjectives and verbs the model's lemmatizer lists: words, not names."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]  # the Lemmatizer has lookups
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    words: set[str] = set()
+    for pos in ("noun", "adj", "verb"):
+        words.update(table.get(pos, ()))
+    return frozenset(words)
+
+
+def is_common_word(span: Span, words: frozenset[str]) -> bool:
+    """One token that is a common word written with a capital: "Astronomie", "Constitution", "TOURISME"."""
+    return len(span) == 1 and span[0].lower_ in words and not span[0].is_lower
+
+
+def led_by_person_title(span: Span) -> bool:
+    return fold(span[0].text) in PERSON_TITLES
+
+
+def led_by_institution(span: Span) -> bool:
+    return len(span) > 1 and span[0].text in ORGANISATION_TITLES
+
+
+def after_place_noun(span: Span) -> bool:
+    """ "la ville de Kondoz": the name after a place noun and "de" is a place."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].lower_ in PREPOSITIONS and doc[i - 2].lower_ in PLACE_BEFORE
+
+
+def idiom(span: Span) -> bool:
+    """ "crimes contre l'Humanité": an abstract noun after "contre" and an article, not a title."""
+    doc, i = span.doc, span.start
+    if doc[i].lower_ in ARTICLES:
+        i += 1
+    if span.end - i != 1 or i < 2:
+        return False
+    return doc[i - 1].lower_ in ARTICLES and doc[i - 2].lower_ in IDIOM_BEFORE
+
+
+def completed_end(doc: Doc, start: int, end: int, *, adjectives: bool = True) -> int:
+    """Where a name the NER or a head rule cut short really ends.
+
+    A name ending on "de" takes the capitalised name after it, across a line
+    break ("aéroport de Bâle-Mulhouse-Fribourg", "... des conférences de
+    Skhirat"), or loses the "de" when none follows; with `adjectives`, a name
+    ending on a capitalised word goes on over the lower-case adjectives after
+    it ("ministère des Affaires étrangères", "tribunal des Nations unies").
+    """
+    if end - start >= 2 and doc[end - 1].lower_ in PREPOSITIONS:
+        tail = end
+        while tail < len(doc) - 1 and doc[tail].is_space:
+            tail += 1
+        name = tail
+        while tail < len(doc) and (doc[tail].is_title or doc[tail].text == "-"):
+            tail += 1
+        return tail if tail > name else end - 1
+    if not adjectives or not doc[end - 1].is_title:
+        return end
+    while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower and doc[end].is_alpha:
+        end += 1
+    return end

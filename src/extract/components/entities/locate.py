@@ -1,0 +1,91 @@
+"""Places and countries on the map: GeoNames id, coordinates, feature, and the country a place lies in.
+
+Only mentions already judged to be places or countries are looked up: the
+GeoNames tables (`extract.geo`) know a village for many common words ("Sud",
+"Centre", "Union"), so a lookup never decides that a span is a place.
+
+A place is resolved with the countries the article names (countries and
+nationalities) as context; the GeoNames place's country replaces the name
+tables' guess, its name becomes the canonical name (so "Addis Abeba" and
+"Addis-Abeba" are one place), and a "place" that GeoNames knows as a country
+("Burkina-Faso") is that country. A country gets its centroid, GeoNames and
+Wikidata ids from `Gazetteer.country`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from extract.components.entities.gazetteer import strip_article
+from extract.geo import Gazetteer, Place
+from extract.pipeline.spans import Mention
+
+# Heads of place names GeoNames files under the bare name ("île de Java" is Java).
+BARE_AFTER = ("île de ", "île d'", "île d’", "îles ", "île ")
+
+
+def locate(
+    text: str,
+    mentions: list[Mention],
+    geo: Gazetteer,
+    countries: Mapping[str, str],
+    supranational: Callable[[str], bool],
+) -> list[Mention]:
+    """`mentions` with countries and places on the map.
+
+    `text` is `doc.text`, `countries` maps a code to the country's canonical
+    name, and `supranational` says whether the place tables know a name only
+    as a place in no country ("Sahel", "Mars"): GeoNames' namesake village
+    (Sahel in Burkina Faso, Mars in the Loire) does not replace it.
+    """
+    context = {m.country_code for m in mentions if m.kind in ("country", "nationality") and m.country_code}
+    found: dict[str, Place | None] = {}
+    out = []
+    for m in mentions:
+        if m.kind == "place":
+            surface = strip_article(text[m.start : m.end])
+            if surface not in found:
+                found[surface] = _lookup(geo, surface, m.canonical, context)
+            place = found[surface]
+            if place is not None and place.country_code and supranational(m.canonical):
+                place = None
+            if place is not None and place.feature == "country" and place.country_code in countries:
+                label = m.label if m.label == "LOC" else "country_rule"
+                m = replace(m, kind="country", label=label, canonical=countries[place.country_code])
+                m.country_code = place.country_code
+            elif place is not None:
+                m = replace(
+                    m,
+                    canonical=place.name if place.geonames_id else m.canonical,
+                    country_code=place.country_code,
+                    geonames_id=str(place.geonames_id or ""),
+                    latitude=place.latitude,
+                    longitude=place.longitude,
+                    feature=place.feature,
+                )
+        if m.kind == "country" and m.country_code:
+            country = geo.country(m.country_code)
+            if country is not None:
+                m = replace(
+                    m,
+                    wikidata_id=m.wikidata_id or country.wikidata_id,
+                    geonames_id=str(country.geonames_id or ""),
+                    latitude=country.latitude,
+                    longitude=country.longitude,
+                    feature="country",
+                )
+        out.append(m)
+    return out
+
+
+def _lookup(geo: Gazetteer, surface: str, canonical: str, context: set[str]) -> Place | None:
+    """The place a mention names: its text, else its canonical name, else the name after "île de"."""
+    names = [surface, canonical]
+    lowered = surface.lower()
+    names += [surface[len(head) :] for head in BARE_AFTER if lowered.startswith(head)]
+    for name in names:
+        place = geo.lookup(name, context_countries=context)
+        if place is not None:
+            return place
+    return None

@@ -43,6 +43,7 @@ from extract.components.entities.candidates import (
     Candidate,
     trim,
 )
+from extract.components.entities.context import link_in_context
 from extract.components.entities.debris import (
     after_place_noun,
     common_words,
@@ -214,6 +215,7 @@ class EntityMentions(Serialisable):
         chosen = [c for c in chosen if not boilerplate(doc, c)]
         named = {c.entries[0].country_code for c in chosen if c.kind == "country" and c.entries}
         mentions = [self.to_mention(doc, c, named) for c in chosen]
+        mentions = link_in_context(doc, mentions, chosen, phrases, self.common, self.country_names)
         home_countries(mentions, chosen, phrases, named)
         places_in_named_countries(doc, mentions, chosen)
         defined = self.acronym_matcher(doc)

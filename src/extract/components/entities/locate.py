@@ -6,7 +6,7 @@ GeoNames tables (`extract.geo`) know a village for many common words ("Sud",
 
 A place is resolved with the countries the article names (countries and
 nationalities) as context; the GeoNames place's country replaces the name
-tables' guess, its name becomes the canonical name (so "Addis Abeba" and
+tables' guess (unless that guess is a country the article names), its name becomes the canonical name (so "Addis Abeba" and
 "Addis-Abeba" are one place), and a "place" that GeoNames knows as a country
 ("Burkina-Faso") is that country. A country gets its centroid, GeoNames and
 Wikidata ids from `Gazetteer.country`.
@@ -40,14 +40,21 @@ def locate(
     (Sahel in Burkina Faso, Mars in the Loire) does not replace it.
     """
     context = {m.country_code for m in mentions if m.kind in ("country", "nationality") and m.country_code}
-    found: dict[str, Place | None] = {}
+    # Countries the article's capitals and regions lie in: "Londres" makes "Westminster" British.
+    around = set(context)
+    for m in mentions:
+        if m.kind == "place":
+            first = geo.lookup(strip_article(text[m.start : m.end]), context_countries=context)
+            if first is not None and first.feature in ("capital", "region", "subregion"):
+                around.add(first.country_code)
+    found: dict[tuple[str, str], Place | None] = {}
     out = []
     for m in mentions:
         if m.kind == "place":
             surface = strip_article(text[m.start : m.end])
-            if surface not in found:
-                found[surface] = _lookup(geo, surface, m.canonical, context)
-            place = found[surface]
+            if (surface, m.country_code) not in found:
+                found[surface, m.country_code] = _lookup(geo, surface, m.canonical, context, m.country_code, around)
+            place = found[surface, m.country_code]
             if place is not None and place.country_code and supranational(m.canonical):
                 place = None
             if place is not None and place.feature == "country" and place.country_code in countries:
@@ -79,13 +86,25 @@ def locate(
     return out
 
 
-def _lookup(geo: Gazetteer, surface: str, canonical: str, context: set[str]) -> Place | None:
-    """The place a mention names: its text, else its canonical name, else the name after "île de"."""
+def _lookup(
+    geo: Gazetteer, surface: str, canonical: str, context: set[str], guess: str, around: set[str]
+) -> Place | None:
+    """The place a mention names: its text, else its canonical name, else the name after "île de".
+
+    `guess` is the country the name tables and the sentence gave: when the
+    article names it, a place of that name there wins ("London" in a story
+    about Canada), although GeoNames' rank would keep the capital, unless the
+    article's capitals and regions (`around`) are in GeoNames' country.
+    """
     names = [surface, canonical]
     lowered = surface.lower()
     names += [surface[len(head) :] for head in BARE_AFTER if lowered.startswith(head)]
     for name in names:
         place = geo.lookup(name, context_countries=context)
+        if place is not None and guess in context and place.country_code not in around:
+            there = geo.lookup(name, country_hint=guess)
+            if there is not None and there.country_code == guess:
+                return there
         if place is not None:
             return place
     return None

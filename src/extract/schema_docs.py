@@ -93,7 +93,24 @@ DOCS: dict[str, TableDoc] = {
                 "ML",
             ),
             "wikidata_id": Column(
-                "Wikidata Q-identifier when the entity is in the shipped tables; else empty.", "Q912"
+                "Wikidata Q-identifier when the entity is in the shipped tables (countries always); else empty.",
+                "Q912",
+            ),
+            "geonames_id": Column(
+                "GeoNames id of a country or place (text, like `wikidata_id`); empty for other kinds, and for a "
+                'facility found through its head noun ("aéroport de Genève"), which lies in a known place.',
+                "2449067",
+            ),
+            "latitude": Column(
+                "WGS84 latitude in degrees of a place (a facility: its town's), or a country's centroid; else empty.",
+                "16.77348",
+            ),
+            "longitude": Column("WGS84 longitude in degrees, as `latitude`.", "-3.00742"),
+            "feature": Column(
+                "What a country or place is: `country`, `continent`, `region` (région, US state, canton), "
+                "`subregion` (département, province), `capital`, `city`, `sea`, `lake`, `river`, `mountain`, "
+                "`landmark`, `historical`; empty for other kinds.",
+                "city",
             ),
         },
     ),
@@ -110,6 +127,10 @@ DOCS: dict[str, TableDoc] = {
             ),
             "country_code": Column("As in `mentions.country_code`.", "FR"),
             "wikidata_id": Column("As in `mentions.wikidata_id`.", "Q1065"),
+            "geonames_id": Column("As in `mentions.geonames_id`.", "2449067"),
+            "latitude": Column("As in `mentions.latitude`.", "16.77348"),
+            "longitude": Column("As in `mentions.longitude`.", "-3.00742"),
+            "feature": Column("As in `mentions.feature`.", "city"),
             "n_mentions": Column("How many mentions of this entity the document has.", "2"),
             "first_start": Column("`start` of its first mention.", "412"),
         },
@@ -200,8 +221,13 @@ LIMITS = """\
 - Rules and tables, not a trained model for entities beyond the French NER: a name absent
   from the shipped tables keeps the NER's kind (`place`, `organisation`, `person`, `other`)
   with no country code or Wikidata id.
-- A place name shared by several countries is resolved to the one the article names, else
-  to the most populous; small villages may get no country.
+- Places are looked up in GeoNames (`extract.geo`) only once judged to be places: a place
+  name shared by several countries is resolved to the one the article names, else to the
+  most populous (French places first); a name GeoNames does not know keeps the country its
+  sentence names, or none.
+- A national organisation whose knowledge-base entry is another country's than the one its
+  phrase states ("le PDS allemand") gets a generic canonical `name (country)` and no
+  Wikidata id: a missing link rather than a wrong one.
 - Events are trigger words with their syntactic arguments: one sentence, no coreference
   ("l'attaque" two paragraphs later is a second event row), no merging of the same event
   told twice. Negated, hypothetical and merely possible events are left out on purpose.

@@ -22,6 +22,8 @@ RULE_OF_KIND = {
     "organisation": "org_kb",
 }
 HEAD_RULE = "head_rule"
+# Lower-case words of dates the NER runs on into: "ministère des Affaires étrangères jeudi".
+TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd'hui"}
 LEADING_WORDS = {"le", "la", "les", "l'", "l’", "de", "d'", "d’", "du", "des"}
 NATIONALITY_POS = {"ADJ", "NOUN", "PROPN"}
 # Before a word that is both a country and a demonym ("Suisse"), these make it people.
@@ -111,6 +113,8 @@ def trim(span: Span) -> Span:
             break
     while start < end - 1 and span.label_ != "PER" and doc[start].text in LEADING_WORDS:
         start += 1
+    while end > start + 1 and (doc[end - 1].lower_ in TIME_WORDS or doc[end - 1].is_space):
+        end -= 1  # "ministère des Affaires étrangères jeudi": the date is not part of the name
     while end > start and doc[end - 1].is_punct and doc[end - 1].text not in ".)":
         end -= 1
     return doc[start:end]

@@ -210,19 +210,20 @@ class EntityMentions(Serialisable):
     # -- resolution ---------------------------------------------------------
 
     def mentions(self, doc: Doc) -> list[Mention]:
+        text = doc.text  # rebuilt from the tokens on each access: once per doc
         phrases = self.phrase_candidates(doc)
         chosen = settle(doc, self.ner_candidates(doc) + phrases + self.head_candidates(doc))
         chosen = [c for c in chosen if not boilerplate(doc, c)]
         named = {c.entries[0].country_code for c in chosen if c.kind == "country" and c.entries}
         mentions = [self.to_mention(doc, c, named) for c in chosen]
-        mentions = link_in_context(doc, mentions, chosen, phrases, self.common, self.country_names)
+        mentions = link_in_context(doc, text, mentions, chosen, phrases, self.common, self.country_names)
         home_countries(mentions, chosen, phrases, named)
         places_in_named_countries(doc, mentions, chosen)
         defined = self.acronym_matcher(doc)
-        if defined:  # doc.text is rebuilt from the tokens on each access: only when needed
-            mentions = link_acronyms(doc, doc.text, defined, mentions, self.lookup_entity)
-        mentions = one_kind_per_entity(link_surnames(repeat_names(doc, mentions)))
-        return locate(doc.text, mentions, self.geo, self.country_names, self.supranational)
+        if defined:
+            mentions = link_acronyms(doc, text, defined, mentions, self.lookup_entity)
+        mentions = one_kind_per_entity(link_surnames(repeat_names(doc, mentions, text)))
+        return locate(text, mentions, self.geo, self.country_names, self.supranational)
 
     def supranational(self, name: str) -> bool:
         """Whether the place tables know `name` only as a place in no country ("Sahel", "Mars")."""

@@ -46,17 +46,20 @@ def dominant_country(mentions: list[Mention]) -> str:
 
 def link_in_context(
     doc: Doc,
+    text: str,
     mentions: list[Mention],
     chosen: list[Candidate],
     phrases: list[Candidate],
     common: frozenset[str],
     countries: Mapping[str, str],
 ) -> list[Mention]:
-    """`mentions` (one per `chosen`) with organisations linked to the country their context states."""
+    """`mentions` (one per `chosen`) with organisations linked to the country their context states.
+
+    `text` is `doc.text`; `countries` maps a code to the country's canonical name.
+    """
     places = {p.start: (p.kind, p.entries[0].country_code) for p in phrases if p.kind in ("country", "nationality")}
     named = {m.country_code for m in mentions if m.kind in ("country", "nationality") and m.country_code}
     dominant = dominant_country(mentions)
-    text = doc.text if any(c.kind == "organisation" and c.entries for c in chosen) else ""
     relinked: dict[str, Mention] = {}
     out = list(mentions)
     for i, (m, c) in enumerate(zip(mentions, chosen)):

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from extract.components.entities.gazetteer import strip_article
-from extract.geo import Gazetteer, Place
+from extract.geo import Country, Gazetteer, Place
 from extract.pipeline.spans import Mention
 
 # Heads of place names GeoNames files under the bare name ("île de Java" is Java).
@@ -40,11 +40,12 @@ def locate(
     (Sahel in Burkina Faso, Mars in the Loire) does not replace it.
     """
     context = {m.country_code for m in mentions if m.kind in ("country", "nationality") and m.country_code}
+    lookup = _Memo(geo, context)
     # Countries the article's capitals and regions lie in: "Londres" makes "Westminster" British.
     around = set(context)
     for m in mentions:
         if m.kind == "place":
-            first = geo.lookup(strip_article(text[m.start : m.end]), context_countries=context)
+            first = lookup(strip_article(text[m.start : m.end]))
             if first is not None and first.feature in ("capital", "region", "subregion"):
                 around.add(first.country_code)
     found: dict[tuple[str, str], Place | None] = {}
@@ -53,7 +54,7 @@ def locate(
         if m.kind == "place":
             surface = strip_article(text[m.start : m.end])
             if (surface, m.country_code) not in found:
-                found[surface, m.country_code] = _lookup(geo, surface, m.canonical, context, m.country_code, around)
+                found[surface, m.country_code] = _lookup(lookup, surface, m.canonical, m.country_code, around)
             place = found[surface, m.country_code]
             if place is not None and place.country_code and supranational(m.canonical):
                 place = None
@@ -72,7 +73,7 @@ def locate(
                     feature=place.feature,
                 )
         if m.kind == "country" and m.country_code:
-            country = geo.country(m.country_code)
+            country = lookup.country(m.country_code)
             if country is not None:
                 m = replace(
                     m,
@@ -86,9 +87,29 @@ def locate(
     return out
 
 
-def _lookup(
-    geo: Gazetteer, surface: str, canonical: str, context: set[str], guess: str, around: set[str]
-) -> Place | None:
+class _Memo:
+    """The gazetteer's answers for one article: each name and each country looked up once."""
+
+    def __init__(self, geo: Gazetteer, context: set[str]) -> None:
+        self.geo, self.context = geo, context
+        self.places: dict[tuple[str, str], Place | None] = {}
+        self.countries: dict[str, Country | None] = {}
+
+    def __call__(self, name: str, hint: str = "") -> Place | None:
+        if (name, hint) not in self.places:
+            if hint:
+                self.places[name, hint] = self.geo.lookup(name, country_hint=hint)
+            else:
+                self.places[name, hint] = self.geo.lookup(name, context_countries=self.context)
+        return self.places[name, hint]
+
+    def country(self, code: str) -> Country | None:
+        if code not in self.countries:
+            self.countries[code] = self.geo.country(code)
+        return self.countries[code]
+
+
+def _lookup(lookup: _Memo, surface: str, canonical: str, guess: str, around: set[str]) -> Place | None:
     """The place a mention names: its text, else its canonical name, else the name after "île de".
 
     `guess` is the country the name tables and the sentence gave: when the
@@ -100,9 +121,9 @@ def _lookup(
     lowered = surface.lower()
     names += [surface[len(head) :] for head in BARE_AFTER if lowered.startswith(head)]
     for name in names:
-        place = geo.lookup(name, context_countries=context)
-        if place is not None and guess in context and place.country_code not in around:
-            there = geo.lookup(name, country_hint=guess)
+        place = lookup(name)
+        if place is not None and guess in lookup.context and place.country_code not in around:
+            there = lookup(name, guess)
             if there is not None and there.country_code == guess:
                 return there
         if place is not None:

@@ -176,16 +176,17 @@ def pick(entries: list[Entry], named: set[str]) -> Entry:
     return next((e for e in entries if e.country_code in named), entries[0])
 
 
-def repeat_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def repeat_names(doc: Doc, mentions: list[Mention], text: str | None = None) -> list[Mention]:
     """Other occurrences of a name the NER found once but missed elsewhere in the article.
 
     Only capitalised names of four letters or more (not all-caps initials),
     and only where the occurrence is whole tokens that no other mention covers.
+    `text` is `doc.text` when the caller has it already.
     """
     found = [m for m in mentions if m.label in KIND_OF_LABEL and m.kind in ("person", "organisation", "place")]
     if not found:
         return mentions
-    text = doc.text
+    text = doc.text if text is None else text
     taken = [(m.start, m.end) for m in mentions]
     added = []
     for surface, m in {text[m.start : m.end]: m for m in found}.items():

@@ -1,0 +1,187 @@
+"""Entities on real news: context-aware links, whole names, one entity per thing, places on the map.
+
+Each rule is a row beside a look-alike that must not trigger it. The sentences are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.components.entities.gazetteer import load_knowledge
+
+
+@pytest.fixture(scope="module")
+def mentions(nlp):
+    def run(text: str) -> dict[str, object]:
+        doc = nlp(text)
+        return {text[m.start : m.end]: m for m in doc._.mentions}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "canonical", "code", "linked"),
+    [
+        # a nationality after the name contradicts the knowledge base's entry: generic, stated country, no link
+        ("Le PDS allemand a perdu dix sièges au Bundestag.", "PDS", "PDS (Allemagne)", "DE", False),
+        ("Le PDS a remporté les législatives au Sénégal.", "PDS", "Parti démocratique sénégalais", "SN", None),
+        (
+            "Le Conseil constitutionnel sénégalais a validé vingt candidatures.",
+            "Conseil constitutionnel",
+            "Conseil constitutionnel (Sénégal)",
+            "SN",
+            False,
+        ),
+        ("Le Conseil constitutionnel a censuré la loi votée en France.", "Conseil constitutionnel", None, "FR", None),
+        # the article's one country, never naming the entry's, decides a common-noun name
+        (
+            "Au Sénégal, le Conseil constitutionnel a publié la liste. Le Sénégal vote dimanche et Dakar attend.",
+            "Conseil constitutionnel",
+            "Conseil constitutionnel (Sénégal)",
+            "SN",
+            False,
+        ),
+        # a proper name is not a common-noun name: the article's country does not relink it
+        (
+            "L'Iran a tiré deux missiles, selon l'agence Reuters. L'Iran dément toute provocation.",
+            "agence Reuters",
+            "Reuters",
+            "GB",
+            True,
+        ),
+    ],
+)
+def test_context_decides_the_link(mentions, text, surface, canonical, code, linked):
+    m = mentions(text)[surface]
+    assert m.kind == "organisation" and m.country_code == code
+    if canonical is not None:
+        assert m.canonical == canonical
+    if linked is False:
+        assert m.wikidata_id == ""
+    if linked is True:
+        assert m.wikidata_id
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # names cut short are completed
+        (
+            "Le ministre s'est rendu au ministère des Affaires étrangères jeudi.",
+            "ministère des Affaires étrangères",
+            "organisation",
+        ),
+        ("La délégation a rejoint le ministère des Armées jeudi.", "ministère des Armées", "organisation"),
+        # the name after "la ville de" is a place; a title word leads an organisation, not a place
+        ("Un attentat a frappé la ville de Kondoz samedi.", "Kondoz", "place"),
+        (
+            "La Mission d'assistance des Nations unies au Soudan compte les victimes.",
+            "Mission d'assistance des Nations unies",
+            "organisation",
+        ),
+        # a département the model calls LOC stays a place although "var" is a word
+        ("Les pluies ont inondé le Var dimanche soir.", "Var", "place"),
+    ],
+)
+def test_whole_names_and_their_kind(mentions, text, surface, kind):
+    assert mentions(text)[surface].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "completed"),
+    [
+        # a name the NER ended on "de" takes the name after it, across a line break
+        (
+            "le Centre international des conférences de Skhirat lundi",
+            1,
+            6,
+            "Centre international des conférences de Skhirat",
+        ),
+        ("arrêté à l'aéroport de\nBâle-Mulhouse hier", 3, 5, "aéroport de\nBâle-Mulhouse"),
+        # with no name after it, the "de" goes
+        ("le Centre international des conférences de presse", 1, 6, "Centre international des conférences"),
+    ],
+)
+def test_a_name_cut_on_a_preposition_is_completed(nlp, text, start, end, completed):
+    from extract.components.entities.debris import completed_end
+
+    doc = nlp.make_doc(text)
+    assert doc[start : completed_end(doc, start, end, adjectives=False)].text == completed
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Astronomie : une comète visible à l'œil nu cette semaine.", "Astronomie"),
+        ("TOURISME\n\nLes hôtels de Marrakech affichent complet.", "TOURISME"),
+        ("Le groupe est accusé de crimes contre l'Humanité par les enquêteurs.", "Humanité"),
+        ("Le groupe est accusé de crimes contre l'Humanité par les enquêteurs.", "l'Humanité"),
+        ("La Mission d'assistance des Nations unies au Soudan compte les victimes.", "Mission"),
+        ("Le Secrétaire d'Etat britannique au Commerce est arrivé à Rabat.", "Secrétaire d'Etat britannique"),
+    ],
+)
+def test_debris_is_no_entity(mentions, text, surface):
+    assert surface not in mentions(text)
+
+
+def test_a_newspaper_named_like_an_idiom_is_still_found(mentions):
+    m = mentions("Selon L'Humanité, le vote aura lieu mardi.").get("L'Humanité")
+    assert m is not None and m.kind == "organisation"
+
+
+def test_acronym_defined_in_text_with_accented_long_form(mentions):
+    found = mentions(
+        "Les procès-verbaux arrivent à la Commission électorale indépendante (CEI) à Abidjan. La CEI publie."
+    )
+    assert found["CEI"].canonical == found["Commission électorale indépendante"].canonical
+
+
+@pytest.mark.parametrize(
+    ("table", "name", "canonical"),
+    [
+        ("organisations", "Onu", "Organisation des Nations unies"),  # an acronym written as a word
+        ("places", "MOSCOU", "Moscou"),  # a dateline in capitals
+        ("organisations", "ONU", "Organisation des Nations unies"),
+    ],
+)
+def test_case_variants_find_the_same_entry(table, name, canonical):
+    entries = getattr(load_knowledge(), table).lookup(name)
+    assert entries and entries[0].canonical == canonical
+
+
+def test_an_all_caps_word_is_not_a_name_of_another_case():
+    assert load_knowledge().places.lookup("UN") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code", "feature", "geonames_id"),
+    [
+        ("Le sommet s'ouvre à Addis-Abeba lundi.", "Addis-Abeba", "ET", "capital", "344979"),
+        ("Le sommet s'ouvre à Addis Abeba lundi.", "Addis Abeba", "ET", "capital", "344979"),
+        ("Des orages ont frappé l'Arizona mardi.", "Arizona", "US", "region", "5551752"),
+        ("Il a été arrêté à l'aéroport de Genève le 14 mai.", "aéroport de Genève", "CH", "landmark", ""),
+        ("L'attaque a eu lieu à Strasbourg.", "Strasbourg", "FR", "city", "2973783"),
+    ],
+)
+def test_places_on_the_map(mentions, text, surface, code, feature, geonames_id):
+    m = mentions(text)[surface]
+    assert (m.kind, m.country_code, m.feature, m.geonames_id) == ("place", code, feature, geonames_id)
+    assert isinstance(m.latitude, float) and isinstance(m.longitude, float)
+
+
+def test_spelling_variants_are_one_place(mentions):
+    found = mentions("Le sommet d'Addis-Abeba a duré deux jours. À Addis Abeba, la sécurité était renforcée.")
+    assert found["Addis-Abeba"].canonical == found["Addis Abeba"].canonical
+
+
+def test_countries_on_the_map_and_nationalities_not(mentions):
+    found = mentions("Le Maroc et les autorités espagnoles coopèrent.")
+    maroc, spanish = found["Maroc"], found["espagnoles"]
+    assert (maroc.wikidata_id, maroc.feature, maroc.geonames_id) == ("Q1028", "country", "2542007")
+    assert maroc.latitude is not None
+    assert (spanish.geonames_id, spanish.latitude, spanish.feature) == ("", None, "")
+
+
+def test_a_supranational_place_keeps_no_country(mentions):
+    m = mentions("Les violences au Sahel inquiètent l'Union africaine.")["Sahel"]
+    assert m.kind == "place" and m.country_code == ""

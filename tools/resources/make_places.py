@@ -425,6 +425,13 @@ REGIONS = {
     "place Rouge": ("RU", "landmark", []),
     "Wall Street": ("US", "landmark", []),
     "Times Square": ("US", "landmark", []),
+    # planets: in no country, though GeoNames has villages of their names (Mars in the Loire)
+    "Mars": ("", "planet", ["planète Mars"]),
+    "Saturne": ("", "planet", []),
+    "Jupiter": ("", "planet", []),
+    "Vénus": ("", "planet", []),
+    "Neptune": ("", "planet", []),
+    "Uranus": ("", "planet", []),
 }
 
 
@@ -500,7 +507,7 @@ def main() -> None:
     out.write(
         "# columns: canonical, country_code (empty when supranational), population, feature, source, aliases (|-separated)\n"
     )
-    out.write("# feature: capital, city, or the curated continent/region/sea/lake/river/mountain/landmark\n")
+    out.write("# feature: capital, city, or the curated continent/region/sea/lake/river/mountain/landmark/planet\n")
     out.write("canonical\tcountry_code\tpopulation\tfeature\tsource\taliases\n")
     for canonical, cc, population, kind, source, aliases in rows():
         out.write(f"{canonical}\t{cc}\t{population}\t{kind}\t{source}\t{'|'.join(aliases)}\n")

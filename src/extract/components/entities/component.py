@@ -45,7 +45,10 @@ from extract.components.entities.candidates import (
 )
 from extract.components.entities.context import link_in_context
 from extract.components.entities.debris import (
+    after_person_noun,
+    after_person_title,
     after_place_noun,
+    common_phrase,
     common_words,
     completed_end,
     idiom,
@@ -57,6 +60,7 @@ from extract.components.entities.gazetteer import (
     Entry,
     Knowledge,
     fold,
+    is_acronym,
     load_knowledge,
 )
 from extract.components.entities.locate import locate
@@ -68,6 +72,7 @@ from extract.components.entities.named_heads import (
 )
 from extract.components.entities.names import NameIndex, build_index
 from extract.components.entities.resolve import (
+    after_number,
     boilerplate,
     home_countries,
     link_surnames,
@@ -102,7 +107,13 @@ class EntityMentions(Serialisable):
         self.heads = head_matcher(nlp.vocab)
         self.common = common_words(nlp)
         self.acronym_matcher = Matcher(nlp.vocab)
-        self.acronym_matcher.add("DEFINED", [[{"ORTH": "("}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ")"}]])
+        self.acronym_matcher.add(
+            "DEFINED",
+            [
+                [{"ORTH": "("}, {"IS_UPPER": True, "LENGTH": {">=": 2}}, {"ORTH": ")"}],
+                [{"ORTH": "("}, {"IS_TITLE": True, "LENGTH": {">=": 3, "<=": 6}}, {"ORTH": ")"}],  # "(Céna)"
+            ],
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.mentions = self.mentions(doc)
@@ -143,6 +154,8 @@ class EntityMentions(Serialisable):
                     out.append(candidate)
                 continue
             kind, entries = found
+            if kind == "place" and after_number(span):
+                continue  # "le 8 Mars"
             if kind == "place" and ent.label_ in ("ORG", "PER") and not seat_of_power(entries, ent.label_):
                 out.append(Candidate(span.start, span.end, KIND_OF_LABEL[ent.label_], [], ent.label_, 2))
                 continue
@@ -157,13 +170,20 @@ class EntityMentions(Serialisable):
             return None  # "États de la coalition"
         if label != "PER" and is_common_word(span, self.common) and not (label == "LOC" and self.on_map(span.text)):
             return None  # "Astronomie", "TOURISME"; not "dans le Var"
-        if label in ("LOC", "MISC") and led_by_person_title(span):
-            return None  # "Secrétaire d'Etat britannique"
+        if label in ("LOC", "MISC") and (led_by_person_title(span) or after_person_title(span)):
+            return None  # "Secrétaire d'Etat britannique", "procureur de la République de Paris"
         kind = KIND_OF_LABEL.get(label, "other")
-        if label != "PER" and (led_by_institution(span) or span[0].lower_ in ORGANISATION_HEADS):
+        institution = led_by_institution(span) or span[0].lower_ in ORGANISATION_HEADS
+        if label != "PER" and institution:
             kind = "organisation"  # "Mission d'assistance ...", "Parquet général du Liban"
+        elif label != "PER" and common_phrase(span, self.common, self.tables["nationality"]):
+            return None  # "Grève générale", "Développement international"
         elif label == "ORG" and after_place_noun(span):
             kind = "place"  # "la ville de Kondoz"
+        elif label in ("LOC", "ORG") and after_person_noun(span):
+            kind = "person"  # "le candidat Ouattara"
+        elif label == "LOC" and is_acronym(span.text):
+            kind = "organisation"  # "reçu à APA": a place the tables do not know is not written in initials
         end = completed_end(doc, span.start, span.end, adjectives=kind == "organisation")
         if end - span.start == 1 and span[0].is_lower:
             return None  # "aéroport" of "l'aéroport de" with no name after it

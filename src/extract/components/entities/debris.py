@@ -16,9 +16,9 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from extract.components.entities.gazetteer import fold
+from extract.components.entities.gazetteer import NameTable, fold
 from extract.components.entities.named_heads import ORGANISATION_HEADS
 
 # Capitalised first words that make a span an institution, whatever the NER called it.
@@ -77,6 +77,8 @@ PERSON_TITLES = frozenset(
         "émir",
     )
 )
+# Words for a person before a name: "le candidat Ouattara".
+PERSON_NOUNS = PERSON_TITLES | {fold(w) for w in ("candidat", "candidate", "opposant", "opposante", "m.", "mme")}
 # Nouns before "de" that make the name after them a place: "la ville de Kondoz", "le village de Void".
 PLACE_BEFORE = {"ville", "village", "localité", "commune", "bourg", "cité", "province", "région", "district"}
 PREPOSITIONS = {"de", "du", "des", "d'", "d’"}
@@ -106,6 +108,28 @@ def is_common_word(span: Span, words: frozenset[str]) -> bool:
 
 def led_by_person_title(span: Span) -> bool:
     return fold(span[0].text) in PERSON_TITLES
+
+
+def after_person_title(span: Span) -> bool:
+    """ "procureur de la République de Paris": the complement of a person's title, not a place."""
+    doc, i = span.doc, span.start
+    while i > 0 and doc[i - 1].lower_ in ARTICLES | PREPOSITIONS and span.start - i < 2:
+        i -= 1
+    return i < span.start and i > 0 and fold(doc[i - 1].text) in PERSON_TITLES
+
+
+def after_person_noun(span: Span) -> bool:
+    """ "le candidat Ouattara", "le président Macky Sall": a person's name after the word for a person."""
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].is_lower and fold(doc[span.start - 1].text) in PERSON_NOUNS
+
+
+def common_phrase(span: Span, words: frozenset[str], nationalities: NameTable) -> bool:
+    """A capitalised common noun and lower-case common words, no nationality: "Grève générale", not a name."""
+    first, rest = span[0], span[1:]
+    if len(span) < 2 or not first.is_title or first.lower_ not in words:
+        return False
+    return all(t.is_lower and t.lower_ in words and not nationalities.lookup(t.text) for t in rest)
 
 
 def led_by_institution(span: Span) -> bool:
@@ -147,6 +171,13 @@ def completed_end(doc: Doc, start: int, end: int, *, adjectives: bool = True) ->
         return tail if tail > name else end - 1
     if not adjectives or not doc[end - 1].is_title:
         return end
-    while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower and doc[end].is_alpha:
+    while end < len(doc) and doc[end].is_lower and doc[end].is_alpha and _agrees_as_adjective(doc[end]):
         end += 1
     return end
+
+
+def _agrees_as_adjective(token: Token) -> bool:
+    """An adjective, or a plural past participle used as one ("Nations unies")."""
+    if token.pos_ == "ADJ":
+        return True
+    return token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Plur" in token.morph.get("Number")

@@ -42,18 +42,20 @@ def locate(
     context = {m.country_code for m in mentions if m.kind in ("country", "nationality") and m.country_code}
     lookup = _Memo(geo, context)
     # Countries the article's capitals and regions lie in: "Londres" makes "Westminster" British.
-    around = set(context)
+    seats: dict[str, str] = {}
     for m in mentions:
         if m.kind == "place":
-            first = lookup(strip_article(text[m.start : m.end]))
+            surface = strip_article(text[m.start : m.end])
+            first = lookup(surface)
             if first is not None and first.feature in ("capital", "region", "subregion"):
-                around.add(first.country_code)
+                seats[surface] = first.country_code
     found: dict[tuple[str, str], Place | None] = {}
     out = []
     for m in mentions:
         if m.kind == "place":
             surface = strip_article(text[m.start : m.end])
             if (surface, m.country_code) not in found:
+                around = context | {code for name, code in seats.items() if name != surface}
                 found[surface, m.country_code] = _lookup(lookup, surface, m.canonical, m.country_code, around)
             place = found[surface, m.country_code]
             if place is not None and place.country_code and supranational(m.canonical):
@@ -115,7 +117,7 @@ def _lookup(lookup: _Memo, surface: str, canonical: str, guess: str, around: set
     `guess` is the country the name tables and the sentence gave: when the
     article names it, a place of that name there wins ("London" in a story
     about Canada), although GeoNames' rank would keep the capital, unless the
-    article's capitals and regions (`around`) are in GeoNames' country.
+    article's other capitals and regions (`around`) are in GeoNames' country.
     """
     names = [surface, canonical]
     lowered = surface.lower()

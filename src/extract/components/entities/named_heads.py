@@ -39,6 +39,7 @@ PLACE_HEADS = [
     "salle",
     "maison",
     "château",
+    "musée",
     "mont",
     "col",
     "lac",
@@ -79,8 +80,9 @@ ORGANISATION_HEADS = [
     "laiterie",
     "boulangerie",
     "fondation",
-    "musée",
     "théâtre",
+    "sûreté",
+    "parquet",
 ]
 # Heads naming a part or surroundings of the place that follows ("port de Kiel",
 # "canton de Vaud"): when that place is known, it is the entity, not the phrase.
@@ -93,6 +95,8 @@ LINKS = ["de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"]
 # Between head and name only articles and prepositions: letting nouns in
 # ("comité des fêtes de Void") also swallows "groupe terroriste Daesh".
 MIDDLE = {"LOWER": {"IN": LINKS}, "OP": "*"}
+# A lower-case adjective may follow the head: "ministère russe des Affaires", "sûreté générale du Liban".
+QUALIFIER = {"POS": "ADJ", "IS_LOWER": True, "OP": "?"}
 
 
 # Titles and forms of address before a person's name. The one list: the entity
@@ -112,7 +116,7 @@ def head_matcher(vocab: Vocab) -> Matcher:
     for kind, heads in (("place", PLACE_HEADS), ("organisation", ORGANISATION_HEADS)):
         matcher.add(
             kind,
-            [[{"ORTH": {"IN": heads}}, MIDDLE, NAME_STARTS, NAME_GOES_ON]],
+            [[{"ORTH": {"IN": heads}}, QUALIFIER, MIDDLE, NAME_STARTS, NAME_GOES_ON]],
             greedy="LONGEST",
         )
     return matcher

@@ -47,6 +47,11 @@ def seat_of_power(entries: list[Entry], label: str) -> bool:
     return top.feature not in CITY_FEATURES or top.population >= threshold
 
 
+def after_number(span: Span) -> bool:
+    """A one-word name after a number: "le 8 Mars" is a date, not the planet."""
+    return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].like_num
+
+
 def plausible(table: NameTable, span: Span, exact: bool) -> bool:
     """Whether a phrase match is the name rather than a common word that looks like it."""
     doc = span.doc
@@ -64,6 +69,8 @@ def plausible(table: NameTable, span: Span, exact: bool) -> bool:
         return False
     if table.kind == "place" and len(span) == 1:
         token = span[0]
+        if after_number(span):
+            return False  # "le 8 Mars": a month
         if token.pos_ not in ("PROPN", "X") and not token.ent_type_:
             return False
         if token.is_sent_start and not token.ent_type_ and not token.is_upper:

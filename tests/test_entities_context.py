@@ -81,6 +81,15 @@ def test_context_decides_the_link(mentions, text, surface, canonical, code, link
         ),
         # a département the model calls LOC stays a place although "var" is a word
         ("Les pluies ont inondé le Var dimanche soir.", "Var", "place"),
+        # a lower-case adjective after the head noun is part of the name
+        (
+            "L'ambassadeur a été convoqué au ministère russe des Affaires étrangères.",
+            "ministère russe des Affaires étrangères",
+            "organisation",
+        ),
+        ("La sûreté générale du Liban a confirmé la notice.", "sûreté générale du Liban", "organisation"),
+        # a museum is a place on the map, like a church
+        ("Des touristes visitaient le musée du Louvre samedi.", "musée du Louvre", "place"),
     ],
 )
 def test_whole_names_and_their_kind(mentions, text, surface, kind):
@@ -118,6 +127,8 @@ def test_a_name_cut_on_a_preposition_is_completed(nlp, text, start, end, complet
         ("Le groupe est accusé de crimes contre l'Humanité par les enquêteurs.", "l'Humanité"),
         ("La Mission d'assistance des Nations unies au Soudan compte les victimes.", "Mission"),
         ("Le Secrétaire d'Etat britannique au Commerce est arrivé à Rabat.", "Secrétaire d'Etat britannique"),
+        ("Les syndicats appellent à une Grève générale illimitée.", "Grève générale"),
+        ("Les procureurs ont donné au Développement international la priorité.", "Développement international"),
     ],
 )
 def test_debris_is_no_entity(mentions, text, surface):
@@ -185,3 +196,45 @@ def test_countries_on_the_map_and_nationalities_not(mentions):
 def test_a_supranational_place_keeps_no_country(mentions):
     m = mentions("Les violences au Sahel inquiètent l'Union africaine.")["Sahel"]
     assert m.kind == "place" and m.country_code == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind"),
+    [
+        # after the word for a person, a name is a person, whatever the NER said
+        ("Selon les premiers résultats, le candidat Koffi sort en tête.", "Koffi", "person"),
+    ],
+)
+def test_kind_from_the_word_before(mentions, text, surface, kind):
+    found = mentions(text)
+    if surface in found:  # the NER may miss it altogether: then there is nothing to retype
+        assert found[surface].kind == kind
+
+
+def test_initials_the_tables_do_not_know_are_not_a_place(mentions):
+    found = mentions("La commission a précisé dans un communiqué reçu lundi à ZPA.")
+    assert "ZPA" not in found or found["ZPA"].kind != "place"
+
+
+def test_a_mixed_case_acronym_defined_in_text(mentions):
+    found = mentions(
+        "La Commission électorale nationale autonome (Céna) a publié un communiqué. La Céna rappelle la loi."
+    )
+    assert found["Céna"].canonical == found["Commission électorale nationale autonome"].canonical
+    assert found["Céna"].kind == "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "found"),
+    [
+        ("Le robot a photographié la surface de Saturne en mars.", "Saturne", True),
+        ("La sonde tourne autour de Mars depuis deux ans.", "Mars", True),
+        ("La réunion est prévue le 8 Mars à Dakar.", "Mars", False),  # a month, not the planet
+    ],
+)
+def test_planets_are_places_in_no_country(mentions, text, surface, found):
+    m = mentions(text).get(surface)
+    if found:
+        assert m is not None and m.kind == "place" and m.country_code == ""
+    else:
+        assert m is None or m.kind != "place"

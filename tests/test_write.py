@@ -47,7 +47,7 @@ def test_unneutralise_strips_only_a_guard(cell):
 
 
 def _mention(text: str, doc_id: str = "d") -> tuple:
-    return (doc_id, 1, 1, 0, len(text), text, "ORG", "organisation", text, None, None)
+    return (doc_id, 1, 1, 0, len(text), text, "ORG", "organisation", text, None, None, None, None, None, None)
 
 
 def test_csv_neutralises_every_text_cell_but_parquet_keeps_the_value(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import duckdb
+import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
@@ -12,7 +13,7 @@ from typer.testing import CliRunner
 from extract.cli import app
 from extract.errors import UsageError
 from extract.schema import SCHEMAS, TABLES
-from extract.write import DUCKDB_FILE, TableWriter, formats_of
+from extract.write import DUCKDB_FILE, TableWriter, formats_of, read_csv_table
 
 runner = CliRunner()
 
@@ -85,6 +86,33 @@ def test_duckdb_table_has_the_schema_types_and_the_parquet_rows(run_out, table):
     assert stored.to_pylist() == parquet.to_pylist()
 
 
+@pytest.mark.parametrize("table", ["mentions", "entities"])
+def test_places_and_countries_are_on_the_map_in_parquet_csv_and_duckdb(run_out, table):
+    """geonames_id is text like wikidata_id; latitude and longitude are float64 (DOUBLE); other kinds have none."""
+    with duckdb.connect(str(run_out / DUCKDB_FILE), read_only=True) as con:
+        types = dict(
+            con.execute(
+                f"SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '{table}'"
+            ).fetchall()
+        )
+        rows = con.execute(f'SELECT kind, geonames_id, latitude, longitude, feature FROM "{table}"').fetchall()
+    assert (types["geonames_id"], types["latitude"], types["longitude"], types["feature"]) == (
+        "VARCHAR",
+        "DOUBLE",
+        "DOUBLE",
+        "VARCHAR",
+    )
+    countries = [r for r in rows if r[0] == "country"]
+    assert countries and all(r[1] and r[1].isdigit() and r[4] == "country" and r[2] is not None for r in countries)
+    assert any(r[0] == "place" and r[1] and -90 <= r[2] <= 90 and -180 <= r[3] <= 180 for r in rows)
+    assert all(r[1:] == (None, None, None, None) for r in rows if r[0] in ("organisation", "person", "nationality"))
+    parquet = pd.read_parquet(run_out / f"{table}.parquet")
+    assert str(parquet.latitude.dtype) == "float64" and str(parquet.longitude.dtype) == "float64"
+    csv_frame = read_csv_table(run_out / f"{table}.csv", table)
+    assert csv_frame.geonames_id.fillna("").tolist() == parquet.geonames_id.fillna("").tolist()
+    assert csv_frame.latitude.round(5).fillna(0).tolist() == parquet.latitude.round(5).fillna(0).tolist()
+
+
 def test_the_database_holds_only_the_five_tables(run_out):
     with duckdb.connect(str(run_out / DUCKDB_FILE), read_only=True) as con:
         names = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
@@ -124,7 +152,7 @@ def test_the_readme_question_has_one_answer_in_pandas_duckdb_and_csv(run_out):
 
 
 def _mention(text: str) -> tuple:
-    return ("d", 1, 1, 0, len(text), text, "ORG", "organisation", text, None, None)
+    return ("d", 1, 1, 0, len(text), text, "ORG", "organisation", text, None, None, None, None, None, None)
 
 
 def test_abort_leaves_the_previous_database_whole(tmp_path):

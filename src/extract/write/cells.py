@@ -35,14 +35,23 @@ def unneutralise(value: str) -> str:
 def read_csv_table(path: Path, table: str) -> pd.DataFrame:
     """One of our CSV tables as a DataFrame with the schema's types and the original strings.
 
-    Integer columns are nullable `Int64`, text columns `string`; empty cells are missing
+    Integer columns are nullable `Int64`, float columns `float64` (NaN where empty), text
+    columns `string`; empty cells are missing
     values and the formula guard is undone, so the frame holds what the Parquet file holds.
     """
     import pandas as pd
 
-    types = {f.name: ("Int64" if pa.types.is_integer(f.type) else "string") for f in SCHEMAS[table]}
+    types = {f.name: _pandas_type(f.type) for f in SCHEMAS[table]}
     frame = pd.read_csv(path, dtype=types, keep_default_na=False, na_values=[""])
     for name, kind in types.items():
         if kind == "string":
             frame[name] = frame[name].map(unneutralise, na_action="ignore").astype("string")
     return frame
+
+
+def _pandas_type(arrow_type: pa.DataType) -> str:
+    if pa.types.is_integer(arrow_type):
+        return "Int64"
+    if pa.types.is_floating(arrow_type):
+        return "float64"
+    return "string"

@@ -65,6 +65,7 @@ from extract.components.entities.gazetteer import (
 )
 from extract.components.entities.locate import locate
 from extract.components.entities.named_heads import (
+    LINKS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
     YIELDING_HEADS,
@@ -210,8 +211,12 @@ class EntityMentions(Serialisable):
     def head_candidates(self, doc: Doc) -> list[Candidate]:
         """ "rue du Château", "comité des fêtes": a lower-case head noun and a capitalised name."""
         out = []
+        tagged = doc.has_annotation("POS")
         for match_id, start, end in self.heads(doc):
             kind = doc.vocab.strings[match_id]
+            second = doc[start + 1]
+            if second.is_lower and second.lower_ not in LINKS and not (tagged and second.pos_ == "ADJ"):
+                continue  # "la commission envoie Jean": a qualifier must be an adjective
             while doc[end - 1].text == "-":
                 end -= 1
             tail = end

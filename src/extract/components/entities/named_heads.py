@@ -96,7 +96,9 @@ LINKS = ["de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’"]
 # ("comité des fêtes de Void") also swallows "groupe terroriste Daesh".
 MIDDLE = {"LOWER": {"IN": LINKS}, "OP": "*"}
 # A lower-case adjective may follow the head: "ministère russe des Affaires", "sûreté générale du Liban".
-QUALIFIER = {"POS": "ADJ", "IS_LOWER": True, "OP": "?"}
+# Any lower-case word here: the component keeps the match only where the tagger says it is an
+# adjective (a POS pattern would fail on a pipeline without a tagger).
+QUALIFIER = {"IS_LOWER": True, "IS_ALPHA": True, "OP": "?"}
 
 
 # Titles and forms of address before a person's name. The one list: the entity

@@ -13,6 +13,7 @@ from extract.components.entities.candidates import (
     FRANCOPHONE,
     FRANCOPHONE_WEIGHT,
     GENERIC_HEADS,
+    HEAD_RULE,
     KIND_OF_LABEL,
     NATIONALITY_POS,
     RULE_OF_KIND,
@@ -140,8 +141,13 @@ def settle(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
         rest = [doc[i] for i in range(c.start, c.end) if i not in covered]
         return any(t.pos_ == "CCONJ" or t.text == "," for t in rest) or all(not t.is_title for t in rest)
 
+    def national_institution(c: Candidate) -> bool:
+        """ "sûreté générale du Liban": a head-rule organisation named after a country keeps it."""
+        inside = [k for k in known if c.start <= k.start and k.end <= c.end]
+        return c.label == HEAD_RULE and c.kind == "organisation" and all(k.kind == "country" for k in inside)
+
     def rank(c: Candidate) -> tuple[int, int, int]:
-        weak = not c.entries and (c.label == "MISC" or joins_known(c))
+        weak = not c.entries and (c.label == "MISC" or (joins_known(c) and not national_institution(c)))
         return (0 if weak else 1, c.length, c.strength)
 
     taken = [False] * len(doc)

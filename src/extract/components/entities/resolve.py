@@ -144,7 +144,9 @@ def settle(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     def national_institution(c: Candidate) -> bool:
         """ "sûreté générale du Liban": a head-rule organisation named after a country keeps it."""
         inside = [k for k in known if c.start <= k.start and k.end <= c.end]
-        return c.label == HEAD_RULE and c.kind == "organisation" and all(k.kind == "country" for k in inside)
+        # one country, however many candidates found it; not "commission mixte Maroc-France"
+        one_country = len({(k.start, k.end) for k in inside}) == 1 and all(k.kind == "country" for k in inside)
+        return c.label == HEAD_RULE and c.kind == "organisation" and one_country
 
     def rank(c: Candidate) -> tuple[int, int, int]:
         weak = not c.entries and (c.label == "MISC" or (joins_known(c) and not national_institution(c)))

@@ -180,4 +180,5 @@ def _agrees_as_adjective(token: Token) -> bool:
     """An adjective, or a plural past participle used as one ("Nations unies")."""
     if token.pos_ == "ADJ":
         return True
-    return token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Plur" in token.morph.get("Number")
+    morph = token.morph
+    return token.pos_ == "VERB" and "Part" in morph.get("VerbForm", []) and "Plur" in morph.get("Number", [])

@@ -41,6 +41,15 @@ def mentions(nlp):
             "SN",
             False,
         ),
+        # where a common-noun name is in power states its country; not a proper name's
+        (
+            "Le Parti travailliste au pouvoir en Israël a perdu sa majorité.",
+            "Parti travailliste",
+            "Parti travailliste (Israël)",
+            "IL",
+            False,
+        ),
+        ("Des agents de la CIA en Irak ont été rappelés.", "CIA", "Central Intelligence Agency", "US", True),
         # a proper name is not a common-noun name: the article's country does not relink it
         (
             "L'Iran a tiré deux missiles, selon l'agence Reuters. L'Iran dément toute provocation.",

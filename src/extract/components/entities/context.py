@@ -2,7 +2,8 @@
 
 "le PDS allemand", "la poste américaine", "le Conseil constitutionnel
 sénégalais": a nationality or country right after an organisation's name
-states its country. When the knowledge base has an entry in that country, it
+states its country (for a common-noun name, so does where it is: "le Parti
+travailliste au pouvoir en Israël"). When the knowledge base has an entry in that country, it
 is the one; when its entries are all in another country, the link is wrong:
 the mention keeps a generic canonical name ("Conseil constitutionnel
 (Sénégal)"), the stated country and no Wikidata id. A name that is a common
@@ -23,16 +24,34 @@ from extract.components.entities.gazetteer import fold, strip_article
 from extract.pipeline.spans import Mention
 
 OF = {"de", "du", "des", "d'", "d’"}
+IN = {"en", "au", "aux", "dans"}
+ARTICLES = {"le", "la", "les", "l'", "l’"}
 
 
-def stated_country(doc: Doc, c: Candidate, places: Mapping[int, tuple[str, str]]) -> str:
-    """The country stated right after the name: "... sénégalais", "... de Hongrie", or ""."""
+def stated_country(doc: Doc, c: Candidate, places: Mapping[int, tuple[str, str]], *, where: bool) -> str:
+    """The country stated right after the name: "... sénégalais", "... de Hongrie", or "".
+
+    With `where` (a common-noun name), also where it is: "le Parti travailliste
+    au pouvoir en Israël"; not for a proper name ("la CIA en Irak" is American).
+    """
     at = c.end
     if at < len(doc) and doc[at].lower_ in OF:
         found = places.get(at + 1)
         return found[1] if found and found[0] == "country" else ""
     found = places.get(at)
-    return found[1] if found and found[0] == "nationality" else ""
+    if found and found[0] == "nationality":
+        return found[1]
+    if not where:
+        return ""
+    if [t.lower_ for t in doc[at : at + 2]] == ["au", "pouvoir"]:
+        at += 2
+    if at < len(doc) and doc[at].lower_ in IN:
+        at += 1
+        if at < len(doc) and doc[at].lower_ in ARTICLES:
+            at += 1
+        found = places.get(at)
+        return found[1] if found and found[0] == "country" else ""
+    return ""
 
 
 def dominant_country(mentions: list[Mention]) -> str:
@@ -65,8 +84,9 @@ def link_in_context(
     for i, (m, c) in enumerate(zip(mentions, chosen)):
         if m.kind != "organisation" or not c.entries:
             continue
-        code = stated_country(doc, c, places)
-        if not code and dominant and generic(doc[c.start : c.end].text, common):
+        common_name = generic(doc[c.start : c.end].text, common)
+        code = stated_country(doc, c, places, where=common_name)
+        if not code and dominant and common_name:
             entry_countries = {e.country_code for e in c.entries}
             if "" not in entry_countries and not entry_countries & named:
                 code = dominant  # "le Parti travailliste" in an article about Israel alone

@@ -249,3 +249,17 @@ def test_cli_update_usage_errors(tmp_path, data_dir, args, message):
     result = CliRunner().invoke(extract.cli.app, ["run", str(data_dir / "articles"), "--out", str(tmp_path), *args])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_update_from_standard_input(tmp_path, nlp):
+    records = [
+        {"id": f"d{n}", "text": f"Le Maroc a signé un accord avec l'Espagne à Rabat, dépêche {n}."} for n in range(3)
+    ]
+    lines = [json.dumps(record, ensure_ascii=False) + "\n" for record in records]
+    out = tmp_path / "out"
+    invoke = CliRunner().invoke
+    assert invoke(extract.cli.app, ["run", "-", "--out", str(out)], input="".join(lines[:2])).exit_code == 0
+    result = invoke(extract.cli.app, ["run", "-", "--out", str(out), "--update"], input="".join(lines))
+    assert result.exit_code == 0, result.output
+    assert "1 documents (2 unchanged, kept)" in result.output
+    assert sorted(_read(out, "documents", "parquet").doc_id) == ["d0", "d1", "d2"]

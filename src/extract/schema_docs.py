@@ -177,10 +177,22 @@ Time expressions are found by rules on the parse and given a TIMEX3 value:
   "en février 2021" → `2021-02`, "en 2015" → `2015` (`anchor` = `absolute`).
 - **Relative** expressions are resolved against the article's `published` date:
   "lundi", "jeudi dernier", "la semaine dernière" → `2018-W50`, "le mois prochain",
-  "ce lundi", "hier" (`anchor` = `published`). A bare weekday or a day without a
-  year goes to the past or the future by the tense of the verb it modifies
-  ("a remporté dimanche" is the Sunday before publication; "se réunira dimanche"
-  the one after).
+  "ce lundi", "hier" (`anchor` = `published`).
+- **A weekday, or a day or month without a year**, has two candidates: the
+  occurrence on or before the publication date and the one on or after it.
+  "dernier"/"prochain" pick the side. Otherwise the tense of the verb it modifies
+  decides: past → the one before ("a remporté dimanche", published Monday 17
+  December 2018 → `2018-12-16`; "s'était réuni le 3 janvier" → `2018-01-03`),
+  future → the one after ("se réunira dimanche" → `2018-12-23`; "reprendront le 15
+  janvier" → `2019-01-15`). With a present tense, no verb, or when the day is a
+  noun's ("le scrutin de dimanche", "la conférence du 30 octobre", "l'annonce jeudi
+  soir de ..."), the nearest of the two wins: "le scrutin de dimanche" →
+  `2018-12-16`, "Réunion le 3 janvier" → `2019-01-03`, "reçoit jeudi" (three days
+  ahead, four back) → `2018-12-20`. A day after the object of a verb of announcing
+  dates that object, not the announcement: "a annoncé des élections les 30 juin et 7
+  juillet", published 10 June 2024 → `2024-06-30`, `2024-07-07`; "a annoncé jeudi
+  des élections" → the Thursday before. "Annoncé(e)s mercredi" is past; "annoncée
+  pour mercredi" future.
 - **Anchored on an earlier expression**: "le même jour", "le lendemain", "une semaine plus tard"
   (`anchor` = `previous`).
 - **Times of day** add a time or a part of day: "vendredi soir" → `2023-09-08TEV`,

@@ -41,7 +41,8 @@ ETRE_VERBS = {
     "disparaître",
 }
 # Participles that schedule what they qualify: "prévue le 15 septembre" looks ahead.
-SCHEDULING_VERBS = {"prévoir", "programmer", "fixer", "planifier", "attendre", "envisager", "annoncer", "reporter"}
+# "annoncer" is not one: "les mesures annoncées mercredi" were announced last Wednesday.
+SCHEDULING_VERBS = {"prévoir", "programmer", "fixer", "planifier", "attendre", "envisager", "reporter"}
 
 
 def verb_tense(verb: Token, depth: int = 0) -> str | None:
@@ -104,6 +105,8 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     for k in (start - 1, start - 2):
         if k >= 0 and doc[k].lower_ in PAST_SIGNALS:
             return PAST
+        if k == start - 1 and k >= 0 and doc[k].lower_ == "pour":
+            return FUTURE  # "annoncée pour jeudi", "prévu pour le 3 mars"
         if k >= 0 and doc[k].lower_ in FUTURE_SIGNALS and (doc[k].lower_ != "avant" or k == start - 1):
             return FUTURE
     token = doc[start:end].root
@@ -114,11 +117,31 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
         and any(t.like_num for t in doc[start:end])
     ):
         return None  # "l'élection du 18 avril": the noun's date, not the verb's
+    tense = verb_tense_of(doc, start, end)
+    if tense is not None and tense != PAST and token.head.pos_ in ("NOUN", "PROPN") and token.dep_ == "nmod":
+        # "le scrutin de dimanche", "l'annonce par le ministre jeudi soir": a day of what the
+        # noun names, which the verb's present or future does not place ahead.
+        return None
+    return tense
+
+
+# Verbs whose object carries its own date: "a annoncé des élections le 30 juin" dates the
+# elections, not the announcement ("a annoncé jeudi des élections" dates the announcement).
+OBJECT_DATING_VERBS = {"annoncer", "convoquer", "fixer", "programmer", "décider", "promettre", "proposer", "confirmer"}
+
+
+def verb_tense_of(doc: Doc, start: int, end: int) -> str | None:
+    """The tense of the verb the expression depends on, else of the sentence's main verb."""
+    token = doc[start:end].root
     for _ in range(4):
         if token.head is token:
             break
         token = token.head
         if token.pos_ in ("VERB", "AUX") or has_auxiliary(token):
+            if token.lemma_ in OBJECT_DATING_VERBS and any(
+                c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < start for c in token.children
+            ):
+                return None
             tense = verb_tense(token)
             if tense is not None:
                 return tense

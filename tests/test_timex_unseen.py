@@ -1,0 +1,86 @@
+"""Time expressions on text the rules were not written for (issue 14).
+
+Sentences written for these tests. Each rule is a row beside a look-alike that must
+not trigger it; every row gives its own publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+MONDAY = dt.date(2018, 12, 17)  # ISO week 2018-W51
+JUNE_10 = dt.date(2024, 6, 10)  # a Monday
+NEW_YEAR = dt.date(2019, 1, 4)  # a Friday
+
+
+@pytest.fixture(scope="session")
+def timexes(nlp):
+    """Annotate a text published on a date; return [(text, type, value, anchor)]."""
+
+    def annotate(text: str, published: dt.date | None) -> list[tuple[str, str, str, str]]:
+        doc = nlp.make_doc(text)
+        doc._.published = published
+        doc = nlp(doc)
+        return [(text[t.start : t.end], t.type, t.value, t.anchor) for t in doc._.timexes]
+
+    return annotate
+
+
+def value_of(timexes, sentence: str, published: dt.date | None, text: str) -> str:
+    found = {t[0]: t[2] for t in timexes(sentence, published)}
+    assert text in found, f"{text!r} not found in {sorted(found)}"
+    return found[text]
+
+
+# One policy for a day without a year or week (docs/tables.md, "How dates are resolved"):
+# the verb's past tense takes the occurrence on or before the publication date, its future
+# the one on or after; present tense, no verb, or a noun's day: the nearest occurrence.
+POLICY = [
+    # weekdays: past → the last one, future → the next one, else the nearest
+    ("Les électeurs ont voté dimanche dans le calme.", MONDAY, "dimanche", "2018-12-16"),
+    ("Les électeurs voteront dimanche.", MONDAY, "dimanche", "2018-12-23"),
+    ("Le bilan du scrutin de dimanche reste incertain.", MONDAY, "dimanche", "2018-12-16"),
+    ("Le scrutin de dimanche prochain reste incertain.", MONDAY, "dimanche prochain", "2018-12-23"),
+    ("Ce dimanche soir, la foule a envahi les rues.", MONDAY, "Ce dimanche soir", "2018-12-16TEV"),
+    (
+        "La fermeture des bureaux ce dimanche soir laisse place à l'attente.",
+        MONDAY,
+        "ce dimanche soir",
+        "2018-12-16TEV",
+    ),
+    ("Le ministre annonce jeudi soir sa démission, et la crise s'aggrave.", NEW_YEAR, "jeudi soir", "2019-01-03TEV"),
+    ("Le ministre se rendra à Alger jeudi soir.", NEW_YEAR, "jeudi soir", "2019-01-10TEV"),
+    ("Les mesures annoncées mercredi par le gouvernement seront appliquées.", MONDAY, "mercredi", "2018-12-12"),
+    ("La visite annoncée pour mercredi a été reportée.", MONDAY, "mercredi", "2018-12-19"),
+    ("Le président reçoit jeudi son homologue.", MONDAY, "jeudi", "2018-12-20"),  # nearest: ahead 3, back 4
+    # counted from the Sunday of the vote, not from the publication date
+    (
+        "Le calme a régné durant le scrutin de dimanche. Les résultats seront proclamés le vendredi suivant le scrutin.",
+        dt.date(2019, 2, 25),
+        "le vendredi suivant",
+        "2019-03-01",
+    ),
+    # days without a year
+    ("Le président a annoncé des élections législatives les 30 juin et 7 juillet.", JUNE_10, "7 juillet", "2024-07-07"),
+    (
+        "Le président a annoncé des élections législatives les 30 juin et 7 juillet.",
+        JUNE_10,
+        "les 30 juin",
+        "2024-06-30",
+    ),
+    ("Le président a annoncé jeudi des élections anticipées.", JUNE_10, "jeudi", "2024-06-06"),
+    ("Le stade a été inauguré le 20 juin.", JUNE_10, "le 20 juin", "2023-06-20"),
+    ("La finale se jouera le 20 juin.", JUNE_10, "le 20 juin", "2024-06-20"),
+    ("Les négociations reprendront le 15 janvier.", MONDAY, "le 15 janvier", "2019-01-15"),
+    ("Le traité avait été signé le 28 décembre.", NEW_YEAR, "le 28 décembre", "2018-12-28"),
+    ("Réunion des ministres le 3 janvier à Bruxelles.", MONDAY, "le 3 janvier", "2019-01-03"),  # no verb: nearest
+    ("Les ministres s'étaient réunis le 3 janvier.", MONDAY, "le 3 janvier", "2018-01-03"),
+    ("La conférence sur le climat du 30 octobre s'annonce tendue.", dt.date(2019, 10, 2), "30 octobre", "2019-10-30"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "text", "value"), POLICY)
+def test_timex_day_without_year_or_week_follows_the_policy(timexes, sentence, published, text, value):
+    assert value_of(timexes, sentence, published, text) == value

@@ -84,3 +84,47 @@ POLICY = [
 @pytest.mark.parametrize(("sentence", "published", "text", "value"), POLICY)
 def test_timex_day_without_year_or_week_follows_the_policy(timexes, sentence, published, text, value):
     assert value_of(timexes, sentence, published, text) == value
+
+
+# Kinds: a hedged clock time stays a TIME; a vague "quelques heures plus tard" is the day
+# of the expression before it; "minuit" ends the day it is told on, "après minuit" opens it.
+KINDS = [
+    ("Le policier a été tué jeudi à environ 21 heures.", MONDAY, "21 heures", "TIME", "2018-12-13T21:00"),
+    ("Les secouristes ont marché pendant environ 21 heures.", MONDAY, "environ 21 heures", "DURATION", "PT21H"),
+    ("Le cortège est arrivé aux alentours de 18 h.", MONDAY, "18 h", "TIME", "2018-12-17T18:00"),
+    ("Les renforts sont arrivés autour de 23 heures.", MONDAY, "23 heures", "TIME", "2018-12-17T23:00"),
+    ("L'hôtel est à environ trois heures de route.", MONDAY, "environ trois heures", "DURATION", "PT3H"),
+    ("La tempête dure depuis environ trois heures.", MONDAY, "environ trois heures", "DURATION", "PT3H"),
+    (
+        "L'explosion a eu lieu mardi. Quelques heures plus tard, le groupe l'a revendiquée.",
+        MONDAY,
+        "Quelques heures plus tard",
+        "DATE",
+        "2018-12-11",
+    ),
+    ("Quelques heures plus tard, le groupe l'a revendiquée.", None, "Quelques heures plus tard", "DURATION", "PTXH"),
+    (
+        "L'explosion a eu lieu mardi. Quelques jours plus tard, le groupe l'a revendiquée.",
+        MONDAY,
+        "Quelques jours plus tard",
+        "DATE",
+        "FUTURE_REF",
+    ),
+    (
+        "La préfecture a revu le bilan annoncé quelques instants plus tôt.",
+        MONDAY,
+        "quelques instants plus tôt",
+        "DATE",
+        "2018-12-17",
+    ),
+    ("Le couvre-feu prendra fin vendredi à minuit.", MONDAY, "minuit", "TIME", "2018-12-21T24:00"),
+    ("Les tirs ont commencé dimanche peu après minuit.", MONDAY, "minuit", "TIME", "2018-12-16T00:00"),
+    ("La fête a repris dimanche à minuit et demi.", MONDAY, "minuit et demi", "TIME", "2018-12-16T00:30"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "text", "type_", "value"), KINDS)
+def test_timex_kind_and_value(timexes, sentence, published, text, type_, value):
+    found = {t[0]: t for t in timexes(sentence, published)}
+    assert text in found, f"{text!r} not found in {sorted(found)}"
+    assert found[text][1:3] == (type_, value)

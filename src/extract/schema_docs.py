@@ -196,7 +196,13 @@ Time expressions are found by rules on the parse and given a TIMEX3 value:
 - **Anchored on an earlier expression**: "le même jour", "le lendemain", "une semaine plus tard"
   (`anchor` = `previous`).
 - **Times of day** add a time or a part of day: "vendredi soir" → `2023-09-08TEV`,
-  "à 18h50" → `…T18:50`.
+  "à 18h50" → `…T18:50`. A hedged clock time stays a time: "à environ 21 heures",
+  "aux alentours de 18 h" → `…T21:00`, `…T18:00` ("pendant environ 21 heures" is a
+  duration, `PT21H`). "Minuit" ends the day it is told on ("vendredi à minuit" →
+  `…-21T24:00`); "après minuit" opens it (`…T00:00`). "Quelques heures plus tard",
+  "quelques instants plus tôt" fall on the day of the expression before them (a
+  `DATE`, `anchor` = `previous`); with no day to count from they are a `DURATION`
+  (`PTXH`).
 - **Durations and sets** are not dates: "pendant trois jours" → `P3D`, "plusieurs jours"
   → `PXD`, "chaque année" → `P1Y` (type `SET`) (`anchor` = `none`).
 - **Without a publication date** relative expressions are never resolved against

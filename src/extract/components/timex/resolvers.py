@@ -202,6 +202,13 @@ def resolve_season(meaning: Meaning, context: Context) -> Resolved:
 
 def resolve_offset(meaning: Meaning, context: Context) -> Resolved:
     unit, sign = meaning.unit or "D", meaning.offset
+    if meaning.amount is None and unit in ("S", "MIN", "H"):
+        # "quelques heures plus tard": a few hours after the day before it, so on that day.
+        if meaning.from_previous and context.previous_day is not None:
+            return Resolved("DATE", day_value(context.previous_day), "previous", day=context.previous_day)
+        if context.published is not None:
+            return Resolved("DATE", day_value(context.published), "published", day=context.published)
+        return Resolved("DURATION", duration_value(unit, None), "none")
     if meaning.amount is None:
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "none")
     base, anchor = context.published, "published"

@@ -118,9 +118,17 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     ):
         return None  # "l'élection du 18 avril": the noun's date, not the verb's
     tense = verb_tense_of(doc, start, end)
-    if tense is not None and tense != PAST and token.head.pos_ in ("NOUN", "PROPN") and token.dep_ == "nmod":
+    head = token.head
+    if (
+        tense is not None
+        and tense != PAST
+        and head.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "nmod"
+        and head.dep_ not in ("obj", "ROOT")
+    ):
         # "le scrutin de dimanche", "l'annonce par le ministre jeudi soir": a day of what the
-        # noun names, which the verb's present or future does not place ahead.
+        # noun names, which the verb's present or future does not place ahead ("prendra fin
+        # vendredi", a noun object of the verb, keeps the verb's tense).
         return None
     return tense
 

@@ -67,6 +67,18 @@ class TokenReader:
                 return i + 3, value + rest
         return i + 1, value
 
+    def clock_signal_before(self, i: int) -> str:
+        """The word that signals a clock time at token i: "à", "vers"..., read through a hedge.
+
+        "à environ 21 heures" and "aux alentours de 18 h", "autour de midi" read as
+        "vers" ("depuis environ trois heures" stays a length); otherwise the word before.
+        """
+        if self.at(i - 1) == "environ" and self.at(i - 2) in ("à", "vers", "dès"):
+            return "vers"
+        if self.seq(i - 3, ("aux", "alentours", "de")) or self.seq(i - 2, ("autour", "de")):
+            return "vers"
+        return self.at(i - 1)
+
     def day_number(self, i: int) -> tuple[int, int] | None:
         word = self.at(i)
         if word in ("1er", "premier", "1re"):

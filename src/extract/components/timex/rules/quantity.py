@@ -89,9 +89,12 @@ class QuantityRules(TokenReader):
         elif word in ("midi", "minuit"):
             if not (self.lex.get("clock_signal", self.at(i - 1)) is not None or self.at(i - 1) in DEMONSTRATIVES):
                 return None
-            hour, minute, end = (12 if word == "midi" else 0), 0, i + 1
+            # "minuit" ends the day it is told on ("à minuit le vendredi": Friday T24:00),
+            # "après minuit" opens it (T00:00).
+            starts_day = self.at(i - 1) in ("après", "depuis", "dès")
+            hour, minute, end = (12 if word == "midi" else 0 if starts_day else 24), 0, i + 1
             if self.seq(end, ("et", "demi")) or self.seq(end, ("et", "demie")):
-                minute, end = 30, end + 2
+                hour, minute, end = hour % 24, 30, end + 2
         else:
             number = self.integer(i)
             if not number or not 0 <= number[1] <= 24:
@@ -100,7 +103,7 @@ class QuantityRules(TokenReader):
             if self.at(j) in ("h", "h."):
                 pass
             elif self.at(j) in ("heure", "heures"):
-                signal = self.at(i - 1)
+                signal = self.clock_signal_before(i)
                 told = (
                     self.at(j + 1).isdigit()
                     or self.at(j + 1) == "du"
@@ -221,6 +224,8 @@ class QuantityRules(TokenReader):
             if self.seq(j, hedge):
                 j += len(hedge)
                 break
+        if j > i and self.clock_signal_before(j) == "vers" and self.clock(j):
+            return None  # "à environ 21 heures", "aux alentours de 18 h": a clock time, not a length
         if self.at(j) in ("ces", "les", "des") and self.at(j + 1).startswith(("dernier", "dernièr", "prochain")):
             if self.at(j) == "des":
                 start = j + 1  # "au cours des derniers mois": the contracted article stays out
@@ -292,6 +297,10 @@ class QuantityRules(TokenReader):
         if not quantity:
             return None
         unit = self.unit_at(quantity[0])
+        if not unit and self.at(quantity[0]) in ("instant", "instants") and quantity[1] is None:
+            unit = (quantity[0] + 1, "S", 1.0)  # "quelques instants plus tôt" (kept only with plus tôt/tard)
+            if sign or not any(self.seq(unit[0], words) for words in AFTER_WORDS):
+                return None
         if not unit:
             return None
         end, unit_code, factor = unit

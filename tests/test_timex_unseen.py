@@ -128,3 +128,39 @@ def test_timex_kind_and_value(timexes, sentence, published, text, type_, value):
     found = {t[0]: t for t in timexes(sentence, published)}
     assert text in found, f"{text!r} not found in {sorted(found)}"
     assert found[text][1:3] == (type_, value)
+
+
+# Numbers inside names and references, and seasons inside names, are never dates.
+NOT_DATES = [
+    "Le Conseil de sécurité a voté la résolution 1405 à l'unanimité.",
+    "L'article 1240 du Code civil s'applique.",
+    "Le vol 1234 a été dérouté vers Nice.",
+    "Le vol AF 1234 a atterri sans encombre.",
+    "Le juge a ouvert le dossier 2011 contre l'entreprise.",
+    "Le suspect habitait au 1200 rue de la Paix.",
+    "L'équipe a gagné sur le score de 3-1.",
+    "Les Jeux olympiques d'hiver s'ouvrent à Pékin.",
+    "Les stations de sports d'hiver manquent de neige.",
+    "Le passage à l'heure d'été inquiète les agriculteurs.",
+    "Le Printemps arabe a bouleversé la région.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_DATES)
+def test_timex_numbers_and_seasons_in_names_are_not_dates(timexes, sentence):
+    assert timexes(sentence, MONDAY) == []
+
+
+# Look-alikes that are dates.
+STILL_DATES = [
+    ("La résolution, votée en 1405, a été oubliée.", "1405", "1405"),
+    ("Le vol a été annulé en 2011.", "2011", "2011"),
+    ("Les Jeux olympiques se tiendront l'été prochain.", "l'été prochain", "2019-SU"),
+    ("Les prix montent pendant les mois d'été.", "les mois d'été", "XXXX-SU"),
+    ("Le conflit a éclaté au printemps 2011.", "printemps 2011", "2011-SP"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), STILL_DATES)
+def test_timex_look_alikes_of_names_stay_dates(timexes, sentence, text, value):
+    assert value_of(timexes, sentence, MONDAY, text) == value

@@ -203,6 +203,10 @@ Time expressions are found by rules on the parse and given a TIMEX3 value:
   "quelques instants plus tôt" fall on the day of the expression before them (a
   `DATE`, `anchor` = `previous`); with no day to count from they are a `DURATION`
   (`PTXH`).
+- **Not dates**: a number that names or counts something ("la résolution 1405",
+  "l'article 1240", "le vol AF 1234", "au 1200 rue ...", "3-1") and a season inside a
+  name or a kind ("les Jeux olympiques d'hiver", "les sports d'hiver", "l'heure d'été",
+  "le Printemps arabe") give no expression; "les mois d'été", "l'été prochain" do.
 - **Durations and sets** are not dates: "pendant trois jours" → `P3D`, "plusieurs jours"
   → `PXD`, "chaque année" → `P1Y` (type `SET`) (`anchor` = `none`).
 - **Without a publication date** relative expressions are never resolved against

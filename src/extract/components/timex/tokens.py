@@ -33,6 +33,17 @@ DURATION_HEDGES = [
 ]
 
 
+# Nouns a number after which names or counts something, never a year: "la résolution 1405",
+# "l'article 1240 du Code civil", "le vol 1234", "au 1200 de la rue", "la route 2010".
+REFERENCE_NOUNS = frozenset({
+    "résolution", "résolutions", "article", "articles", "alinéa", "paragraphe", "amendement", "décret",
+    "loi", "ordonnance", "directive", "règlement", "arrêté", "circulaire", "dossier", "affaire",
+    "vol", "vols", "train", "bus", "ligne", "route", "autoroute", "rue", "avenue", "boulevard",
+    "chambre", "page", "pages", "numéro", "n°", "no", "nº", "modèle", "type", "série", "version",
+    "tome", "volume", "lot", "code", "matricule", "immatriculation", "score", "dossard", "pièce",
+})  # fmt: skip
+
+
 class TokenReader:
     """Lower-cased token access and the small readers every rule shares."""
 
@@ -66,6 +77,16 @@ class TokenReader:
             if rest is not None and rest < 20:
                 return i + 3, value + rest
         return i + 1, value
+
+    def names_a_number(self, i: int) -> bool:
+        """Whether the number at i is a reference or a code, not a year ("résolution 1405", "AF 1234")."""
+        if i == 0:
+            return False
+        before = self.doc[i - 1]
+        if before.lower_ in REFERENCE_NOUNS:
+            return True
+        text = before.text
+        return text.isupper() and 1 < len(text) <= 4 and text.isalnum() and before.pos_ in ("PROPN", "NOUN", "X")
 
     def clock_signal_before(self, i: int) -> str:
         """The word that signals a clock time at token i: "à", "vers"..., read through a hedge.

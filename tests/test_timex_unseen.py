@@ -164,3 +164,57 @@ STILL_DATES = [
 @pytest.mark.parametrize(("sentence", "text", "value"), STILL_DATES)
 def test_timex_look_alikes_of_names_stay_dates(timexes, sentence, text, value):
     assert value_of(timexes, sentence, MONDAY, text) == value
+
+
+WEDNESDAY = dt.date(2018, 12, 19)
+
+# Anchors: an expression counted from an event takes the day the article gives that event,
+# wherever it gives it; a clock time takes the day of the expression on its verb, never a
+# report's day ("..., a annoncé mardi la police").
+ANCHORS = [
+    (
+        "Cet attentat est intervenu le même jour qu'une attaque à Kaboul. L'attentat a eu lieu vendredi près du marché.",
+        MONDAY,
+        "le même jour",
+        "2018-12-14",
+    ),
+    (
+        "Le suspect a été arrêté mardi. Son complice a été interpellé le même jour.",
+        MONDAY,
+        "le même jour",
+        "2018-12-11",
+    ),
+    (
+        "L'explosion a eu lieu jeudi à Lyon. Le 3 décembre, le maire avait été menacé. "
+        "Deux jours après l'explosion, la police a arrêté un suspect.",
+        MONDAY,
+        "Deux jours après",
+        "2018-12-15",
+    ),
+    ("Deux jours après l'explosion, la police a arrêté un suspect.", MONDAY, "Deux jours", "P2D"),
+    ("Six ans après sa victoire, il revient.", MONDAY, "Six ans", "P6Y"),
+    (
+        "Au lendemain de l'attaque, le gouvernement a décrété un deuil national. L'attaque avait eu lieu jeudi.",
+        MONDAY,
+        "lendemain",
+        "2018-12-14",
+    ),
+    (
+        "L'incendie s'est déclaré lundi soir, a annoncé mardi la police. Les pompiers sont arrivés vers 18 h 50.",
+        WEDNESDAY,
+        "18 h 50",
+        "2018-12-17T18:50",
+    ),
+    ("Le ministre a annoncé mardi sa démission. Il est parti vers 18 h.", WEDNESDAY, "18 h", "2018-12-18T18:00"),
+    (
+        "Le feu, qui a pris lundi soir, a été signalé vers 18 h 50, a indiqué mardi le préfet.",
+        WEDNESDAY,
+        "18 h 50",
+        "2018-12-17T18:50",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "text", "value"), ANCHORS)
+def test_timex_counted_from_the_event_or_the_governing_day(timexes, sentence, published, text, value):
+    assert value_of(timexes, sentence, published, text) == value

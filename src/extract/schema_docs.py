@@ -194,7 +194,20 @@ Time expressions are found by rules on the parse and given a TIMEX3 value:
   des élections" → the Thursday before. "Annoncé(e)s mercredi" is past; "annoncée
   pour mercredi" future.
 - **Anchored on an earlier expression**: "le même jour", "le lendemain", "une semaine plus tard"
-  (`anchor` = `previous`).
+  (`anchor` = `previous`). A day that dates a report ("..., a indiqué vendredi le
+  parquet") is not counted from.
+- **Counted from an event**: "le même jour qu'un attentat", "au lendemain de
+  l'attaque", "deux jours après l'explosion" count from the day the article gives that
+  event (a sentence naming the same event, or one of its kin: attentat/attaque,
+  élection/scrutin, séisme/secousse), earlier sentences first, else later ones; the
+  clause's own day wins when it has one ("a lancé jeudi des manœuvres, au lendemain
+  de la visite" → that Thursday). When the article dates no such event, "le
+  lendemain" counts from the expression before it and "deux jours après l'explosion"
+  is a duration (`P2D`, extent "deux jours"); months and years after an event stay
+  durations ("six ans après sa victoire" → `P6Y`).
+- **A clock time** takes its day from the day expression on the same verb in its
+  sentence, else the nearest one in the sentence, else the last day before it; never
+  from a report's day.
 - **Times of day** add a time or a part of day: "vendredi soir" → `2023-09-08TEV`,
   "à 18h50" → `…T18:50`. A hedged clock time stays a time: "à environ 21 heures",
   "aux alentours de 18 h" → `…T21:00`, `…T18:00` ("pendant environ 21 heures" is a

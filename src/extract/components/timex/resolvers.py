@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from dateutil.easter import easter  # Gregorian Easter Sunday (the default, EASTER_WESTERN)
 
@@ -121,6 +122,8 @@ def resolve_previous_day(meaning: Meaning, context: Context) -> Resolved:
     if meaning.of_event and context.sentence_day is not None:
         # "a lancé jeudi des manœuvres, au lendemain de la visite": the day is the clause's.
         base, offset = context.sentence_day, 0
+    elif meaning.of_event and context.event_day is not None:
+        base = context.event_day  # "au lendemain de l'attaque", the attack dated elsewhere in the text
     if base is None:
         base, anchor = context.published, "published"
     if base is None:
@@ -202,6 +205,13 @@ def resolve_season(meaning: Meaning, context: Context) -> Resolved:
 
 def resolve_offset(meaning: Meaning, context: Context) -> Resolved:
     unit, sign = meaning.unit or "D", meaning.offset
+    if meaning.of_event:  # "deux jours après l'attaque"
+        if context.sentence_day is not None:  # "Le 5 mars, deux jours après l'attaque": the clause's day
+            day = context.sentence_day
+            return Resolved("DATE", day_value(day), "previous", day=day, year=day.year)
+        if context.event_day is None:  # the text does not date the attack: a length of time
+            return Resolved("DURATION", duration_value(unit, meaning.amount), "none")
+        context = replace(context, previous_day=context.event_day, previous_month=None)
     if meaning.amount is None and unit in ("S", "MIN", "H"):
         # "quelques heures plus tard": a few hours after the day before it, so on that day.
         if meaning.from_previous and context.previous_day is not None:

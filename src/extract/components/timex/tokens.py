@@ -44,6 +44,11 @@ REFERENCE_NOUNS = frozenset({
 })  # fmt: skip
 
 
+EVENT_DETERMINERS = frozenset(
+    {"le", "la", "l'", "les", "un", "une", "ce", "cette", "cet", "ces", "sa", "son", "ses", "leur", "leurs"}
+)
+
+
 class TokenReader:
     """Lower-cased token access and the small readers every rule shares."""
 
@@ -87,6 +92,26 @@ class TokenReader:
             return True
         text = before.text
         return text.isupper() and 1 < len(text) <= 4 and text.isalnum() and before.pos_ in ("PROPN", "NOUN", "X")
+
+    def event_noun(self, i: int, links: tuple[str, ...] = ("de", "du", "des", "d'")) -> int | None:
+        """ "au lendemain de la visite", "deux jours après l'attaque": the event's noun at i, not a date.
+
+        Token i is the link word (`links`); the noun follows its determiners. None when a
+        date or day word follows instead ("au lendemain du 3 mars").
+        """
+        if self.at(i) not in links:
+            return None
+        j = i + 1
+        while self.at(j) in EVENT_DETERMINERS:
+            j += 1
+        word = self.at(j)
+        if (
+            not word
+            or word[0].isdigit()
+            or any(self.kind(kind, j) is not None for kind in ("weekday", "month", "holiday", "day_word", "unit"))
+        ):
+            return None
+        return j if self.doc[j].pos_ in ("NOUN", "PROPN", "VERB") else None
 
     def clock_signal_before(self, i: int) -> str:
         """The word that signals a clock time at token i: "à", "vers"..., read through a hedge.

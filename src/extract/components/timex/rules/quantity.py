@@ -320,6 +320,12 @@ class QuantityRules(TokenReader):
                     end + len(words),
                     Meaning("offset", unit=unit_code, amount=count, offset=after_sign, from_previous=True),
                 )
+        # "deux jours après l'attaque": from the attack's day, when the text gives it ("six ans
+        # après sa victoire", "trois mois après l'attentat" stay lengths of time)
+        event = self.event_noun(end, links=("après", "avant")) if count and unit_code in ("H", "D", "W") else None
+        if event is not None:
+            meaning = Meaning("offset", unit=unit_code, amount=count, offset=1 if self.at(end) == "après" else -1)
+            return i, end + 1, replace(meaning, from_previous=True, of_event=True, event=event)
         if self.at(end) in ("après", "avant") and self.at(end + 1) in (",", ".", ";", ""):
             return (
                 i,

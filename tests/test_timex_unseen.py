@@ -218,3 +218,54 @@ ANCHORS = [
 @pytest.mark.parametrize(("sentence", "published", "text", "value"), ANCHORS)
 def test_timex_counted_from_the_event_or_the_governing_day(timexes, sentence, published, text, value):
     assert value_of(timexes, sentence, published, text) == value
+
+
+TUESDAY = dt.date(2018, 12, 18)
+
+# Recall: what French TimeBank marks and the rules used to miss.
+FOUND = [
+    ("Le suspect était recherché depuis longtemps.", MONDAY, "longtemps", "DURATION", "PXY"),
+    ("Il y a longtemps que la ville attend un pont.", MONDAY, "Il y a longtemps", "DATE", "PAST_REF"),
+    ("À l'époque, le pays était en guerre.", MONDAY, "l'époque", "TIME", "PAST_REF"),
+    ("La nécropole remonte à l'époque romaine.", MONDAY, "l'époque romaine", "TIME", "PAST_REF"),
+    ("Les combats ont duré pendant des années.", MONDAY, "des années", "DURATION", "PXY"),
+    ("Le suspect est actuellement en détention.", MONDAY, "actuellement", "TIME", "PRESENT_REF"),
+    ("Le pays dispose désormais d'une armée.", MONDAY, "désormais", "TIME", "PRESENT_REF"),
+    ("La confusion a régné toute la journée.", MONDAY, "toute la journée", "DURATION", "P1D"),
+    ("Des patrouilles quotidiennes sillonnent la ville.", MONDAY, "quotidiennes", "SET", "P1D"),
+    ("L'attaque a eu lieu mardi en plein après-midi.", MONDAY, "plein après-midi", "TIME", "2018-12-11TAF"),
+    ("Le président a effectué une visite d'un jour à Alger.", MONDAY, "un jour", "DURATION", "P1D"),
+    ("Les talibans ont pris le pays en une seule semaine.", MONDAY, "une seule semaine", "DURATION", "P1W"),
+    ("Le journal a révélé ce jour l'affaire.", MONDAY, "ce jour", "DATE", "2018-12-17"),
+    # a headline in capitals, which the tagger cannot read: the future ending still counts
+    ("LE VILLAGE FERA LA FÊTE DIMANCHE.", TUESDAY, "DIMANCHE", "DATE", "2018-12-23"),
+    ("LE VILLAGE A FAIT LA FÊTE DIMANCHE.", TUESDAY, "DIMANCHE", "DATE", "2018-12-16"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "text", "type_", "value"), FOUND)
+def test_timex_found_where_french_timebank_marks_one(timexes, sentence, published, text, type_, value):
+    test_timex_kind_and_value(timexes, sentence, published, text, type_, value)
+
+
+NOT_FOUND = [
+    "Le suspect a longtemps hésité.",
+    "L'époque de la guerre froide est révolue.",
+    "Tout le monde est parti.",
+    "La presse quotidienne est en crise.",
+    "Les grands quotidiens ont titré sur la crise.",
+    "Un jour, il reviendra.",
+    "Il a attendu quelques instants.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_FOUND)
+def test_timex_look_alikes_of_vague_expressions_are_not_found(timexes, sentence):
+    assert timexes(sentence, MONDAY) == []
+
+
+def test_timex_a_weekday_told_again_in_the_present_is_the_same_day(timexes):
+    text = "Le village célébrera la Pentecôte dimanche. Dimanche soir, le comité organise un grand bal."
+    assert [t[2] for t in timexes(text, TUESDAY)] == ["2019-06-09", "2018-12-23", "2018-12-23TEV"]
+    text = "Le match a eu lieu samedi. Le suivant se jouera samedi."  # a tense of its own: another Saturday
+    assert [t[2] for t in timexes(text, TUESDAY)] == ["2018-12-15", "2018-12-22"]

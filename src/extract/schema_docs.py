@@ -221,7 +221,17 @@ Time expressions are found by rules on the parse and given a TIMEX3 value:
   name or a kind ("les Jeux olympiques d'hiver", "les sports d'hiver", "l'heure d'été",
   "le Printemps arabe") give no expression; "les mois d'été", "l'été prochain" do.
 - **Durations and sets** are not dates: "pendant trois jours" → `P3D`, "plusieurs jours"
-  → `PXD`, "chaque année" → `P1Y` (type `SET`) (`anchor` = `none`).
+  → `PXD`, "pendant des années" → `PXY`, "depuis longtemps" → `PXY`, "toute la journée"
+  → `P1D`, "une visite d'un jour" → `P1D`, "chaque année" → `P1Y` and "des patrouilles
+  quotidiennes" → `P1D` (type `SET`) (`anchor` = `none`).
+- **References without a calendar value** (type `TIME`, as French TimeBank marks them):
+  "actuellement", "désormais", "maintenant" → `PRESENT_REF`; "à l'époque", "il y a
+  longtemps" → `PAST_REF`; "bientôt" → `FUTURE_REF`. "Ce jour" is the publication day.
+- **A weekday told again** in the present or with no verb ("Le village célébrera la
+  Pentecôte dimanche. Dimanche soir, le comité organise un bal.") is the day its first
+  bare mention named; with a tense of its own it is placed again by that tense. A
+  headline in capitals, which the tagger cannot read, takes a future tense from a
+  future ending ("LE VILLAGE FERA LA FÊTE DIMANCHE").
 - **Without a publication date** relative expressions are never resolved against
   today: they keep unresolved parts (`XXXX-WXX-1` for "lundi").
 - **Events** are dated by the expression attached to their trigger in the parse

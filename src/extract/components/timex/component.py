@@ -78,9 +78,11 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
     previous_month: str | None = None
     previous_year: int | None = None
     year_of_sentence: dict[int, int] = {}
+    weekday_days: dict[int, dt.date] = {}  # weekday → the day its first bare mention named
     for k, f in enumerate(found):
         if f.meaning.kind == "clock":
             continue
+        bare_weekday = f.meaning.kind == "weekday" and f.meaning.direction is None and not f.meaning.habitual
         context = Context(
             published=published,
             tense=governing_tense(doc, f.start, f.end),
@@ -91,12 +93,15 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
             sentence_year=year_of_sentence.get(sentence_of[k])
             if f.meaning.kind == "calendar" and f.meaning.direction is None
             else None,
+            same_weekday=weekday_days.get(f.meaning.weekday or 0) if bare_weekday else None,
         )
         contexts[k] = context
         result = resolve_safely(f, context)
         if result is None:
             continue
         resolved[k] = result
+        if bare_weekday and result.day is not None and result.anchor == "published":
+            weekday_days.setdefault(f.meaning.weekday or 0, result.day)
         if reports[k]:
             continue  # "le même jour" after "..., a indiqué vendredi le parquet" is the story's day
         if result.day is not None:

@@ -11,6 +11,7 @@ from extract.components.timex.meaning import Meaning
 from extract.components.timex.values import (
     DURATION_UNITS,
     EDGE_MONTH,
+    FUTURE,
     PAST,
     Context,
     Resolved,
@@ -187,6 +188,10 @@ def resolve_weekday(meaning: Meaning, context: Context) -> Resolved:
         base, anchor = context.previous_day, "previous"
     if base is None:
         return Resolved(kind, with_part(f"XXXX-WXX-{weekday}", meaning.part), "none")
+    if context.same_weekday is not None and anchor == "published" and meaning.direction is None:
+        if context.tense not in (PAST, FUTURE):  # "Dimanche, ..." told again in the present: the same Sunday
+            day = context.same_weekday
+            return Resolved(kind, with_part(day_value(day), meaning.part), anchor, day=day, year=day.year)
     day = weekday_date(base, weekday, meaning.direction, context.tense)
     return Resolved(kind, with_part(day_value(day), meaning.part), anchor, day=day, year=day.year)
 

@@ -7,7 +7,7 @@ vendredi" the next Friday.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.components.timex.values import FUTURE, PAST, PRESENT
 
@@ -130,6 +130,8 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
         # noun names, which the verb's present or future does not place ahead ("prendra fin
         # vendredi", a noun object of the verb, keeps the verb's tense).
         return None
+    if tense is None and doc.has_annotation("SENT_START"):
+        return capitals_tense(doc[start].sent)
     return tense
 
 
@@ -156,6 +158,21 @@ def verb_tense_of(doc: Doc, start: int, end: int) -> str | None:
     root = doc[start].sent.root if doc.has_annotation("SENT_START") else None
     if root is not None and (root.pos_ in ("VERB", "AUX") or has_auxiliary(root)):
         return verb_tense(root)
+    return None
+
+
+# Endings of the future tense, for a headline in capitals the tagger cannot read ("LE
+# VILLAGE FERA LA FÊTE DIMANCHE"): "-ERA", "-IRA", "-RONT"...
+CAPITAL_FUTURE_ENDINGS = ("ERA", "IRA", "DRA", "TRA", "VRA", "RONT")
+
+
+def capitals_tense(sentence: Span) -> str | None:
+    """FUTURE for a sentence in capitals with a verb in the future tense, else None."""
+    words = [t.text for t in sentence if t.is_alpha]
+    if len(words) < 3 or not all(w.isupper() for w in words):
+        return None
+    if any(len(w) >= 4 and w.endswith(CAPITAL_FUTURE_ENDINGS) for w in words):
+        return FUTURE
     return None
 
 

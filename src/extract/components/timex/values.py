@@ -57,6 +57,7 @@ class Context:
     sentence_day: dt.date | None = None
     previous_month: str | None = None  # "2020-12": the last month named, if no day came after it
     event_day: dt.date | None = None  # the day the text gives the event an expression counts from
+    same_weekday: dt.date | None = None  # the day an earlier bare mention of the same weekday named
 
 
 # ---- calendar arithmetic ---------------------------------------------------------------

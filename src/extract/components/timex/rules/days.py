@@ -64,6 +64,8 @@ class DayRules(TokenReader):
             if word == "midi" and self.clock(j):
                 return None
             return i, j + 1, Meaning("day_word", offset=0, part=self.lex.get("part", word))
+        if word == "jour" and j == i + 1 and self.at(j + 1) not in ("de", "d'", "où", "-là", "là", "-"):
+            return i, j + 1, Meaning("day_word", offset=0)  # "révélés ce jour": today
         if self.kind("weekday", j):
             end, meaning = self.with_part(
                 j + 1, Meaning("weekday", weekday=int(self.kind("weekday", j) or 0), direction=0)

@@ -1,4 +1,4 @@
-"""Rules for quantities of time: clock times, durations, offsets, sets, vague references.
+"""Rules for quantities of time: clock times, durations, offsets, sets.
 
 Each rule takes the index of the token where an expression may begin and returns
 (start, end, Meaning) or None; `timex_grammar.Scanner` keeps the longest match.
@@ -22,7 +22,7 @@ from extract.components.timex.tokens import (
 
 
 class QuantityRules(TokenReader):
-    """18 h 50, trois jours, il y a trois jours, chaque année, 24h / 24, maintenant."""
+    """18 h 50, trois jours, il y a trois jours, chaque année, 24h / 24."""
 
     def round_the_clock(self, i: int) -> Match | None:
         """24h/24, 24 heures sur 24, 7j/7, 7 jours sur 7: always (SET)."""
@@ -255,6 +255,8 @@ class QuantityRules(TokenReader):
         if not quantity:
             return None
         j_unit, count = quantity
+        if self.at(j_unit) in ("seule", "seul", "bonne", "petite", "longue", "longues", "longs", "longues"):
+            j_unit += 1  # "une seule semaine", "trois longues années"
         unit = self.unit_at(j_unit)
         if not unit:
             return None
@@ -275,7 +277,12 @@ class QuantityRules(TokenReader):
             and (self.doc[end].pos_ == "ADJ" or self.at(end) in ("de", "d'"))
         ):
             return None  # "des heures scolaires", "des jours de fête"
-        if word in ("un", "une") and self.at(j_unit) == "jour" and start == j:
+        if (
+            word in ("un", "une")
+            and self.at(j_unit) == "jour"
+            and start == j
+            and self.at(start - 1) not in ("d'", "de")
+        ):
             return None  # "un jour": some day, not a day long
         if unit_code in ("Y", "M") and count is not None and self.is_age(start, j_unit):
             return None
@@ -338,26 +345,4 @@ class QuantityRules(TokenReader):
                     from_previous=True,
                 ),
             )
-        return None
-
-    def vague(self, i: int) -> Match | None:
-        """maintenant, désormais, pour l'instant, l'actuel (PRESENT_REF), auparavant (PAST_REF)."""
-        for phrase, value in self.lex.phrases("vague", self.at(i)):
-            if self.seq(i, phrase):
-                if phrase[0].startswith("actuel") and self.doc[i].pos_ != "ADJ":
-                    return None
-                return i, i + len(phrase), Meaning("ref", value=value, timex_type="TIME")
-        return None
-
-    def here(self, i: int) -> Match | None:
-        """d'ici (la fin de l'année): the "ici" is the present, French TimeBank marks it."""
-        if self.at(i) == "d'" and self.at(i + 1) == "ici" and self.at(i + 2) not in (",", ".", "-", "peu", "là"):
-            return i + 1, i + 2, Meaning("now")
-        return None
-
-    def frequency_adjective(self, i: int) -> Match | None:
-        """annuel, mensuel, hebdomadaire (as adjectives: a SET)."""
-        value = self.kind("frequency_adj", i)
-        if value and self.doc[i].pos_ == "ADJ":
-            return i, i + 1, Meaning("set", value=value, timex_type="SET")
         return None

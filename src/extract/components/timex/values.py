@@ -3,9 +3,10 @@
 Relative expressions resolve against the publication date (anchor `published`) or an
 earlier expression of the text (`previous`: "le lendemain", "trois jours plus tard").
 Without a publication date they keep unresolved parts (`XXXX-WXX-1`, `XXXX-12`), never
-today's date. Weekdays, months and seasons without "dernier/prochain" take the side of
-the publication date that the tense of their verb points to (`tense`: past, present,
-future or None when no verb governs them).
+today's date. Weekdays, and days and months without a year, take the side of the
+publication date that a past or future tense points to; with a present tense or none
+(`tense` None: no verb, or a noun's day) the nearest occurrence (docs/tables.md, "How
+dates are resolved", is the policy with its examples).
 """
 
 from __future__ import annotations

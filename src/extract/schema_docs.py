@@ -253,7 +253,11 @@ LIMITS = """\
 - Actors and places come from mentions inside the trigger's syntactic arguments; a parse
   error loses them or picks a wrong one.
 - Dates: a relative expression whose tense is ambiguous can land a week or a year off;
-  fuzzy expressions ("ces dernières années") keep `X` parts.
+  fuzzy expressions ("ces dernières années") keep `X` parts. A present tense told of a
+  coming event ("le Parlement vote mardi", written on a Friday) takes the nearest
+  Tuesday, the one before; a habitual date ("entre le 15 juillet et le 15 août, le
+  camping affiche complet") gets this year's. Where the parser misreads a sentence the
+  tense it reads, and so the side, can be wrong.
 - Offsets are exact, but sentence numbers follow the parser's sentence split, which can
   cut after abbreviations.
 """

@@ -269,3 +269,21 @@ def test_timex_a_weekday_told_again_in_the_present_is_the_same_day(timexes):
     assert [t[2] for t in timexes(text, TUESDAY)] == ["2019-06-09", "2018-12-23", "2018-12-23TEV"]
     text = "Le match a eu lieu samedi. Le suivant se jouera samedi."  # a tense of its own: another Saturday
     assert [t[2] for t in timexes(text, TUESDAY)] == ["2018-12-15", "2018-12-22"]
+
+
+NTH_WEEKDAY = [
+    ("La fête aura lieu le premier dimanche de mars.", MONDAY, "le premier dimanche de mars", "2019-03-03"),
+    ("Le conseil se réunit le dernier lundi du mois.", MONDAY, "le dernier lundi du mois", "2018-12-31"),
+    (
+        "Le rassemblement se tiendra l'an prochain, le premier dimanche du printemps.",
+        MONDAY,
+        "le premier dimanche du printemps",
+        "2019-03-24",
+    ),
+    ("Le premier ministre a parlé dimanche.", MONDAY, "dimanche", "2018-12-16"),  # a title, not a rank
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "text", "value"), NTH_WEEKDAY)
+def test_timex_weekday_counted_in_a_month_or_season(timexes, sentence, published, text, value):
+    assert value_of(timexes, sentence, published, text) == value

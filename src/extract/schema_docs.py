@@ -196,6 +196,10 @@ Time expressions are found by rules on the parse and given a TIMEX3 value:
 - **Anchored on an earlier expression**: "le même jour", "le lendemain", "une semaine plus tard"
   (`anchor` = `previous`). A day that dates a report ("..., a indiqué vendredi le
   parquet") is not counted from.
+- **A weekday counted in a month or season**: "le premier dimanche de mars" →
+  `2019-03-03`, "le dernier lundi du mois" → the last Monday of the publication's month,
+  "l'an prochain, le premier dimanche du printemps" → `2019-03-24` (the year of the
+  sentence, else the policy above).
 - **Counted from an event**: "le même jour qu'un attentat", "au lendemain de
   l'attaque", "deux jours après l'explosion" count from the day the article gives that
   event (a sentence naming the same event, or one of its kin: attentat/attaque,

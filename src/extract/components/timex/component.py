@@ -91,7 +91,7 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
             sentence_day=previous_day if day_sentence == sentence_of[k] else None,
             previous_month=previous_month,
             sentence_year=year_of_sentence.get(sentence_of[k])
-            if f.meaning.kind == "calendar" and f.meaning.direction is None
+            if f.meaning.kind in ("calendar", "nth_weekday") and f.meaning.direction is None
             else None,
             same_weekday=weekday_days.get(f.meaning.weekday or 0) if bare_weekday else None,
         )

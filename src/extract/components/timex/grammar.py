@@ -49,6 +49,7 @@ class Scanner(CalendarRules, QuantityRules, VagueRules):
             self.calendar,
             self.period,
             self.weekday,
+            self.nth_weekday,
             self.season,
             self.holiday,
             self.duration,

@@ -13,6 +13,7 @@ from extract.components.timex.values import (
     EDGE_MONTH,
     FUTURE,
     PAST,
+    SEASON_START,
     Context,
     Resolved,
     add_months,
@@ -277,6 +278,40 @@ def resolve_clock(meaning: Meaning, context: Context) -> Resolved:
     return Resolved(kind, "XXXX-XX-XX" + clock, "none")
 
 
+def resolve_nth_weekday(meaning: Meaning, context: Context) -> Resolved:
+    """ "le premier dimanche de mars", "le dernier lundi du mois", "le premier dimanche du printemps"."""
+    weekday, rank = meaning.weekday or 7, meaning.rank or 1
+    published = context.published
+    if meaning.season is None and meaning.month is None:  # "du mois": the month of the publication
+        if published is None:
+            return Resolved("DATE", "XXXX-XX", "none")
+        first, year = dt.date(published.year, published.month, 1), published.year
+    elif meaning.season is not None:
+        year_or_none = context.sentence_year
+        if year_or_none is None and published is not None:
+            year_or_none = season_year(published, meaning.season, None, context.tense or PAST)
+        if year_or_none is None:
+            return Resolved("DATE", f"XXXX-{meaning.season}", "none")
+        year = year_or_none
+        first = dt.date(year, SEASON_START[meaning.season], 21)
+    else:
+        month = meaning.month or 1
+        if context.sentence_year is not None:
+            year = context.sentence_year
+        elif published is not None:
+            year = year_for(published, month, None, None, context.tense)
+        else:
+            return Resolved("DATE", f"XXXX-{month:02d}", "none")
+        first = dt.date(year, month, 1)
+    anchor = "previous" if context.sentence_year is not None else "published"
+    if rank > 0:
+        day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (rank - 1))
+    else:  # the last one: a week before the first of the next month, or of the season's end
+        end = add_months(first, 3 if meaning.season else 1)
+        day = end - dt.timedelta(days=(end.isoweekday() - weekday - 1) % 7 + 1)
+    return Resolved("DATE", day_value(day), anchor, day=day, year=day.year)
+
+
 HANDLERS = {
     "now": resolve_now,
     "ref": resolve_fixed,
@@ -290,4 +325,5 @@ HANDLERS = {
     "season": resolve_season,
     "offset": resolve_offset,
     "clock": resolve_clock,
+    "nth_weekday": resolve_nth_weekday,
 }

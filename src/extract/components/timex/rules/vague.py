@@ -1,4 +1,5 @@
-"""Rules for vague references and lengths: maintenant, à l'époque, depuis longtemps, toute la journée.
+"""Rules for vague references and lengths (maintenant, à l'époque, depuis longtemps, toute
+la journée) and for a weekday counted in a period ("le premier dimanche de mars").
 
 Each rule takes the index of the token where an expression may begin and returns
 (start, end, Meaning) or None; `timex_grammar.Scanner` keeps the longest match.
@@ -13,6 +14,7 @@ from extract.components.timex.tokens import TokenReader
 LONG_SIGNALS = frozenset({"depuis", "pendant", "durant", "pour", "si", "trop", "aussi", "plus"})
 WHOLE = frozenset({"tout", "toute", "tous", "toutes"})
 WHOLE_UNITS = {"journée": "D", "semaine": "W", "année": "Y", "mois": "M", "week-end": "WE"}
+RANKS = {"premier": 1, "première": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4, "dernier": -1}
 
 
 class VagueRules(TokenReader):
@@ -80,3 +82,25 @@ class VagueRules(TokenReader):
         if part is None or part.startswith("T"):
             return None
         return i, i + 2, Meaning("clock", part=part)
+
+    def nth_weekday(self, i: int) -> Match | None:
+        """le premier dimanche de mars, le dernier lundi du mois, le premier dimanche du printemps."""
+        if self.at(i) not in ("le", "au") or (rank := RANKS.get(self.at(i + 1))) is None:
+            return None
+        weekday = self.kind("weekday", i + 2)
+        if weekday is None or self.at(i + 3) not in ("de", "du", "d'"):
+            return None
+        j = i + 4
+        month = self.kind("month", j)
+        if self.at(i + 3) == "du" and self.at(j) in ("printemps", "mois"):
+            season = self.kind("season", j)
+            meaning = Meaning("nth_weekday", weekday=int(weekday), rank=rank, season=season)
+        elif month is not None and self.at(i + 3) != "du":
+            meaning = Meaning("nth_weekday", weekday=int(weekday), rank=rank, month=int(month))
+        elif self.at(i + 3) in ("de", "d'") and self.kind("season", j + 1) and self.at(j) in ("l'",):
+            j += 1
+            meaning = Meaning("nth_weekday", weekday=int(weekday), rank=rank, season=self.kind("season", j))
+        else:
+            return None
+        start = i + 1 if self.at(i) == "au" else i
+        return start, j + 1, meaning

@@ -177,16 +177,65 @@ Time expressions are found by rules on the parse and given a TIMEX3 value:
   "en février 2021" → `2021-02`, "en 2015" → `2015` (`anchor` = `absolute`).
 - **Relative** expressions are resolved against the article's `published` date:
   "lundi", "jeudi dernier", "la semaine dernière" → `2018-W50`, "le mois prochain",
-  "ce lundi", "hier" (`anchor` = `published`). A bare weekday or a day without a
-  year goes to the past or the future by the tense of the verb it modifies
-  ("a remporté dimanche" is the Sunday before publication; "se réunira dimanche"
-  the one after).
+  "ce lundi", "hier" (`anchor` = `published`).
+- **A weekday, or a day or month without a year**, has two candidates: the
+  occurrence on or before the publication date and the one on or after it.
+  "dernier"/"prochain" pick the side. Otherwise the tense of the verb it modifies
+  decides: past → the one before ("a remporté dimanche", published Monday 17
+  December 2018 → `2018-12-16`; "s'était réuni le 3 janvier" → `2018-01-03`),
+  future → the one after ("se réunira dimanche" → `2018-12-23`; "reprendront le 15
+  janvier" → `2019-01-15`). With a present tense, no verb, or when the day is a
+  noun's ("le scrutin de dimanche", "la conférence du 30 octobre", "l'annonce jeudi
+  soir de ..."), the nearest of the two wins: "le scrutin de dimanche" →
+  `2018-12-16`, "Réunion le 3 janvier" → `2019-01-03`, "reçoit jeudi" (three days
+  ahead, four back) → `2018-12-20`. A day after the object of a verb of announcing
+  dates that object, not the announcement: "a annoncé des élections les 30 juin et 7
+  juillet", published 10 June 2024 → `2024-06-30`, `2024-07-07`; "a annoncé jeudi
+  des élections" → the Thursday before. "Annoncé(e)s mercredi" is past; "annoncée
+  pour mercredi" future.
 - **Anchored on an earlier expression**: "le même jour", "le lendemain", "une semaine plus tard"
-  (`anchor` = `previous`).
+  (`anchor` = `previous`). A day that dates a report ("..., a indiqué vendredi le
+  parquet") is not counted from.
+- **A weekday counted in a month or season**: "le premier dimanche de mars" →
+  `2019-03-03`, "le dernier lundi du mois" → the last Monday of the publication's month,
+  "l'an prochain, le premier dimanche du printemps" → `2019-03-24` (the year of the
+  sentence, else the policy above).
+- **Counted from an event**: "le même jour qu'un attentat", "au lendemain de
+  l'attaque", "deux jours après l'explosion" count from the day the article gives that
+  event (a sentence naming the same event, or one of its kin: attentat/attaque,
+  élection/scrutin, séisme/secousse), earlier sentences first, else later ones; the
+  clause's own day wins when it has one ("a lancé jeudi des manœuvres, au lendemain
+  de la visite" → that Thursday). When the article dates no such event, "le
+  lendemain" counts from the expression before it and "deux jours après l'explosion"
+  is a duration (`P2D`, extent "deux jours"); months and years after an event stay
+  durations ("six ans après sa victoire" → `P6Y`).
+- **A clock time** takes its day from the day expression on the same verb in its
+  sentence, else the nearest one in the sentence, else the last day before it; never
+  from a report's day.
 - **Times of day** add a time or a part of day: "vendredi soir" → `2023-09-08TEV`,
-  "à 18h50" → `…T18:50`.
+  "à 18h50" → `…T18:50`. A hedged clock time stays a time: "à environ 21 heures",
+  "aux alentours de 18 h" → `…T21:00`, `…T18:00` ("pendant environ 21 heures" is a
+  duration, `PT21H`). "Minuit" ends the day it is told on ("vendredi à minuit" →
+  `…-21T24:00`); "après minuit" opens it (`…T00:00`). "Quelques heures plus tard",
+  "quelques instants plus tôt" fall on the day of the expression before them (a
+  `DATE`, `anchor` = `previous`); with no day to count from they are a `DURATION`
+  (`PTXH`).
+- **Not dates**: a number that names or counts something ("la résolution 1405",
+  "l'article 1240", "le vol AF 1234", "au 1200 rue ...", "3-1") and a season inside a
+  name or a kind ("les Jeux olympiques d'hiver", "les sports d'hiver", "l'heure d'été",
+  "le Printemps arabe") give no expression; "les mois d'été", "l'été prochain" do.
 - **Durations and sets** are not dates: "pendant trois jours" → `P3D`, "plusieurs jours"
-  → `PXD`, "chaque année" → `P1Y` (type `SET`) (`anchor` = `none`).
+  → `PXD`, "pendant des années" → `PXY`, "depuis longtemps" → `PXY`, "toute la journée"
+  → `P1D`, "une visite d'un jour" → `P1D`, "chaque année" → `P1Y` and "des patrouilles
+  quotidiennes" → `P1D` (type `SET`) (`anchor` = `none`).
+- **References without a calendar value** (type `TIME`, as French TimeBank marks them):
+  "actuellement", "désormais", "maintenant" → `PRESENT_REF`; "à l'époque", "il y a
+  longtemps" → `PAST_REF`; "bientôt" → `FUTURE_REF`. "Ce jour" is the publication day.
+- **A weekday told again** in the present or with no verb ("Le village célébrera la
+  Pentecôte dimanche. Dimanche soir, le comité organise un bal.") is the day its first
+  bare mention named; with a tense of its own it is placed again by that tense. A
+  headline in capitals, which the tagger cannot read, takes a future tense from a
+  future ending ("LE VILLAGE FERA LA FÊTE DIMANCHE").
 - **Without a publication date** relative expressions are never resolved against
   today: they keep unresolved parts (`XXXX-WXX-1` for "lundi").
 - **Events** are dated by the expression attached to their trigger in the parse
@@ -208,7 +257,11 @@ LIMITS = """\
 - Actors and places come from mentions inside the trigger's syntactic arguments; a parse
   error loses them or picks a wrong one.
 - Dates: a relative expression whose tense is ambiguous can land a week or a year off;
-  fuzzy expressions ("ces dernières années") keep `X` parts.
+  fuzzy expressions ("ces dernières années") keep `X` parts. A present tense told of a
+  coming event ("le Parlement vote mardi", written on a Friday) takes the nearest
+  Tuesday, the one before; a habitual date ("entre le 15 juillet et le 15 août, le
+  camping affiche complet") gets this year's. Where the parser misreads a sentence the
+  tense it reads, and so the side, can be wrong.
 - Offsets are exact, but sentence numbers follow the parser's sentence split, which can
   cut after abbreviations.
 """

@@ -81,7 +81,8 @@ def evaluate(
     subset: str | None = None,
     texts: str | Path | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Score mentions, and time expressions where the gold has them.
+    """Score mentions, and time expressions where the gold has them (`timexes`, and
+    `timex types`: recall and value accuracy per TIMEX3 type).
 
     With `pred`, score the tables of a finished run (doc_ids must be the gold
     ids); else run the pipeline over the gold texts. With `baseline`, the bare
@@ -110,7 +111,7 @@ def evaluate(
         frames.append(score_mentions(truth, mention_spans(predicted["mentions"]), system="extract"))
         results["mentions"] = pd.concat(frames, ignore_index=True)
     if any(r.get("timex") for r in records):
-        from extract.evaluate.timex import score_timexes
+        from extract.evaluate.timex import recall_by_type, score_timexes
 
         index = {name: i for i, name in enumerate(COLUMNS["timexes"])}
         by_doc: dict[str, list[dict]] = {}
@@ -119,6 +120,7 @@ def evaluate(
                 {key: row[index[key]] for key in ("start", "end", "type", "value")}
             )
         results["timexes"] = score_timexes(records, by_doc)
+        results["timex types"] = recall_by_type(records, by_doc)
     return results
 
 

@@ -69,14 +69,17 @@ def evaluate(
     model: str = DEFAULT_MODEL,
     baseline: bool = False,
     subset: str | None = None,
+    ids: str | Path | None = None,
 ) -> dict[str, pd.DataFrame]:
     """Score mentions, and time expressions where the gold has them.
 
     With `pred`, score the tables of a finished run (doc_ids must be the gold
     ids); else run the pipeline over the gold texts. With `baseline`, the bare
-    model's NER is scored on the same texts, side by side.
+    model's NER is scored on the same texts, side by side. With `ids`, a file
+    of gold ids (the first tab-separated field of each line), only those
+    records are scored.
     """
-    records = load_gold(gold, subset=subset)
+    records = load_gold(gold, subset=subset, ids=ids)
     if pred is not None:
         predicted = {table: _read_run(Path(pred), table) for table in ("mentions", "timexes")}
     else:

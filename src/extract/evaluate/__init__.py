@@ -47,9 +47,9 @@ def mention_spans(rows: list[tuple]) -> Spans:
 
 def bare_ner_spans(records: list[dict], *, model: str = DEFAULT_MODEL) -> Spans:
     """What the bare model's NER finds on the same texts: the baseline."""
-    import spacy
+    from extract.annotate import load_model
 
-    nlp = spacy.load(model, disable=["lemmatizer"])
+    nlp = load_model(model, disable=["lemmatizer"])
     spans: Spans = {}
     for record, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=64)):
         spans[str(record["id"])] = {(e.start_char, e.end_char, e.label_) for e in doc.ents}

@@ -6,6 +6,12 @@ to the tokens it covers whole ("contract"); if no token is covered whole it
 is dropped, and its tokens are marked *missing* (neither entity nor O), so
 training never teaches "not an entity" on a name we could not align.
 Overlapping gold spans keep the longest (spacy.util.filter_spans).
+
+Corpora disagree on titles: Sequoia and Europeana leave "M." or "le général"
+out of a person's name, HIPE and WikiNER (fr_core_news_md's own data) often
+put them in. With `titles_missing`, a title word just before a PER span is
+marked missing, so training does not settle that convention either way and
+the model keeps what it did before on it.
 """
 
 from __future__ import annotations
@@ -21,6 +27,13 @@ from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 
 LABELS = ("LOC", "MISC", "ORG", "PER")  # fr_core_news_md's NER labels, the ones we train
+# Honorifics and ranks that may precede a name (lower-cased, with and without the abbreviation's period).
+TITLES = frozenset(
+    "m m. mm mm. mme mme. mmes mlle mlle. mlles mgr mgr. dr dr. me me. sir lord lady "
+    "monsieur madame mademoiselle messieurs président présidente général maréchal amiral colonel "
+    "commandant capitaine lieutenant cardinal abbé pape roi reine prince princesse empereur impératrice "
+    "comte comtesse duc duchesse baron baronne marquis docteur professeur ministre sénateur député maire".split()
+)
 
 
 @dataclass
@@ -61,7 +74,12 @@ def read_splits(path: str | Path) -> dict[str, str]:
 
 
 def record_to_doc(
-    nlp: Language, record: dict, *, labels: Iterable[str] | None = None, counts: Counts | None = None
+    nlp: Language,
+    record: dict,
+    *,
+    labels: Iterable[str] | None = None,
+    counts: Counts | None = None,
+    titles_missing: bool = False,
 ) -> Doc:
     """One gold record as a Doc whose `ents` are the gold spans; unaligned spans leave their tokens missing."""
     counts = counts if counts is not None else Counts()
@@ -90,6 +108,12 @@ def record_to_doc(
         spans.append(span)
     kept = filter_spans(spans)
     counts.dropped += len(spans) - len(kept)
+    if titles_missing:
+        for span in kept:
+            i = span.start - 1
+            while span.label_ == "PER" and i >= 0 and doc[i].lower_ in TITLES and i >= span.start - 3:
+                missing.append(doc[i : i + 1])
+                i -= 1
     taken = {i for span in kept for i in range(span.start, span.end)}
     # A missing region may not overlap a kept entity: trim it to the free tokens.
     holes = [doc[i : i + 1] for span in missing for i in range(span.start, span.end) if i not in taken]
@@ -102,12 +126,17 @@ def record_to_doc(
 
 
 def to_docbin(
-    nlp: Language, records: Iterable[dict], *, labels: Iterable[str] | None = None, counts: Counts | None = None
+    nlp: Language,
+    records: Iterable[dict],
+    *,
+    labels: Iterable[str] | None = None,
+    counts: Counts | None = None,
+    titles_missing: bool = False,
 ) -> DocBin:
     labels = list(labels) if labels is not None else None
     db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
     for record in records:
-        db.add(record_to_doc(nlp, record, labels=labels, counts=counts))
+        db.add(record_to_doc(nlp, record, labels=labels, counts=counts, titles_missing=titles_missing))
     return db
 
 
@@ -126,6 +155,7 @@ def build(
     splits: Path,
     europeana: Path | None,
     europeana_fraction: float = 1.0,
+    titles_missing: bool = False,
     seed: int = 0,
 ) -> Built:
     """Write out/train.spacy (Sequoia train + a share of Europeana BnF) and out/dev.spacy (Sequoia dev)."""
@@ -137,7 +167,11 @@ def build(
         raise ValueError(f"{len(unknown)} Sequoia ids have no split, e.g. {unknown[0]}")
     counts = {"sequoia-train": Counts(), "sequoia-dev": Counts(), "europeana": Counts()}
     train = to_docbin(
-        nlp, (r for r in records if split_of[r["id"]] == "train"), labels=LABELS, counts=counts["sequoia-train"]
+        nlp,
+        (r for r in records if split_of[r["id"]] == "train"),
+        labels=LABELS,
+        counts=counts["sequoia-train"],
+        titles_missing=titles_missing,
     )
     dev = to_docbin(
         nlp, (r for r in records if split_of[r["id"]] == "dev"), labels=LABELS, counts=counts["sequoia-dev"]
@@ -147,7 +181,11 @@ def build(
         random.Random(seed).shuffle(passages)
         passages = passages[: round(len(passages) * europeana_fraction)]
         # Europeana has no MISC: its O tokens are O for PER/LOC/ORG only, a known bias towards fewer MISC.
-        train.merge(to_docbin(nlp, passages, labels=["PER", "LOC", "ORG"], counts=counts["europeana"]))
+        train.merge(
+            to_docbin(
+                nlp, passages, labels=["PER", "LOC", "ORG"], counts=counts["europeana"], titles_missing=titles_missing
+            )
+        )
     paths = Built(out / "train.spacy", out / "dev.spacy", counts)
     train.to_disk(paths.train)
     dev.to_disk(paths.dev)

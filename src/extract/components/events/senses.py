@@ -113,6 +113,15 @@ def _mentioned(token: Token, kinds: frozenset[str]) -> bool:
     return any(m.kind in kinds and m.start <= token.idx < m.end for m in token.doc._.mentions or [])
 
 
+# A day between verb and object takes the object as its dependent in the parse: "ont renversé
+# mercredi le président" (président: nmod of mercredi), "a signé un joli doublé dimanche".
+TIME_WORDS = frozenset({
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin", "soir",
+    "nuit", "hier", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre",
+})  # fmt: skip
+
+
 def _patients(head: Token) -> list[Token]:
     """What the trigger is done to: object, passive subject, bare oblique, the noun a participle
     qualifies ("deux essais refusés"), a noun's "de" complement."""
@@ -122,6 +131,7 @@ def _patients(head: Token) -> list[Token]:
             found.append(head.head)
     else:
         found = [c for c in head.children if c.dep_.startswith("nmod") and "de" in case_lemmas(c)]
+    found += [c for p in found if p.lemma_.lower() in TIME_WORDS for c in p.children if c.dep_ in ("nmod", "amod")]
     return found + [c for p in found for c in p.children if c.dep_ == "conj"]
 
 
@@ -210,9 +220,12 @@ def is_struck_by_event(head: Token, trigger: Trigger) -> bool:
     with a subject is the verb mis-tagged ("frappe")."""
     if trigger.category not in STRUCK_CATEGORIES:
         return False
-    if not is_verbal(head) and not any(c.dep_ == "nsubj" for c in head.children):
-        return False
     nouns = event_nouns() | NATURAL_FORCES
+    if not is_verbal(head):
+        if head.dep_.startswith("nmod") and not case_lemmas(head) and head.head.lemma_.lower() in nouns:
+            return True  # "cet attentat frappe un pays": "frappe" read as a noun hung on "attentat"
+        if not any(c.dep_ == "nsubj" for c in head.children):
+            return False
     return any(s.lemma_.lower() in nouns for s in _subjects(head) if s.dep_ == "nsubj")
 
 
@@ -225,10 +238,19 @@ def is_requested(head: Token, trigger: Trigger) -> bool:
         return True
     if head.dep_.startswith("nmod") and head.head.lemma_.lower() in ("fin", "vue"):
         return True  # "aux fins d'extradition", "en vue de son arrestation"
-    if "pour" in case_lemmas(head):
-        siblings = [c for c in head.head.children if c.dep_ in ("obj", "nsubj", "nsubj:pass")]
-        return any(s.lemma_.lower() in REQUEST_NOUNS for s in siblings)
+    if "pour" in case_lemmas(head):  # "a indiqué avoir reçu une notice rouge, pour l'arrestation de"
+        verbs = [head.head, *(c for c in head.head.children if c.dep_ in ("xcomp", "ccomp"))]
+        arguments = [c for v in verbs for c in v.children if c.dep_ in ("obj", "nsubj", "nsubj:pass")]
+        return any(a.lemma_.lower() in REQUEST_NOUNS for a in arguments)
     return False
+
+
+def is_attributive(head: Token) -> bool:
+    """ "Des parkings inondés": a participle qualifying a noun, with no auxiliary and nothing of
+    its own (no date, place, agent), tells the state left, not an event."""
+    if head.dep_ == "amod":
+        return True
+    return head.dep_ == "acl" and not any(c.dep_.startswith(("aux", "obl", "nsubj")) for c in head.children)
 
 
 def in_sense(span: Span, head: Token, trigger: Trigger) -> bool:
@@ -250,8 +272,8 @@ def in_sense(span: Span, head: Token, trigger: Trigger) -> bool:
         return False
     if "adj" in needs and head.pos_ != "ADJ":
         return False  # "prêt à coopérer", not the loan ("un prêt à taux zéro")
-    if "predicate" in needs and head.dep_ == "amod":
-        return False  # "des parkings inondés": the state the flood left, not a second flood
+    if "predicate" in needs and is_attributive(head):
+        return False
     if trigger.pattern == "tir" and any(
         c.lemma_.lower() in HARMLESS_SHOTS for c in head.children if c.dep_.startswith("nmod")
     ):

@@ -59,6 +59,11 @@ SENSES = [
     ("Des pluies diluviennes ont inondé la vallée dimanche.", "inondé", None, False),
     ("Le quartier de la gare a été inondé dimanche.", "inondé", "disaster", True),
     ("Des parkings inondés et des routes coupées témoignent de la violence de l'orage.", "inondés", None, False),
+    # a visit is made by a visitor, a demand by someone, not by a text
+    ("Les résultats du scrutin au Mali arrivent au siège de la commission.", "arrivent", None, False),
+    ("Le président malien est arrivé lundi à Alger.", "arrivé", "consult", True),
+    ("La loi électorale exige que chaque bureau compte trois assesseurs.", "exige", None, False),
+    ("Les syndicats exigent depuis lundi le retrait de la réforme.", "exigent", "demand", True),
     # gunfire: at people or civilian things an assault, at soldiers a fight, a weapon's fire a fight
     ("Des policiers ont tiré sur les manifestants mardi à Conakry.", "tiré sur", "assault", True),
     ("Des tirs sur des trains de marchandises ont été signalés jeudi.", "tirs sur", "assault", True),
@@ -93,6 +98,7 @@ KINDS = [
     ("Le suspect a été extradé lundi vers l'Espagne.", "extradé", "material_cooperation", True),
     ("Madrid a transmis lundi une demande d'extradition du suspect.", "demande d'extradition", "demand", True),
     ("Madrid a transmis lundi une demande d'extradition du suspect.", "extradition", "material_cooperation", False),
+    ("Le fugitif a été remis jeudi aux autorités françaises.", "remis", "material_cooperation", True),
     # rejections
     ("La Russie a opposé jeudi son veto à la résolution.", "opposé", "reject", True),
     ("Le syndicat a rejeté lundi la proposition du gouvernement.", "rejeté", "reject", True),

@@ -66,6 +66,16 @@ COUNTERPART_NOUNS = HUMAN_NOUNS | VISITOR_NOUNS | frozenset({
     "représentant", "autorité", "gouvernement", "délégué", "chef", "patron", "syndicat", "rebelle",
 })  # fmt: skip
 
+# -- who visits: the subject itself, not a word inside it ("les résultats de l'élection en Côte
+# d'Ivoire arrivent" names a country but no visitor) --------------------------------------------
+VISITOR_KINDS = frozenset({"person", "organisation", "country", "nationality"})
+
+# -- a text or a state of things "requires", it does not demand: "le code électoral exige que" ---
+RULE_TEXTS = frozenset({
+    "code", "loi", "texte", "constitution", "règlement", "article", "norme", "procédure", "règle",
+    "statut", "directive", "décret", "situation", "contexte", "urgence", "sécurité", "protocole",
+})  # fmt: skip
+
 # -- coups: "renverser le chef de l'État", "la prise du pouvoir par l'armée" -------------------
 LEADER_NOUNS = frozenset({
     "chef", "président", "présidente", "gouvernement", "régime", "pouvoir", "roi", "reine",
@@ -188,6 +198,22 @@ def has_counterpart(head: Token) -> bool:
     )
 
 
+def has_visitor(head: Token) -> bool:
+    """The subject of a visit is a visitor itself: a name, a pronoun, an office or a person."""
+    found = [c for c in head.children if c.dep_ == "nsubj"]
+    found += [c for s in found for c in s.children if c.dep_ == "conj"]
+    return not found or any(
+        s.pos_ in ("PROPN", "PRON") or s.lemma_.lower() in VISITOR_NOUNS | HUMAN_NOUNS or _mentioned(s, VISITOR_KINDS)
+        for s in found
+    )
+
+
+def is_requirement(head: Token, trigger: Trigger) -> bool:
+    """ "Le code électoral exige que", "la situation exige": a rule or a state of things as the
+    subject of a demand verb makes it "require", not a demand anyone makes."""
+    return trigger.category == "demand" and any(s.lemma_.lower() in RULE_TEXTS for s in _subjects(head))
+
+
 def overthrows_leader(head: Token) -> bool:
     """ "Renverser le chef de l'État / le gouvernement", not "renversé par une voiture"."""
     if any(a.lemma_.lower() in VEHICLES for a in head.children if a.dep_ in ("obl:agent", "obl:mod", "nsubj")):
@@ -278,6 +304,8 @@ def in_sense(span: Span, head: Token, trigger: Trigger) -> bool:
         c.lemma_.lower() in HARMLESS_SHOTS for c in head.children if c.dep_.startswith("nmod")
     ):
         return False
-    if is_struck_by_event(head, trigger) or is_requested(head, trigger):
+    if "visit" in needs and not has_visitor(head):
+        return False  # "les résultats de l'élection arrivent au siège de la commission"
+    if is_struck_by_event(head, trigger) or is_requested(head, trigger) or is_requirement(head, trigger):
         return False
     return not is_sport(head, trigger)

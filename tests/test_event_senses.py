@@ -50,6 +50,9 @@ SENSES = [
     ("La police a procédé mardi à l'arrestation de l'homme d'affaires.", "arrestation", "coerce", True),
     ("Un mandat d'arrêt a été délivré vendredi contre l'ex-ministre.", "mandat d'arrêt", "coerce", True),
     ("Un juge a délivré un mandat aux fins d'extradition du banquier.", "extradition", None, False),
+    ("Une notice rouge consiste à demander la localisation d'une personne.", "notice rouge", None, False),
+    ("Il existe un mandat d'arrêt pour ces faits.", "mandat d'arrêt", None, False),
+    ("Un mandat d'arrêt visant l'ancien ministre a été émis en 2019.", "mandat d'arrêt", "coerce", True),
     # the verb of a disaster or attack named as its subject is no second event
     ("Un violent séisme frappe l'ouest du pays.", "séisme", "disaster", True),
     ("Un violent séisme frappe l'ouest du pays.", "frappe", None, False),

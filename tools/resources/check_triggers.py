@@ -26,7 +26,18 @@ COLUMNS = ["pattern", "category", "cameo_root", "requires", "notes"]
 CATEGORIES = {category: root for category, root, _, _ in EVENT_CATEGORIES}
 FLAGS = {"refl", "norefl", "verb", "noun", "prep_à", "plural", "visit", "vote", "human", "relations"}
 # Read by extract.components.events.senses (SENSE_FLAGS), kept in step by a test.
-FLAGS |= {"literal", "no_feat", "counterpart", "leader", "force", "projectile", "civilian", "predicate", "adj"}
+FLAGS |= {
+    "literal",
+    "no_feat",
+    "counterpart",
+    "leader",
+    "force",
+    "projectile",
+    "civilian",
+    "predicate",
+    "adj",
+    "issued",
+}
 
 
 def problems(path: Path, *, lemmas: bool = False) -> list[str]:

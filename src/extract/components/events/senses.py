@@ -21,7 +21,7 @@ from extract.components.events.syntax import HUMAN_NOUNS, VISITOR_NOUNS, case_le
 
 # The `requires` flags read here (syntax.meets_requirements reads the others).
 SENSE_FLAGS = frozenset(
-    {"literal", "no_feat", "counterpart", "leader", "force", "projectile", "civilian", "predicate", "adj"}
+    {"literal", "no_feat", "counterpart", "leader", "force", "projectile", "civilian", "predicate", "adj", "issued"}
 )
 
 # -- figurative quantities: "une avalanche de condamnations", "un séisme politique" ------------
@@ -107,6 +107,12 @@ NATURAL_FORCES = frozenset({
 # -- an action named as what a warrant or request asks for: "une notice rouge pour l'arrestation"
 REQUEST_NOUNS = frozenset({"mandat", "notice", "demande", "requête", "ordre", "ordonnance", "réquisition"})
 REQUESTED_CATEGORIES = frozenset({"coerce", "material_cooperation", "yield"})
+# A warrant is an event when it is issued or received, or names whom it is against; "qu'est-ce
+# qu'une notice rouge", "il existe un mandat d'arrêt" only speak of one.
+ISSUING_VERBS = frozenset({
+    "lancer", "émettre", "délivrer", "décerner", "recevoir", "publier", "diffuser", "transmettre",
+    "adresser", "signer", "notifier", "exécuter", "prononcer", "viser", "demander", "réclamer",
+})  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -271,6 +277,16 @@ def is_requested(head: Token, trigger: Trigger) -> bool:
     return False
 
 
+def is_issued(head: Token) -> bool:
+    """ "Un mandat d'arrêt lancé contre lui", "a reçu une notice rouge", "visé par un mandat"."""
+    verbs = [head.head, *(c for c in head.children if c.dep_ in ("acl", "acl:relcl"))]
+    if any(v.lemma_.lower() in ISSUING_VERBS for v in verbs):
+        return True
+    return any(
+        case_lemmas(c) & {"contre", "encontre"} or c.lemma_.lower() == "encontre" for c in head.subtree if c.i != head.i
+    )
+
+
 def is_attributive(head: Token) -> bool:
     """ "Des parkings inondés": a participle qualifying a noun, with no auxiliary and nothing of
     its own (no date, place, agent), tells the state left, not an event."""
@@ -298,6 +314,8 @@ def in_sense(span: Span, head: Token, trigger: Trigger) -> bool:
         return False
     if "adj" in needs and head.pos_ != "ADJ":
         return False  # "prêt à coopérer", not the loan ("un prêt à taux zéro")
+    if "issued" in needs and not is_issued(head):
+        return False
     if "predicate" in needs and is_attributive(head):
         return False
     if trigger.pattern == "tir" and any(

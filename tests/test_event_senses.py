@@ -65,6 +65,7 @@ SENSES = [
     # a visit is made by a visitor, a demand by someone, not by a text
     ("Les résultats du scrutin au Mali arrivent au siège de la commission.", "arrivent", None, False),
     ("Le président malien est arrivé lundi à Alger.", "arrivé", "consult", True),
+    ("Le général Diallo s'est rendu mardi à Bamako.", "rendu", "consult", True),
     ("La loi électorale exige que chaque bureau compte trois assesseurs.", "exige", None, False),
     ("Les syndicats exigent depuis lundi le retrait de la réforme.", "exigent", "demand", True),
     # gunfire: at people or civilian things an assault, at soldiers a fight, a weapon's fire a fight
@@ -109,6 +110,9 @@ KINDS = [
     ("Le ministre s'est dit prêt à coopérer avec la justice.", "prêt à", "intent_cooperate", True),
     ("Le ministre s'est dit prêt à coopérer avec la justice.", "coopérer", None, False),
     ("La banque a accordé mardi un prêt à taux zéro à l'État.", "prêt", "aid", True),
+    ("Moscou est prête à négocier avec Kiev.", "prête à", "intent_cooperate", True),
+    ("La solution est livrée prête à l'emploi.", "prête à", None, False),
+    ("J'étais prêt à partir à la fin de la saison.", "prêt à", None, False),
 ]
 
 

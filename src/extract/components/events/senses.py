@@ -208,10 +208,26 @@ def has_visitor(head: Token) -> bool:
     """The subject of a visit is a visitor itself: a name, a pronoun, an office or a person."""
     found = [c for c in head.children if c.dep_ == "nsubj"]
     found += [c for s in found for c in s.children if c.dep_ == "conj"]
+    # The subject's head and the words hung on it without a preposition: "le docteur Vogelwald",
+    # "le président Macron" (the name read as an adjective).
+    words = [w for s in found for w in (s, *(c for c in s.children if not case_lemmas(c) and c.dep_ != "det"))]
     return not found or any(
-        s.pos_ in ("PROPN", "PRON") or s.lemma_.lower() in VISITOR_NOUNS | HUMAN_NOUNS or _mentioned(s, VISITOR_KINDS)
-        for s in found
+        w.pos_ in ("PROPN", "PRON") or w.lemma_.lower() in VISITOR_NOUNS | HUMAN_NOUNS or _mentioned(w, VISITOR_KINDS)
+        for w in words
     )
+
+
+def is_stated_intent(head: Token) -> bool:
+    """ "Le ministre s'est dit prêt à coopérer", "Moscou est prête à négocier": the adjective (not
+    the loan, "un prêt à taux zéro"), a verb as its complement (not "prête à l'emploi"), and a
+    party as its subject: a name, an office or a people, not "j'étais prêt à partir"."""
+    if head.pos_ != "ADJ":
+        return False
+    if not any(c.pos_ == "VERB" and "à" in case_lemmas(c) for c in head.children):
+        return False
+    holders = [head, head.head] if head.dep_ in ("xcomp", "acl") else [head]
+    found = [c for h in holders for c in h.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    return any(s.pos_ == "PROPN" or s.lemma_.lower() in VISITOR_NOUNS or _mentioned(s, VISITOR_KINDS) for s in found)
 
 
 def is_requirement(head: Token, trigger: Trigger) -> bool:
@@ -312,8 +328,8 @@ def in_sense(span: Span, head: Token, trigger: Trigger) -> bool:
         return False
     if "civilian" in needs and not at_civilians(head, span):
         return False
-    if "adj" in needs and head.pos_ != "ADJ":
-        return False  # "prêt à coopérer", not the loan ("un prêt à taux zéro")
+    if "adj" in needs and not is_stated_intent(head):
+        return False
     if "issued" in needs and not is_issued(head):
         return False
     if "predicate" in needs and is_attributive(head):

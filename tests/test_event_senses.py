@@ -58,6 +58,9 @@ SENSES = [
     ("Un violent séisme frappe l'ouest du pays.", "frappe", None, False),
     ("Cet attentat frappe un pays déjà éprouvé par la guerre.", "frappe", None, False),
     ("Une frappe aérienne a visé jeudi un dépôt d'armes.", "frappe", "fight", True),
+    ("Une tempête frappe la côte bretonne.", "frappe", None, False),
+    ("Une attaque a visé le stade pendant le match dimanche.", "attaque", "assault", True),
+    ("Un ouragan de catégorie 5 a touché la Floride lundi.", "ouragan", "disaster", True),
     ("Des pluies diluviennes ont inondé la vallée dimanche.", "pluies diluviennes", "disaster", True),
     ("Des pluies diluviennes ont inondé la vallée dimanche.", "inondé", None, False),
     ("Le quartier de la gare a été inondé dimanche.", "inondé", "disaster", True),
@@ -96,6 +99,7 @@ KINDS = [
     ("La crue du fleuve a submergé plusieurs villages lundi.", "crue", "disaster", True),
     ("Des pluies torrentielles se sont abattues mardi sur la région.", "pluies torrentielles", "disaster", True),
     ("Une pluie fine tombait mardi sur la capitale.", "pluie", None, False),
+    ("Une vague de chaleur a frappé l'Europe en juillet.", "vague de chaleur", "disaster", True),
     # incursions, rocket fire
     ("Une incursion de l'armée a eu lieu lundi près de la frontière.", "incursion", "fight", True),
     ("Le groupe a tiré lundi des roquettes vers le nord.", "tiré", "fight", True),

@@ -38,12 +38,14 @@ SENSES = [
     ("L'arbitre vidéo a refusé deux essais aux Gallois samedi.", "refusé", None, False),
     ("Au cours du match, deux essais refusés ont privé les Bleus de la victoire.", "refusés", None, False),
     ("Le Parlement a refusé mardi le projet de budget du gouvernement.", "refusé", "reject", True),
+    ("Tokyo a condamné mardi les essais nucléaires de Pyongyang.", "condamné", "disapprove", True),
     ("La rencontre entre Lyon et Marseille s'est soldée par un match nul dimanche.", "rencontre", None, False),
     ("La rencontre entre les deux présidents a eu lieu dimanche à Dakar.", "rencontre", "consult", True),
     # a meeting is with someone
     ("Le projet a rencontré de sérieuses difficultés en mars.", "rencontré", None, False),
     ("La réforme a rencontré un vif succès auprès des électeurs.", "rencontré", None, False),
     ("Le ministre a rencontré lundi son homologue tunisien à Tunis.", "rencontré", "consult", True),
+    ("Le Premier ministre a rencontré mardi des élus locaux à Lyon.", "rencontré", "consult", True),
     # the warrant is the event, not the arrest or extradition it asks for
     ("La Turquie a émis mardi une notice rouge pour l'arrestation du banquier.", "notice rouge", "coerce", True),
     ("La Turquie a émis mardi une notice rouge pour l'arrestation du banquier.", "arrestation", None, False),

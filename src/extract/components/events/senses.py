@@ -42,7 +42,11 @@ SPORT_NOUNS = frozenset({
     "match", "essai", "doublé", "triplé", "penalty", "pénalty", "arbitre", "buteur", "but",
     "joueur", "joueuse", "entraîneur", "sélectionneur", "championnat", "tournoi", "demi-finale",
     "mi-temps", "rugby", "football", "tennis", "basket", "handball", "coéquipier", "footballeur",
-    "rugbyman", "rugbymen", "quinze", "hat-trick",
+    "rugbyman", "rugbymen", "hat-trick",
+})  # fmt: skip
+# An "essai" is a try only without a word of weapons or science: "les essais nucléaires".
+NOT_SPORT_TESTS = frozenset({
+    "nucléaire", "balistique", "atomique", "missile", "arme", "clinique", "thérapeutique", "vaccin",
 })  # fmt: skip
 # Words that make a sentence a sports report on their own ("but" and "essai" do not: "dans le
 # but de", "un essai nucléaire").
@@ -64,6 +68,9 @@ PARTY_KINDS = frozenset({"person", "organisation", "country", "nationality"})
 COUNTERPART_NOUNS = HUMAN_NOUNS | VISITOR_NOUNS | frozenset({
     "homologue", "responsable", "dirigeant", "leader", "partie", "opposition", "famille", "groupe",
     "représentant", "autorité", "gouvernement", "délégué", "chef", "patron", "syndicat", "rebelle",
+    "élu", "député", "sénateur", "maire", "officiel", "interlocuteur", "partenaire", "investisseur",
+    "patronat", "victime", "survivant", "communauté", "association", "ong", "presse", "conseil",
+    "comité", "commission", "parlementaire", "émissaire", "médiateur", "notable", "imam",
 })  # fmt: skip
 
 # -- who visits: the subject itself, not a word inside it ("les résultats de l'élection en Côte
@@ -181,7 +188,10 @@ def is_sport(head: Token, trigger: Trigger) -> bool:
     """A sports report's use of the word: a sports noun as its argument, or, for the categories
     sport borrows from, a sports word in the sentence."""
     arguments = [*_patients(head), *_subjects(head)]
-    if any(t.lemma_.lower() in SPORT_NOUNS for t in arguments):
+    if any(
+        t.lemma_.lower() in SPORT_NOUNS and not any(c.lemma_.lower() in NOT_SPORT_TESTS for c in t.subtree)
+        for t in arguments
+    ):
         return True  # "l'arbitre a refusé l'essai", "deux essais refusés"
     return trigger.category in SPORT_PRONE and any(t.lemma_.lower() in SPORT_CONTEXT for t in head.sent)
 
@@ -196,6 +206,11 @@ def has_counterpart(head: Token) -> bool:
     objects = [
         c for c in head.children if (c.dep_ == "obj" or is_bare_obl(c)) and c.pos_ in ("NOUN", "PROPN", "PRON")
     ]  # not "le 3 mars" read as a bare oblique
+    objects = [
+        w
+        for o in objects
+        for w in ([c for c in o.children if c.dep_ == "nmod"] if o.lemma_.lower() in TIME_WORDS else [o])
+    ]  # "a rencontré mardi des élus": the object hangs on the day
     if not objects:
         return True  # "les deux dirigeants se sont rencontrés"
     return any(

@@ -15,6 +15,12 @@ How an event is found and what is deliberately left out:
   plural subject ("se retrouver": a meeting of several parties) or a visit
   ("se rendre", "arriver": a named visitor or office holder and a destination,
   so not "se rendre aux autorités" nor "arriver en tête").
+- **Senses** (`senses.py`): a trigger word used in another sense is no event:
+  a figurative quantity or metaphor ("l'avalanche de condamnations", "un séisme
+  politique"), sport ("signer un doublé", "deux essais refusés"), a meeting with
+  no one ("rencontrer des difficultés"), the verb of an event named as its
+  subject ("un séisme frappe": one disaster, no strike), an action a warrant asks
+  for ("une notice rouge pour l'arrestation de": the notice is the event).
 - **Not events**: a negated trigger ("n'a pas signé", "aucune attaque",
   "sans combattre"), a generic one ("toute attaque"), one presented as
   possible or averted ("d'éventuelles attaques", "pour prévenir un attentat",

@@ -11,6 +11,7 @@ from extract.components.events.arguments import ArgumentFinder
 from extract.components.events.dating import EventDating
 from extract.components.events.lexicon import Trigger
 from extract.components.events.matcher import TriggerCandidate, TriggerMatcher
+from extract.components.events.senses import in_sense
 from extract.components.events.syntax import (
     case_lemmas,
     clause_verb,
@@ -72,7 +73,8 @@ class EventExtractor(ArgumentFinder, EventDating):
         for match_id, start, end in matcher(doc):
             trigger = triggers[doc.vocab.strings[match_id]]
             span = Span(doc, start, end, label=match_id)
-            if meets_requirements(span_head(span), trigger) and ends_linked(span, trigger):
+            head = span_head(span)
+            if meets_requirements(head, trigger) and ends_linked(span, trigger) and in_sense(span, head, trigger):
                 spans.append(span)
         return [
             TriggerCandidate(span=s, head=span_head(s), trigger=triggers[s.label_])

@@ -16,6 +16,11 @@ from extract.components.events.words import (
 from extract.pipeline.spans import Mention, Timex, published_of
 
 
+def is_calendar(value: str | None) -> bool:
+    """A value that places the event on the calendar (`2018-12`, `2018-W50`, `XXXX-WXX-1`), not `PAST_REF`."""
+    return bool(value) and not str(value).endswith("_REF")
+
+
 class EventDating:
     """The time expression (or publication date) of each kept trigger; mixed into `EventExtractor`."""
 
@@ -29,6 +34,7 @@ class EventDating:
     head_of: dict[int, TriggerCandidate]
     # Set by dates() from claims(): expression → the verb it modifies, read by the fallbacks below.
     attached: dict[int, Token | None]
+    owner: dict[int, tuple[int, int]]
 
     def claims(self, kept: list[TriggerCandidate]) -> tuple[dict[int, tuple[int, int]], dict[int, Token | None]]:
         """Who each DATE/TIME expression belongs to.
@@ -83,14 +89,20 @@ class EventDating:
             return True
         return verb.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and c.lemma_ == "qui" for c in verb.children)
 
-    def dates(self, kept: list[TriggerCandidate]) -> dict[int, int | str]:
-        """Map each kept trigger head to a timex index, or "published"."""
+    def dates(self, kept: list[TriggerCandidate], stated_only: set[int]) -> dict[int, int | str | None]:
+        """Map each kept trigger head to a timex index, "published", or None when its own words
+        say it is not dated ("récemment"); heads absent are left to the later sources.
+
+        The triggers in `stated_only` (hypothetical, negated, generic) take only an expression
+        of their own phrase: no fallback dates them.
+        """
         owner, self.attached = self.claims(kept)
+        self.owner = owner
         claimed: dict[int, int] = {}
         for n, (head_i, _steps) in sorted(owner.items(), key=lambda item: item[1][1]):
             claimed.setdefault(head_i, n)
         taken = set(owner)
-        result: dict[int, int | str] = {}
+        result: dict[int, int | str | None] = {}
         for cand in kept:
             if cand.undated:
                 continue
@@ -105,6 +117,8 @@ class EventDating:
             if head.i in claimed:
                 result[head.i] = claimed[head.i]
                 continue
+            if head.i in stated_only:
+                continue
             found: int | str | None = self._governor_timex(head, usable)
             if found is None and head.dep_ == "conj" and head.head.i in result:
                 found = result[head.head.i]
@@ -114,6 +128,9 @@ class EventDating:
                 found = "published"
             if found is not None:
                 result[head.i] = found
+        for head_i, found in result.items():
+            if isinstance(found, int) and not is_calendar(self.timexes[found].value):
+                result[head_i] = None  # "récemment" (PAST_REF): the clause says when only vaguely
         return result
 
     def _after_publication(self, n: int) -> bool:

@@ -242,3 +242,36 @@ def is_hypothetical(verb: Token) -> bool:
         verb = verb.head
         if verb.lemma_ == "pouvoir":
             return True
+
+
+# Adjectives that make a noun trigger another event than the ones before it.
+NEW_REFERENT_ADJS = frozenset({"autre", "nouveau", "similaire", "second", "deuxième", "troisième", "précédent"})
+INDEFINITE_DETS = frozenset({"un", "une", "des", "de", "du", "d'", "plusieurs", "quelque", "certain"})
+DEFINITE_DETS = frozenset({"le", "la", "les", "l'", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs"})
+
+
+def introduces_new(token: Token) -> bool:
+    """ "un autre attentat", "une nouvelle attaque", "un attentat similaire": not the event told before."""
+    return not is_verbal(token) and any(
+        c.dep_ == "amod" and c.lemma_.lower() in NEW_REFERENT_ADJS for c in token.children
+    )
+
+
+def determiner_kind(token: Token) -> str:
+    """ "indefinite" ("une offensive", "des tirs"), "definite" ("l'attentat", "ces frappes") or ""."""
+    if is_verbal(token):
+        return ""
+    for child in token.children:
+        if child.dep_ == "det" or (child.dep_ == "case" and child.lower_ in ("des", "du")):
+            lemma = child.lower_
+            if lemma in INDEFINITE_DETS or child.lemma_.lower() == "un":
+                return "indefinite"
+            if lemma in DEFINITE_DETS or child.lemma_.lower() in DEFINITE_DETS:
+                return "definite"
+    return ""
+
+
+def word_stem(lemma: str) -> str:
+    """The first five letters of a trigger's main word: "manifester" and "manifestation" share "manif"."""
+    words = [w for w in lemma.replace("'", " ").split() if w not in ("se", "s")]
+    return words[0][:5].lower() if words else ""

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.components.events.categories import EVENT_CATEGORIES
+from extract.components.events.categories import EVENT_CATEGORIES, goldstein_of
 from extract.schema import SCHEMAS
 from extract.write import DUCKDB_TYPES
 
@@ -147,20 +147,50 @@ DOCS: dict[str, TableDoc] = {
             "trigger_lemma": Column("Its lemma (lemmas of a multiword trigger, space-separated).", "signer"),
             "category": Column("One of the event categories below.", "diplomatic_cooperation"),
             "cameo_root": Column("Two-digit CAMEO root code; empty for `disaster`, `accident`, `election`.", "05"),
+            "goldstein": Column(
+                "Goldstein conflict-cooperation score of the CAMEO root (-10 to +10; GDELT's root-level values, `resources/goldstein.tsv`); empty for the three non-political categories.",
+                "3.5",
+            ),
+            "modality": Column(
+                "`asserted`, `planned`, `hypothetical`, `negated` or `generic` (see *Event modality*). Views and counts use `asserted` and `planned`.",
+                "asserted",
+            ),
             "date_value": Column(
-                "TIMEX3 value of the expression that dates the event, or the publication date when only the article dates it; empty when unknown.",
+                "TIMEX3 value of the expression that dates the event (from its clause, its sentence or a coreferent mention), or the publication date when only the article dates it; empty when unknown.",
                 "2020-10-23",
             ),
-            "timex_id": Column("The dating expression (`timexes.timex_id`); empty when none in the text.", "1"),
+            "date_source": Column(
+                "Where the date came from: `clause`, `sentence`, `article` (a coreferent mention) or `publication` (see *Event arguments and their sources*); empty when undated.",
+                "clause",
+            ),
+            "timex_id": Column(
+                "The dating expression (`timexes.timex_id`; for `article`, the coreferent's); empty when none in the text.",
+                "1",
+            ),
             "place": Column("Canonical name of the place or country where it happened, when stated.", "Genève"),
             "place_country_code": Column("ISO code of that place's country.", "CH"),
-            "actors": Column(
-                "Canonical names of the participants, agent first, joined by `; `.",
-                "Tripoli; Khalifa Haftar; Nations unies",
+            "place_source": Column(
+                "Where the place came from: `clause`, `sentence` or `article`; empty when none.", "clause"
             ),
-            "actor_country_codes": Column(
-                "The distinct country codes of the actors, in actor order (agent first), joined by `; `; actors without a country add none, so the two columns are not aligned one for one.",
+            "agents": Column(
+                "Who did it (GDELT's Actor1): canonical names of the agent's mentions, `list<string>` (`; `-joined in CSV). A nationality adjective inside another phrase adds a country code, not a name.",
+                "Tripoli; Khalifa Haftar",
+            ),
+            "agent_country_codes": Column(
+                "The distinct country codes of the agents, in order, `list<string>`; agents without a country add none, so the two lists are not aligned one for one.",
                 "LY",
+            ),
+            "targets": Column(
+                "To whom or with whom (GDELT's Actor2): object, passive subject, `contre`/`avec`/`entre`/`de`/`à` complements, `list<string>`.",
+                "Nations unies",
+            ),
+            "target_country_codes": Column(
+                'The distinct country codes of the targets, `list<string>` ("l\'attentat contre un hôtel tunisien" → `TN`).',
+                "TN",
+            ),
+            "coref_id": Column(
+                "Mentions of the same real event in this document share it (1-based in order of first mention; see *Event coreference*).",
+                "1",
             ),
             "sentence": Column(
                 "The sentence holding the trigger, for reading the event in context.",
@@ -190,11 +220,90 @@ Time expressions are found by rules on the parse and given a TIMEX3 value:
 - **Without a publication date** relative expressions are never resolved against
   today: they keep unresolved parts (`XXXX-WXX-1` for "lundi").
 - **Events** are dated by the expression attached to their trigger in the parse
-  (`events.timex_id`); where the text dates an event only by the article
+  (`events.timex_id`), else by their sentence or a coreferent mention (see *Event
+  arguments and their sources*); where the text dates an event only by the article
   ("viennent de mettre en place"), `date_value` is the publication date and
   `timex_id` is empty. A headline's present tense ("Washington et les talibans
-  signent un accord") usually reports the day before, so it is left undated.
+  signent un accord") usually reports the day before: it is dated only by a
+  coreferent mention that the text dates.
 """
+
+MODALITY = """\
+Every matched trigger that is an event is a row; `modality` says how the text presents it.
+A trigger that is part of a name ("l'Instance supérieure pour les élections") or a statement
+without speaker or addressee is no event and has no row.
+
+| modality | the text says | e.g. |
+| --- | --- | --- |
+| `asserted` | it happened or is happening | "a signé samedi un accord", "l'attaque de mardi" |
+| `planned` | announced or scheduled: future tense, "aller"/"devoir" + infinitive, "prévu", "prochain", a date after publication outside the past tense | "le sommet se tiendra du 17 au 18 février", "le prochain sommet" |
+| `hypothetical` | proposed, possible, conditional, wanted, demanded, refused or feared | "ont accepté le principe d'un sommet", "a proposé la tenue d'un sommet", "si l'armée attaquait", "d'éventuelles attaques", "exige la libération" |
+| `negated` | it did not happen, or was foiled or called off | "n'a pas été arrêté", "aucune attaque", "sans combattre", "a déjoué un attentat" |
+| `generic` | a definition or a habit | "l'extradition est une procédure", "toute attaque", "chaque année" |
+
+The journalistic conditional past ("l'aviation aurait bombardé jeudi un hôpital") reports an
+unconfirmed event: `asserted`, without a date. Hypothetical, negated and generic rows get a
+date only from an expression of their own phrase, never from the sentence, the article or
+the publication date.
+
+**Views use `asserted` and `planned`**: `extract show` (`--all-events` for every row), the
+report, the notebook and their counts leave the other rows out and say how many
+(`extract.views.shown`, `events_caption`). In pandas: `events[events.modality.isin(["asserted", "planned"])]`.
+"""
+
+SOURCES = """\
+Date and place are looked for in this order; `date_source` and `place_source` name the step
+that found them (empty when none did):
+
+1. `clause`: the trigger's own clause: the expression attached to the trigger or to the verb
+   that governs it ("a eu lieu mardi"), a place in its complements ("l'attentat de Nice",
+   "s'est écrasé près d'Addis-Abeba").
+2. `publication` (dates only): the clause dates the event by the article ("viennent de
+   mettre en place").
+3. `sentence`: the one date expression of the sentence that no other event claims and that
+   does not date a reporting verb, or the one place in a locative phrase that is no
+   event's place or actor ("à Addis-Abeba, où le sommet se tiendra du 17 au 18 février"); a
+   date heading a list item dates the events of that item ("— 25 avril 2015 : Au Népal,
+   plus de 8 800 personnes sont tuées par un séisme" gives the date, and the sentence the place).
+4. `article`: a coreferent mention elsewhere in the article (see *Event coreference*).
+
+A claim of responsibility is dated by its own words, never by the attack it claims: in "Le
+3 mars, un attentat, revendiqué par le groupe, a été commis à Gao" the date is the attack's,
+and the claimant is the attack's agent ("l'attentat contre un hôtel tunisien a été
+revendiqué par l'État islamique": agents `État islamique`, target countries `TN`).
+
+**Agents and targets** are GDELT's Actor1 and Actor2: the agent is the subject, the passive
+agent ("par un commando"), a nationality adjective on the trigger ("tirs iraniens") or the
+subject of a support verb ("a lancé une offensive"); the targets are the object, the passive
+subject and the `contre`/`avec`/`entre`/`de`/`à` complements ("manifestation contre Le Pen":
+target Le Pen). A nationality adjective inside another phrase gives a country code, not a
+name ("un hôtel tunisien": target country `TN`, no target named Tunisie).
+"""
+
+COREFERENCE = """\
+Mentions of one real event in an article share `coref_id`. A mention joins an earlier group when:
+
+- **same family**: the same category, or the violence family (`assault`, `fight`,
+  `mass_violence`) for attacks ("l'attaque de mardi … l'attentat … ces frappes");
+- **same modality**;
+- **compatible date**: none, or one period inside the other (`2018-12-11` inside `2018-W50`);
+- **compatible place**: none, the same place, or a place inside the country named;
+- **no conflicting agents**: both name agents and share neither a name nor a country;
+- **an anaphor or the same word**: a definite or demonstrative noun ("l'attentat", "ces
+  raids") joins the latest compatible group; a verb or a bare noun only a group with the same
+  word ("manifestent" … "ont manifesté"); disasters and accidents only on the same word
+  (a flood after a cyclone is another event);
+- **not a new event**: an indefinite noun ("une offensive", "des tirs") starts its own group
+  unless the group is only the headline's; so do "un autre attentat", "une nouvelle attaque",
+  "un attentat similaire".
+
+The asserted and planned mentions of a group then complete each other: a mention without a
+date, place, agents or targets takes the group's (the most precise date, the first place),
+with source `article`: the headline "Séisme meurtrier en Indonésie" takes the date of "le
+séisme s'est produit vendredi". Coreference stays within one article (and within one chunk of
+a very long one); the same event across articles is a story (a later issue).
+"""
+
 
 LIMITS = """\
 - Rules and tables, not a trained model for entities beyond the French NER: a name absent
@@ -202,11 +311,13 @@ LIMITS = """\
   with no country code or Wikidata id.
 - A place name shared by several countries is resolved to the one the article names, else
   to the most populous; small villages may get no country.
-- Events are trigger words with their syntactic arguments: one sentence, no coreference
-  ("l'attaque" two paragraphs later is a second event row), no merging of the same event
-  told twice. Negated, hypothetical and merely possible events are left out on purpose.
-- Actors and places come from mentions inside the trigger's syntactic arguments; a parse
-  error loses them or picks a wrong one.
+- Events are trigger words with their syntactic arguments; coreference is by rules within
+  one article (same family, compatible date, place and agents), so two mentions of one event
+  told with different words and no definite article stay two groups, and two attacks on
+  the same day with no place may share one.
+- Agents, targets and places come from mentions inside the trigger's syntactic arguments;
+  a parse error loses them or picks a wrong one. An actor the NER does not find as an entity
+  ("les Occidentaux") is not named.
 - Dates: a relative expression whose tense is ambiguous can land a week or a year off;
   fuzzy expressions ("ces dernières années") keep `X` parts.
 - Offsets are exact, but sentence numbers follow the parser's sentence split, which can
@@ -238,13 +349,19 @@ def render() -> str:
         lines += ["| column | type (Arrow / DuckDB) | meaning | example |", "| --- | --- | --- | --- |"]
         for field in schema:
             column = doc.columns[field.name]
-            kind = f"{field.type} / {DUCKDB_TYPES[field.type]}"
+            arrow = str(field.type).replace("list<item: string>", "list<string>")
+            kind = f"{arrow} / {DUCKDB_TYPES[field.type]}"
             lines.append(f"| `{field.name}` | {kind} | {_cell(column.meaning)} | `{_cell(column.example)}` |")
         lines.append("")
-    lines += ["## Event categories", "", "| category | CAMEO root | covers | e.g. |", "| --- | --- | --- | --- |"]
+    lines += ["## Event categories", "", "| category | CAMEO root | Goldstein | covers | e.g. |"]
+    lines += ["| --- | --- | --- | --- | --- |"]
     for category, root, covers, examples in EVENT_CATEGORIES:
-        lines.append(f"| `{category}` | {root or '—'} | {_cell(covers)} | {_cell(examples)} |")
-    lines += ["", "## How dates are resolved", "", DATES, "## Known limits", "", LIMITS]
+        score = goldstein_of(root)
+        shown = "—" if score is None else f"{score:+.1f}"
+        lines.append(f"| `{category}` | {root or '—'} | {shown} | {_cell(covers)} | {_cell(examples)} |")
+    lines += ["", "## How dates are resolved", "", DATES]
+    lines += ["## Event modality", "", MODALITY, "## Event arguments and their sources", "", SOURCES]
+    lines += ["## Event coreference", "", COREFERENCE, "## Known limits", "", LIMITS]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -19,10 +20,24 @@ from extract.components.events.words import (
     RECIPIENT_CASES,
     SUPPORT_VERBS,
 )
+from extract.components.resources import RESOURCES, read_tsv
 from extract.pipeline.spans import Mention, Timex
 
 # (canonical names, distinct country codes) of one role.
 Roles = tuple[list[str], list[str]]
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO code → the canonical French country name of `resources/countries.tsv`."""
+    return {row["code"]: row["canonical"] for row in read_tsv(RESOURCES / "countries.tsv")}
+
+
+def actor_name(mention: Mention) -> str:
+    """The actor a mention names: a nationality as a noun ("les Russes") names its country (Russie)."""
+    if mention.kind == "nationality" and mention.country_code:
+        return country_names().get(mention.country_code, mention.canonical)
+    return mention.canonical
 
 
 class ArgumentFinder:
@@ -146,8 +161,9 @@ class ArgumentFinder:
                     self.role_mentions.add(n)
                     if mention.country_code and mention.country_code not in codes:
                         codes.append(mention.country_code)
-                    if not self._is_modifier(n, head, cand) and mention.canonical not in names:
-                        names.append(mention.canonical)
+                    name = actor_name(mention)
+                    if not self._is_modifier(n, head, cand) and name not in names:
+                        names.append(name)
             found.append((names, codes))
         (agent_names, agent_codes), (target_names, target_codes) = found
         target_names = [name for name in target_names if name not in agent_names]

@@ -7,7 +7,9 @@ A mention joins an earlier group it is compatible with, else starts its own:
 - **same modality**: an asserted election and a planned one are two events;
 - **compatible date**: none, or one period inside the other (`2018-12-11` in `2018-W50`);
 - **compatible place**: none, the same place, or a place inside the country named;
-- **no conflicting agents**: both name agents (or their countries) and share none;
+- **no conflicting agents**: both name agents (or their countries) and share none, or the
+  agent of one is the target of the other ("Moscou expulse …" and "l'expulsion de
+  diplomates russes");
 - **an anaphor or the same word**: a definite or demonstrative noun ("l'attentat",
   "ces raids") joins the latest compatible group; any other mention (a verb, a bare
   noun) only a group with the same word ("manifestent" … "ont manifesté", "naufrage" …
@@ -94,6 +96,11 @@ def places_agree(a: Event, ra: Referent, b: Event, rb: Referent) -> bool:
 
 
 def agents_agree(a: Event, b: Event) -> bool:
+    """No conflicting agents: both named and none shared, or one's agent the other's target."""
+    for x, y in ((a, b), (b, a)):
+        reversed_roles = set(x.agent_country_codes) & set(y.target_country_codes)
+        if reversed_roles and not set(x.agent_country_codes) & set(y.agent_country_codes):
+            return False  # "Moscou expulse" and "l'expulsion de diplomates russes": two events
     if not a.agents or not b.agents or set(a.agents) & set(b.agents):
         return True
     return bool(set(a.agent_country_codes) & set(b.agent_country_codes))

@@ -5,12 +5,14 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from extract.components.events.matcher import TriggerCandidate
-from extract.components.events.syntax import case_lemmas, clause_verb, is_verbal
+from extract.components.events.syntax import case_lemmas, clause_verb, is_nested, is_verbal
 from extract.components.events.words import (
     BOUND_CASES,
+    COUNTED_FROM,
     DATE_TYPES,
     DAYS_FROM_AN_EVENT,
     IRREALIS_CATEGORIES,
+    REPORTING_VERBS,
     SUPPORT_VERBS,
 )
 from extract.pipeline.spans import Mention, Timex, published_of
@@ -119,7 +121,9 @@ class EventDating:
                 continue
             if head.i in stated_only:
                 continue
-            found: int | str | None = self._governor_timex(head, usable)
+            found: int | str | None = None
+            if not is_nested(head, set(self.head_of) | self.timex_tokens):  # "lundi des patrouilles": a misparse
+                found = self._governor_timex(head, usable)
             if found is None and head.dep_ == "conj" and head.head.i in result:
                 found = result[head.head.i]
             if found is None:
@@ -145,8 +149,13 @@ class EventDating:
             child, token = token, token.head
             if token.i in self.head_of:
                 return None
-            if token.i in self.timex_tokens and token.lemma_.lower() in DAYS_FROM_AN_EVENT:
-                return None  # "au lendemain du séisme": the time is counted from the event
+            if token.i in self.timex_tokens and (
+                token.lemma_.lower() in DAYS_FROM_AN_EVENT
+                or any(t.lower_ in COUNTED_FROM for t in self.doc[max(child.left_edge.i - 2, 0) : child.left_edge.i])
+            ):
+                return None  # "au lendemain du séisme", "le vendredi suivant le scrutin": counted from the event
+            if child.dep_ in ("ccomp", "parataxis") and token.lemma_.lower() in REPORTING_VERBS:
+                return None  # "a déclaré mardi que l'attaque ...": the day of the statement
             found = [
                 n for n, verb in self.attached.items() if verb is not None and verb.i == token.i and n not in taken
             ]

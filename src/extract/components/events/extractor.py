@@ -23,9 +23,10 @@ from extract.components.events.syntax import (
     introduces_new,
     meets_requirements,
     span_head,
+    under_report,
     word_stem,
 )
-from extract.components.events.words import COLLECTIVE_NOUNS
+from extract.components.events.words import COLLECTIVE_NOUNS, REPORTING_VERBS
 from extract.pipeline.spans import Event, Mention, Timex, published_of
 from extract.schema import SHOWN_MODALITIES
 
@@ -128,19 +129,23 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
         roles = {cand.head.i: self.roles(cand, places[cand.head.i]) for cand in kept}
         self._hand_over_claims(kept, dates, roles)
         used = {n for n in dates.values() if isinstance(n, int)}
+        by_head = {cand.head.i: cand for cand in kept}
         published = published_of(self.doc)
         events, referents = [], []
         for cand in kept:
             head = cand.head
             dated, date_source = dates.get(head.i), "clause"
-            if head.i in shown and head.i not in dates and not cand.undated:
+            claim = claimed_event(cand, by_head) is not None
+            if head.i in shown and head.i not in dates and not cand.undated and not claim:
                 dated, date_source = self.item_date(head), "sentence"
-                if dated is None:
+                if dated is None and not under_report(head, REPORTING_VERBS):
                     dated = self.sentence_date(head, used)
             place, place_source = places[head.i], "clause"
             if place is None and head.i in shown:
                 claimed = {n for n in places.values() if n is not None}
-                place, place_source = self.sentence_place(head, claimed, self.role_mentions), "sentence"
+                place, place_source = self.relative_place(head), "sentence"
+                if place is None:
+                    place = self.sentence_place(head, claimed, self.role_mentions)
             timex, value = None, ""
             if dated == "published":
                 value, date_source = (published.isoformat() if published is not None else ""), "publication"
@@ -179,7 +184,7 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
                     word=word_stem(cand.trigger.lemma),
                     headline=head.sent.start == 0,
                     place_kind=place_mention.kind if place_mention else "",
-                    undated=cand.undated or (head.i in dates and dates[head.i] is None),
+                    undated=cand.undated or claim or (head.i in dates and dates[head.i] is None),
                 )
             )
         resolve(events, referents)

@@ -3,7 +3,8 @@
 The clause comes first (`dating`, `arguments.place`): this module answers only for the
 asserted and planned triggers the clause leaves without a date or a place.
 
-- **Sentence**: the one DATE/TIME expression of the sentence that no trigger claims and
+- **Sentence**: a relative "où" clause's antecedent ("à Addis-Abeba, où le sommet se
+  tiendra du 17 au 18 février": the summit's place); the one DATE/TIME expression of the sentence that no trigger claims and
   that does not date a reporting verb ("a déclaré mardi que l'attaque ..."), or the one
   place or country in a locative phrase ("à Addis-Abeba, où le sommet se tiendra") that
   is no event's place, agent or target. Two candidates: none is taken.
@@ -18,7 +19,8 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from extract.components.events.dating import is_calendar
-from extract.components.events.syntax import case_lemmas
+from extract.components.events.matcher import TriggerCandidate
+from extract.components.events.syntax import case_lemmas, is_verbal
 from extract.components.events.words import DATE_TYPES, PLACE_CASES, PLACE_KINDS, REPORTING_VERBS
 from extract.pipeline.spans import Mention, Timex
 
@@ -37,6 +39,7 @@ class ArgumentSources:
     timex_spans: list[Span | None]
     attached: dict[int, Token | None]
     owner: dict[int, tuple[int, int]]
+    head_of: dict[int, TriggerCandidate]
 
     def item_date(self, head: Token) -> int | None:
         """The expression heading the list item (line) the trigger is on, if a date heads it."""
@@ -69,8 +72,40 @@ class ArgumentSources:
             verb = self.attached[n]
             if verb is not None and verb.lemma_.lower() in REPORTING_VERBS:
                 continue  # "a déclaré mardi que ...": the day of the statement
+            if verb is not None and verb.dep_.startswith("acl") and not self._argument_of(verb.head, head):
+                continue  # "par rapport aux chiffres diffusés lundi": the day of the thing the clause describes
+            if span.start <= head.i < span.end or span.root.is_ancestor(head):
+                continue  # "le vendredi suivant le scrutin": counted from the event
             found.append(n)
         return found[0] if len(found) == 1 else None
+
+    def relative_place(self, head: Token) -> int | None:
+        """The place a relative "où" clause holding the trigger hangs on ("à Addis-Abeba, où le sommet se tiendra").
+
+        Read on the words around "où" (the parser often attaches it to the subject): the "où"
+        of the trigger's clause, and the place mention just before it, a comma between.
+        """
+        verb = head if is_verbal(head) else head.head
+        clause = [head, *head.children, verb, *verb.children]
+        where = next((t for t in clause if t.lower_ == "où" and t.i < head.i), None)
+        if where is None:
+            return None
+        before = where.i - 1
+        while before >= where.sent.start and self.doc[before].is_punct:
+            before -= 1
+        if before < where.sent.start:
+            return None
+        for n in self.mention_at_token(self.doc[before]):
+            if self.mentions[n].kind in PLACE_KINDS:
+                return n
+        return None
+
+    def mention_at_token(self, token: Token) -> list[int]:
+        return [n for n, m in enumerate(self.mentions) if m.start <= token.idx < m.end]
+
+    def _argument_of(self, noun: Token, head: Token) -> bool:
+        """The noun is the trigger, or a direct dependent of it or of its verb ("via un communiqué diffusé jeudi")."""
+        return noun.i == head.i or noun.head.i in (head.i, head.head.i)
 
     def sentence_place(self, head: Token, places: set[int], actors: set[int]) -> int | None:
         """The sentence's one locative place or country that no event has as place or actor."""

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extract.components.events.lexicon import Trigger
-from extract.components.events.words import CLAUSE_DEPS, NEGATORS, PARTITIVES
+from extract.components.events.words import CLAUSE_DEPS, COLLECTIVE_NOUNS, NEGATORS, PARTITIVES
 
 
 def ends_linked(span: Span, trigger: Trigger) -> bool:
@@ -237,8 +237,8 @@ def is_hypothetical(verb: Token) -> bool:
     while True:
         if is_conditional(verb) or (verb.lemma_ == "pouvoir" and verb.i != verb.head.i):
             return True
-        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
-            return False
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i or "Fin" in verb.morph.get("VerbForm", []):
+            return False  # a finite verb has its own mood: "devraient être à Dakar, où le sommet se tiendra"
         verb = verb.head
         if verb.lemma_ == "pouvoir":
             return True
@@ -275,3 +275,27 @@ def word_stem(lemma: str) -> str:
     """The first five letters of a trigger's main word: "manifester" and "manifestation" share "manif"."""
     words = [w for w in lemma.replace("'", " ").split() if w not in ("se", "s")]
     return words[0][:5].lower() if words else ""
+
+
+def is_nested(token: Token, exempt: set[int]) -> bool:
+    """A noun trigger told as a modifier of another noun ("les résultats du premier tour", "les
+    auteurs de l'attentat"): the verb of the clause acts on that noun, so its date is not the trigger's."""
+    head = token.head
+    return (
+        not is_verbal(token)
+        and token.dep_.startswith("nmod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i not in exempt  # another trigger, or a day misparsed as the head ("lundi des patrouilles")
+        and head.lemma_.lower() not in COLLECTIVE_NOUNS  # "une vague de frappes" is the frappes'
+    )
+
+
+def under_report(token: Token, reporting: frozenset[str]) -> bool:
+    """Whether the token is in a clause reported by a speech verb ("rappelle que la signature ...")."""
+    steps = 0
+    while token.head.i != token.i and steps < 8:
+        dep, token = token.dep_, token.head
+        steps += 1
+        if dep in ("ccomp", "parataxis") and token.lemma_.lower() in reporting:
+            return True
+    return False

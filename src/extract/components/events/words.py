@@ -7,6 +7,8 @@ from __future__ import annotations
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "conj", "csubj", "xcomp"})
 # "au lendemain du séisme", "à la veille du sommet": days counted from the event they name.
 DAYS_FROM_AN_EVENT = frozenset({"lendemain", "surlendemain", "veille", "avant-veille"})
+# "le vendredi suivant le scrutin", "deux jours après l'attaque": a time counted from the event named after them.
+COUNTED_FROM = frozenset({"suivant", "précédant", "après", "avant"})
 NEGATORS = frozenset({"ne", "pas", "jamais", "nullement", "guère", "aucun", "nul"})
 # "toute attaque": a kind of event, not one; "aucune attaque": none happened.
 GENERIC_DETS = frozenset({"tout", "chaque"})
@@ -49,6 +51,9 @@ IRREALIS_GOVERNORS = frozenset(
         "possibilité",
         "éventualité",
         "hypothèse",
+        # still to come: "en attendant son extradition", "il faut que les membres se réunissent"
+        "attendre",
+        "falloir",
     }
 )
 # Governors that say the trigger was foiled or called off: negated.
@@ -117,7 +122,7 @@ PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "près", "large
 PARTITIVES = frozenset({"des", "du"})
 # Nouns that count or group events: "une vague de frappes", "une série d'attentats".
 COLLECTIVE_NOUNS = frozenset(
-    {"vague", "série", "salve", "succession", "multitude", "flambée", "regain", "recrudescence"}
+    {"vague", "série", "salve", "succession", "multitude", "flambée", "regain", "recrudescence", "ensemble", "totalité"}
 )
 PLACE_KINDS = frozenset({"place", "country"})
 DATE_TYPES = frozenset({"DATE", "TIME"})
@@ -130,4 +135,5 @@ REPORTING_VERBS = frozenset({
     "déclarer", "annoncer", "affirmer", "dire", "indiquer", "expliquer", "préciser", "estimer",
     "assurer", "ajouter", "souligner", "rappeler", "confirmer", "révéler", "rapporter", "écrire",
     "raconter", "signaler", "souhaiter", "juger", "considérer", "publier", "démentir",
+    "proclamer", "communiquer",
 })  # fmt: skip

@@ -267,6 +267,11 @@ that found them (empty when none did):
    plus de 8 800 personnes sont tuées par un séisme" gives the date, and the sentence the place).
 4. `article`: a coreferent mention elsewhere in the article (see *Event coreference*).
 
+An expression is not the event's when it dates a reporting verb ("a déclaré mardi que
+l'attaque …"), a noun the trigger only modifies ("les résultats du premier tour, publiés
+lundi"), or is counted from the event ("le vendredi suivant le scrutin", "au lendemain du
+séisme").
+
 A claim of responsibility is dated by its own words, never by the attack it claims: in "Le
 3 mars, un attentat, revendiqué par le groupe, a été commis à Gao" the date is the attack's,
 and the claimant is the attack's agent ("l'attentat contre un hôtel tunisien a été

@@ -117,6 +117,18 @@ def test_a_claim_keeps_its_own_date_and_not_the_attack_s(events_of):
     assert one(own, "statement").date_value == "2019-06-06"
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Un attentat a frappé mardi un marché de Kaboul. Le groupe a revendiqué l'attaque quelques heures plus tard.",
+         "2019-06-11"),
+        ("Un attentat a frappé mardi un marché de Kaboul. Le groupe a revendiqué l'attaque.", ""),
+    ],
+)  # fmt: skip
+def test_a_claim_hours_after_the_attack_is_of_the_attack_s_day(events_of, text, date):
+    assert one(events_of(text), "statement").date_value == date
+
+
 # (sentence, category, agents, agent codes, targets, target codes); ANY = not checked
 ROLES = [
     ("L'attentat contre un hôtel tunisien a été revendiqué par l'État islamique.",

@@ -21,6 +21,7 @@ from extract.components.events.syntax import (
     determiner_kind,
     ends_linked,
     introduces_new,
+    is_verbal,
     meets_requirements,
     span_head,
     under_report,
@@ -184,8 +185,36 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
                     word=word_stem(cand.trigger.lemma),
                     headline=head.sent.start == 0,
                     place_kind=place_mention.kind if place_mention else "",
-                    undated=cand.undated or claim or (head.i in dates and dates[head.i] is None),
+                    undated=cand.undated or claim,
                 )
             )
         resolve(events, referents)
+        self._date_claims_hours_after(kept, events, by_head)
         return events
+
+    def _date_claims_hours_after(
+        self, kept: list[TriggerCandidate], events: list[Event], by_head: dict[int, TriggerCandidate]
+    ) -> None:
+        """ "a revendiqué l'attaque quelques heures plus tard", "quelques heures après l'attentat,
+        le groupe a revendiqué": the claim is of the attack's day (source `article`)."""
+        index = {cand.head.i: n for n, cand in enumerate(kept)}
+        for cand in kept:
+            claimed = claimed_event(cand, by_head)
+            event = events[index[cand.head.i]]
+            if claimed is None or event.date_value or event.modality not in SHOWN_MODALITIES:
+                continue
+            attack = events[index[claimed.head.i]]
+            if attack.date_value and self._hours_from(cand.head):
+                event.date_value, event.date_source = attack.date_value.split("T")[0], "article"
+
+    def _hours_from(self, head: Token) -> bool:
+        """An expression of a few hours in the trigger's clause ("quelques heures plus tard")."""
+        for span in self.timex_spans:
+            if span is None or "heure" not in span.text.lower() or span.sent.start != head.sent.start:
+                continue
+            token = span.root
+            while token.head.i != token.i and token.i != head.i and not is_verbal(token):
+                token = token.head
+            if token.i == head.i or token.head.i == head.i:
+                return True
+        return False

@@ -173,6 +173,10 @@ COREFERENCE = [
     ("La Russie a condamné mardi l'attaque. L'Iran a condamné l'attaque.", "disapprove", False),
     ("Moscou a expulsé lundi dix diplomates. L'expulsion de diplomates russes par Londres a suivi.",
      "reduce_relations", False),
+    # a bare noun modifying another names a kind, not the election told before
+    ("Le scrutin s'est déroulé dimanche. Le taux était de 40 % au premier tour de scrutin en 2012.",
+     "election", False),
+    ("Le scrutin s'est déroulé dimanche. Le scrutin a été jugé régulier.", "election", True),
 ]  # fmt: skip
 
 

@@ -268,9 +268,11 @@ that found them (empty when none did):
 4. `article`: a coreferent mention elsewhere in the article (see *Event coreference*).
 
 An expression is not the event's when it dates a reporting verb ("a déclaré mardi que
-l'attaque …"), a noun the trigger only modifies ("les résultats du premier tour, publiés
-lundi"), or is counted from the event ("le vendredi suivant le scrutin", "au lendemain du
-séisme").
+l'attaque …"), a noun the trigger only modifies or a noun described by a participle ("les
+résultats du premier tour, sans écart par rapport aux chiffres diffusés lundi"), or is
+counted from the event ("le vendredi suivant le scrutin", "au lendemain du séisme"). A bare
+noun modifying another ("au premier tour de scrutin en 2012", "une tentative d'attentat")
+names a kind of event: it takes no sentence date and no coreferent.
 
 A claim of responsibility is dated by its own words, never by the attack it claims: in "Le
 3 mars, un attentat, revendiqué par le groupe, a été commis à Gao" the date is the attack's,
@@ -298,6 +300,8 @@ Mentions of one real event in an article share `coref_id`. A mention joins an ea
   raids") joins the latest compatible group; a verb or a bare noun only a group with the same
   word ("manifestent" … "ont manifesté"); disasters and accidents only on the same word
   (a flood after a cyclone is another event);
+- **a referent**: a bare noun modifying another ("au premier tour de scrutin") joins no
+  group and no mention joins it;
 - **not a new event**: an indefinite noun ("une offensive", "des tirs") starts its own group
   unless the group is only the headline's; so do "un autre attentat", "une nouvelle attaque",
   "un attentat similaire".

@@ -17,6 +17,8 @@ A mention joins an earlier group it is compatible with, else starts its own:
 - **not a new event**: an indefinite noun ("une offensive", "des tirs") starts a group
   of its own, unless the group's mentions are all in the first sentence (the headline);
   so does "un autre attentat", "une nouvelle attaque", "un attentat similaire";
+- a bare noun modifying another ("au premier tour de scrutin", "une tentative d'attentat")
+  names a kind, not an event told before: it joins no group and none joins it;
 - disasters and accidents join only on the same word ("le cyclone" … "des inondations"
   are two events).
 
@@ -48,6 +50,7 @@ class Referent:
     anaphor: bool = False  # "l'attentat", "ces frappes": may join a group of other words
     word: str = ""  # the trigger's word stem ("manif" for manifester, manifestation)
     headline: bool = False  # in the document's first sentence
+    closed: bool = False  # a bare noun modifying another ("au premier tour de scrutin"): no referent to share
     place_kind: str = ""
     undated: bool = False  # an alleged event ("aurait bombardé"): no date, not even the group's
 
@@ -123,7 +126,7 @@ def resolve(events: list[Event], referents: list[Referent]) -> None:
     """Set `coref` on every event (1-based, in order of first mention) and complete each group."""
     groups: list[list[int]] = []
     for i in range(len(events)):
-        target = None if referents[i].new else _group_for(events, referents, groups, i)
+        target = None if referents[i].new or referents[i].closed else _group_for(events, referents, groups, i)
         if target is None:
             groups.append([i])
         else:
@@ -138,7 +141,7 @@ def resolve(events: list[Event], referents: list[Referent]) -> None:
 
 def _group_for(events: list[Event], referents: list[Referent], groups: list[list[int]], i: int) -> list[int] | None:
     r = referents[i]
-    fitting = [g for g in reversed(groups) if compatible(events, referents, g, i)]
+    fitting = [g for g in reversed(groups) if not referents[g[0]].closed and compatible(events, referents, g, i)]
     if r.indefinite:
         fitting = [g for g in fitting if all(referents[j].headline for j in g)]
     same_word = [g for g in fitting if any(referents[j].word == r.word for j in g)]

@@ -21,6 +21,7 @@ from extract.components.events.syntax import (
     determiner_kind,
     ends_linked,
     introduces_new,
+    is_bare_modifier,
     is_verbal,
     meets_requirements,
     span_head,
@@ -137,7 +138,8 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
             head = cand.head
             dated, date_source = dates.get(head.i), "clause"
             claim = claimed_event(cand, by_head) is not None
-            if head.i in shown and head.i not in dates and not cand.undated and not claim:
+            bare = is_bare_modifier(head, self.timex_tokens)
+            if head.i in shown and head.i not in dates and not cand.undated and not claim and not bare:
                 dated, date_source = self.item_date(head), "sentence"
                 if dated is None and not under_report(head, REPORTING_VERBS):
                     dated = self.sentence_date(head, used)
@@ -184,6 +186,7 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
                     anaphor=determiner == "definite",
                     word=word_stem(cand.trigger.lemma),
                     headline=head.sent.start == 0,
+                    closed=bare,
                     place_kind=place_mention.kind if place_mention else "",
                     undated=cand.undated or claim,
                 )

@@ -18,6 +18,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.components.events.claims import is_bare_participle
 from extract.components.events.dating import is_calendar
 from extract.components.events.matcher import TriggerCandidate
 from extract.components.events.syntax import case_lemmas, is_verbal
@@ -72,7 +73,7 @@ class ArgumentSources:
             verb = self.attached[n]
             if verb is not None and verb.lemma_.lower() in REPORTING_VERBS:
                 continue  # "a déclaré mardi que ...": the day of the statement
-            if verb is not None and verb.dep_.startswith("acl") and not self._argument_of(verb.head, head):
+            if verb is not None and describes_noun(verb) and not self._argument_of(verb.head, head):
                 continue  # "par rapport aux chiffres diffusés lundi": the day of the thing the clause describes
             if span.start <= head.i < span.end or span.root.is_ancestor(head):
                 continue  # "le vendredi suivant le scrutin": counted from the event
@@ -133,3 +134,8 @@ def is_locative(root: Token) -> bool:
     if case_lemmas(root) & PLACE_CASES or (root.i > 0 and root.nbor(-1).lower_ in ("à", "au", "en")):
         return True
     return root.dep_.startswith("nmod") and "de" in case_lemmas(root) and bool(case_lemmas(root.head) & PLACE_CASES)
+
+
+def describes_noun(verb: Token) -> bool:
+    """A clause on a noun: a relative or participle clause ("les chiffres diffusés lundi")."""
+    return verb.dep_.startswith("acl") or (is_bare_participle(verb) and verb.head.pos_ in ("NOUN", "PROPN"))

@@ -299,3 +299,18 @@ def under_report(token: Token, reporting: frozenset[str]) -> bool:
         if dep in ("ccomp", "parataxis") and token.lemma_.lower() in reporting:
             return True
     return False
+
+
+def is_bare_modifier(token: Token, exempt: set[int]) -> bool:
+    """A noun trigger without determiner modifying another noun: "premier tour de scrutin", "tentative d'attentat".
+
+    Not "des frappes" ("des" is an article the parser reads as a preposition), nor a trigger
+    under a day misparsed as its head ("a mené jeudi des frappes"): `exempt` holds those heads.
+    """
+    return (
+        not is_verbal(token)
+        and token.dep_.startswith("nmod")
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.head.i not in exempt
+        and not any(c.dep_ == "det" or c.lower_ in PARTITIVES for c in token.children)
+    )

@@ -249,13 +249,19 @@ def show_cli(
     ),
     published: str | None = typer.Option(None, "--published", help="ISO date for records that give none."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
+    all_events: bool = typer.Option(
+        False, "--all-events", help="Also show hypothetical, negated and generic events (default: asserted, planned)."
+    ),
 ) -> None:
     """Print one article with its entities, time expressions and events marked.
+
+    Events shown are the asserted and planned ones unless --all-events is given.
 
     Example: extract show tests/data/seed/maroc-cellule-securite.txt --published 2018-12-17
     """
     from rich.console import Console
 
+    from extract.schema import MODALITIES, SHOWN_MODALITIES
     from extract.show import article_views, render_article
 
     try:
@@ -264,7 +270,7 @@ def show_cli(
         _fail(exc, 2)
     console = Console()
     for view in views:
-        console.print(render_article(view))
+        console.print(render_article(view, modalities=MODALITIES if all_events else SHOWN_MODALITIES))
 
 
 def _table(frame, *, title: str):

@@ -15,8 +15,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.components.events.categories import EVENT_CATEGORIES
+from extract.components.events.categories import EVENT_CATEGORIES, goldstein_of
 from extract.schema import SCHEMAS
+from extract.schema_notes import COREFERENCE, DATES, LIMITS, MODALITY, SOURCES
 from extract.write import DUCKDB_TYPES
 
 
@@ -147,20 +148,50 @@ DOCS: dict[str, TableDoc] = {
             "trigger_lemma": Column("Its lemma (lemmas of a multiword trigger, space-separated).", "signer"),
             "category": Column("One of the event categories below.", "diplomatic_cooperation"),
             "cameo_root": Column("Two-digit CAMEO root code; empty for `disaster`, `accident`, `election`.", "05"),
+            "goldstein": Column(
+                "Goldstein conflict-cooperation score of the CAMEO root (-10 to +10; GDELT's root-level values, `resources/goldstein.tsv`); empty for the three non-political categories.",
+                "3.5",
+            ),
+            "modality": Column(
+                "`asserted`, `planned`, `hypothetical`, `negated` or `generic` (see *Event modality*). Views and counts use `asserted` and `planned`.",
+                "asserted",
+            ),
             "date_value": Column(
-                "TIMEX3 value of the expression that dates the event, or the publication date when only the article dates it; empty when unknown.",
+                "TIMEX3 value of the expression that dates the event (from its clause, its sentence or a coreferent mention), or the publication date when only the article dates it; empty when unknown.",
                 "2020-10-23",
             ),
-            "timex_id": Column("The dating expression (`timexes.timex_id`); empty when none in the text.", "1"),
+            "date_source": Column(
+                "Where the date came from: `clause`, `sentence`, `article` (a coreferent mention) or `publication` (see *Event arguments and their sources*); empty when undated.",
+                "clause",
+            ),
+            "timex_id": Column(
+                "The dating expression (`timexes.timex_id`; for `article`, the coreferent's); empty when none in the text.",
+                "1",
+            ),
             "place": Column("Canonical name of the place or country where it happened, when stated.", "Genève"),
             "place_country_code": Column("ISO code of that place's country.", "CH"),
-            "actors": Column(
-                "Canonical names of the participants, agent first, joined by `; `.",
-                "Tripoli; Khalifa Haftar; Nations unies",
+            "place_source": Column(
+                "Where the place came from: `clause`, `sentence` or `article`; empty when none.", "clause"
             ),
-            "actor_country_codes": Column(
-                "The distinct country codes of the actors, in actor order (agent first), joined by `; `; actors without a country add none, so the two columns are not aligned one for one.",
+            "agents": Column(
+                "Who did it (GDELT's Actor1): canonical names of the agent's mentions, `list<string>` (`; `-joined in CSV). A nationality adjective inside another phrase adds a country code, not a name.",
+                "Tripoli; Khalifa Haftar",
+            ),
+            "agent_country_codes": Column(
+                "The distinct country codes of the agents, in order, `list<string>`; agents without a country add none, so the two lists are not aligned one for one.",
                 "LY",
+            ),
+            "targets": Column(
+                "To whom or with whom (GDELT's Actor2): object, passive subject, `contre`/`avec`/`entre`/`de`/`à` complements, `list<string>`.",
+                "Nations unies",
+            ),
+            "target_country_codes": Column(
+                'The distinct country codes of the targets, `list<string>` ("l\'attentat contre un hôtel tunisien" → `TN`).',
+                "TN",
+            ),
+            "coref_id": Column(
+                "Mentions of the same real event in this document share it (1-based in order of first mention; see *Event coreference*).",
+                "1",
             ),
             "sentence": Column(
                 "The sentence holding the trigger, for reading the event in context.",
@@ -169,102 +200,6 @@ DOCS: dict[str, TableDoc] = {
         },
     ),
 }
-
-DATES = """\
-Time expressions are found by rules on the parse and given a TIMEX3 value:
-
-- **Absolute** expressions keep their own value: "le 15 septembre 2019" → `2019-09-15`,
-  "en février 2021" → `2021-02`, "en 2015" → `2015` (`anchor` = `absolute`).
-- **Relative** expressions are resolved against the article's `published` date:
-  "lundi", "jeudi dernier", "la semaine dernière" → `2018-W50`, "le mois prochain",
-  "ce lundi", "hier" (`anchor` = `published`).
-- **A weekday, or a day or month without a year**, has two candidates: the
-  occurrence on or before the publication date and the one on or after it.
-  "dernier"/"prochain" pick the side. Otherwise the tense of the verb it modifies
-  decides: past → the one before ("a remporté dimanche", published Monday 17
-  December 2018 → `2018-12-16`; "s'était réuni le 3 janvier" → `2018-01-03`),
-  future → the one after ("se réunira dimanche" → `2018-12-23`; "reprendront le 15
-  janvier" → `2019-01-15`). With a present tense, no verb, or when the day is a
-  noun's ("le scrutin de dimanche", "la conférence du 30 octobre", "l'annonce jeudi
-  soir de ..."), the nearest of the two wins: "le scrutin de dimanche" →
-  `2018-12-16`, "Réunion le 3 janvier" → `2019-01-03`, "reçoit jeudi" (three days
-  ahead, four back) → `2018-12-20`. A day after the object of a verb of announcing
-  dates that object, not the announcement: "a annoncé des élections les 30 juin et 7
-  juillet", published 10 June 2024 → `2024-06-30`, `2024-07-07`; "a annoncé jeudi
-  des élections" → the Thursday before. "Annoncé(e)s mercredi" is past; "annoncée
-  pour mercredi" future.
-- **Anchored on an earlier expression**: "le même jour", "le lendemain", "une semaine plus tard"
-  (`anchor` = `previous`). A day that dates a report ("..., a indiqué vendredi le
-  parquet") is not counted from.
-- **A weekday counted in a month or season**: "le premier dimanche de mars" →
-  `2019-03-03`, "le dernier lundi du mois" → the last Monday of the publication's month,
-  "l'an prochain, le premier dimanche du printemps" → `2019-03-24` (the year of the
-  sentence, else the policy above).
-- **Counted from an event**: "le même jour qu'un attentat", "au lendemain de
-  l'attaque", "deux jours après l'explosion" count from the day the article gives that
-  event (a sentence naming the same event, or one of its kin: attentat/attaque,
-  élection/scrutin, séisme/secousse), earlier sentences first, else later ones; the
-  clause's own day wins when it has one ("a lancé jeudi des manœuvres, au lendemain
-  de la visite" → that Thursday). When the article dates no such event, "le
-  lendemain" counts from the expression before it and "deux jours après l'explosion"
-  is a duration (`P2D`, extent "deux jours"); months and years after an event stay
-  durations ("six ans après sa victoire" → `P6Y`).
-- **A clock time** takes its day from the day expression on the same verb in its
-  sentence, else the nearest one in the sentence, else the last day before it; never
-  from a report's day.
-- **Times of day** add a time or a part of day: "vendredi soir" → `2023-09-08TEV`,
-  "à 18h50" → `…T18:50`. A hedged clock time stays a time: "à environ 21 heures",
-  "aux alentours de 18 h" → `…T21:00`, `…T18:00` ("pendant environ 21 heures" is a
-  duration, `PT21H`). "Minuit" ends the day it is told on ("vendredi à minuit" →
-  `…-21T24:00`); "après minuit" opens it (`…T00:00`). "Quelques heures plus tard",
-  "quelques instants plus tôt" fall on the day of the expression before them (a
-  `DATE`, `anchor` = `previous`); with no day to count from they are a `DURATION`
-  (`PTXH`).
-- **Not dates**: a number that names or counts something ("la résolution 1405",
-  "l'article 1240", "le vol AF 1234", "au 1200 rue ...", "3-1") and a season inside a
-  name or a kind ("les Jeux olympiques d'hiver", "les sports d'hiver", "l'heure d'été",
-  "le Printemps arabe") give no expression; "les mois d'été", "l'été prochain" do.
-- **Durations and sets** are not dates: "pendant trois jours" → `P3D`, "plusieurs jours"
-  → `PXD`, "pendant des années" → `PXY`, "depuis longtemps" → `PXY`, "toute la journée"
-  → `P1D`, "une visite d'un jour" → `P1D`, "chaque année" → `P1Y` and "des patrouilles
-  quotidiennes" → `P1D` (type `SET`) (`anchor` = `none`).
-- **References without a calendar value** (type `TIME`, as French TimeBank marks them):
-  "actuellement", "désormais", "maintenant" → `PRESENT_REF`; "à l'époque", "il y a
-  longtemps" → `PAST_REF`; "bientôt" → `FUTURE_REF`. "Ce jour" is the publication day.
-- **A weekday told again** in the present or with no verb ("Le village célébrera la
-  Pentecôte dimanche. Dimanche soir, le comité organise un bal.") is the day its first
-  bare mention named; with a tense of its own it is placed again by that tense. A
-  headline in capitals, which the tagger cannot read, takes a future tense from a
-  future ending ("LE VILLAGE FERA LA FÊTE DIMANCHE").
-- **Without a publication date** relative expressions are never resolved against
-  today: they keep unresolved parts (`XXXX-WXX-1` for "lundi").
-- **Events** are dated by the expression attached to their trigger in the parse
-  (`events.timex_id`); where the text dates an event only by the article
-  ("viennent de mettre en place"), `date_value` is the publication date and
-  `timex_id` is empty. A headline's present tense ("Washington et les talibans
-  signent un accord") usually reports the day before, so it is left undated.
-"""
-
-LIMITS = """\
-- Rules and tables, not a trained model for entities beyond the French NER: a name absent
-  from the shipped tables keeps the NER's kind (`place`, `organisation`, `person`, `other`)
-  with no country code or Wikidata id.
-- A place name shared by several countries is resolved to the one the article names, else
-  to the most populous; small villages may get no country.
-- Events are trigger words with their syntactic arguments: one sentence, no coreference
-  ("l'attaque" two paragraphs later is a second event row), no merging of the same event
-  told twice. Negated, hypothetical and merely possible events are left out on purpose.
-- Actors and places come from mentions inside the trigger's syntactic arguments; a parse
-  error loses them or picks a wrong one.
-- Dates: a relative expression whose tense is ambiguous can land a week or a year off;
-  fuzzy expressions ("ces dernières années") keep `X` parts. A present tense told of a
-  coming event ("le Parlement vote mardi", written on a Friday) takes the nearest
-  Tuesday, the one before; a habitual date ("entre le 15 juillet et le 15 août, le
-  camping affiche complet") gets this year's. Where the parser misreads a sentence the
-  tense it reads, and so the side, can be wrong.
-- Offsets are exact, but sentence numbers follow the parser's sentence split, which can
-  cut after abbreviations.
-"""
 
 
 def _cell(text: str) -> str:
@@ -291,13 +226,19 @@ def render() -> str:
         lines += ["| column | type (Arrow / DuckDB) | meaning | example |", "| --- | --- | --- | --- |"]
         for field in schema:
             column = doc.columns[field.name]
-            kind = f"{field.type} / {DUCKDB_TYPES[field.type]}"
+            arrow = str(field.type).replace("list<item: string>", "list<string>")
+            kind = f"{arrow} / {DUCKDB_TYPES[field.type]}"
             lines.append(f"| `{field.name}` | {kind} | {_cell(column.meaning)} | `{_cell(column.example)}` |")
         lines.append("")
-    lines += ["## Event categories", "", "| category | CAMEO root | covers | e.g. |", "| --- | --- | --- | --- |"]
+    lines += ["## Event categories", "", "| category | CAMEO root | Goldstein | covers | e.g. |"]
+    lines += ["| --- | --- | --- | --- | --- |"]
     for category, root, covers, examples in EVENT_CATEGORIES:
-        lines.append(f"| `{category}` | {root or '—'} | {_cell(covers)} | {_cell(examples)} |")
-    lines += ["", "## How dates are resolved", "", DATES, "## Known limits", "", LIMITS]
+        score = goldstein_of(root)
+        shown = "—" if score is None else f"{score:+.1f}"
+        lines.append(f"| `{category}` | {root or '—'} | {shown} | {_cell(covers)} | {_cell(examples)} |")
+    lines += ["", "## How dates are resolved", "", DATES]
+    lines += ["## Event modality", "", MODALITY, "## Event arguments and their sources", "", SOURCES]
+    lines += ["## Event coreference", "", COREFERENCE, "## Known limits", "", LIMITS]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

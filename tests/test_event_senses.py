@@ -117,7 +117,6 @@ KINDS = [
     ("Le syndicat a rejeté lundi la proposition du gouvernement.", "rejeté", "reject", True),
     # intents: the intent, not the cooperation it announces
     ("Le ministre s'est dit prêt à coopérer avec la justice.", "prêt à", "intent_cooperate", True),
-    ("Le ministre s'est dit prêt à coopérer avec la justice.", "coopérer", None, False),
     ("La banque a accordé mardi un prêt à taux zéro à l'État.", "prêt", "aid", True),
     ("Moscou est prête à négocier avec Kiev.", "prête à", "intent_cooperate", True),
     ("La solution est livrée prête à l'emploi.", "prête à", None, False),
@@ -153,6 +152,13 @@ def test_trigger_sense(events_of, sentence: str, phrase: str, category: str | No
     found = [e for e in _in_phrase(text, events, phrase) if category is None or e.category == category]
     got = "; ".join(f"{e.trigger_lemma}/{e.category}" for e in events) or "none"
     assert bool(found) == present, f"{phrase!r} in {sentence!r}: got {got}"
+
+
+def test_an_action_one_is_ready_for_is_only_hypothetical(events_of):
+    """ "s'est dit prêt à coopérer": the intent is the event; the cooperation has not happened."""
+    text, events = events_of("Le ministre s'est dit prêt à coopérer avec la justice.")
+    assert [e.category for e in _in_phrase(text, events, "prêt à")] == ["intent_cooperate"]
+    assert all(e.modality == "hypothetical" for e in _in_phrase(text, events, "coopérer"))
 
 
 def test_a_disaster_struck_is_one_event(events_of):

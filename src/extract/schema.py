@@ -2,7 +2,8 @@
 
 This is the one place that spells column names: the writers, the evaluation
 and the tests import `SCHEMAS` (and `COLUMNS`) from here. Missing values are
-nulls in Parquet and empty cells in CSV. Ids (`mention_id`, `entity_id`,
+nulls in Parquet and empty cells in CSV; list columns (`LIST_COLUMNS`) hold
+`list<string>` (empty lists, never nulls) and are `; `-joined in CSV. Ids (`mention_id`, `entity_id`,
 `timex_id`, `event_id`) and `sentence_id` are 1-based and count within one
 document; `(doc_id, <table>_id)` is each table's key.
 """
@@ -17,6 +18,9 @@ STRING = pa.string()
 INT32 = pa.int32()
 INT64 = pa.int64()
 FLOAT64 = pa.float64()
+# A list of names or codes: list<string> in Parquet and DuckDB (VARCHAR[]), `; `-joined in CSV.
+STRING_LIST = pa.list_(pa.string())
+LIST_SEPARATOR = "; "
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(
@@ -92,18 +96,32 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("trigger_lemma", STRING),
             ("category", STRING),
             ("cameo_root", STRING),
+            ("goldstein", FLOAT64),
+            ("modality", STRING),
             ("date_value", STRING),
+            ("date_source", STRING),
             ("timex_id", INT32),
             ("place", STRING),
             ("place_country_code", STRING),
-            ("actors", STRING),
-            ("actor_country_codes", STRING),
+            ("place_source", STRING),
+            ("agents", STRING_LIST),
+            ("agent_country_codes", STRING_LIST),
+            ("targets", STRING_LIST),
+            ("target_country_codes", STRING_LIST),
+            ("coref_id", INT32),
             ("sentence", STRING),
         ]
     ),
 }
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
 COLUMNS: dict[str, list[str]] = {name: schema.names for name, schema in SCHEMAS.items()}
+# The list<string> columns of each table (empty lists, never nulls).
+LIST_COLUMNS: dict[str, list[str]] = {
+    name: [f.name for f in schema if pa.types.is_list(f.type)] for name, schema in SCHEMAS.items()
+}
+# Event modalities, and the ones views and counts show unless told otherwise.
+MODALITIES: tuple[str, ...] = ("asserted", "planned", "hypothetical", "negated", "generic")
+SHOWN_MODALITIES: tuple[str, ...] = ("asserted", "planned")
 
 
 @dataclass(slots=True)

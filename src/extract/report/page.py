@@ -20,7 +20,9 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from extract.schema import TABLES
+from extract.schema import LIST_SEPARATOR, TABLES
+from extract.views import events_caption
+from extract.views import shown as shown_events
 
 KINDS = ("country", "nationality", "place", "organisation", "person", "other")
 TOP_KINDS = (("country", "Countries"), ("organisation", "Organisations"), ("place", "Places"), ("person", "People"))
@@ -81,7 +83,15 @@ def _static(name: str, closing: str) -> Markup:
 
 
 def render_page(tables: dict[str, pd.DataFrame], texts: dict[str, str], *, title: str, limit: int = 500) -> str:
-    """The report as one HTML string."""
+    """The report as one HTML string.
+
+    Events are the asserted and planned ones (`extract.views.shown`): every figure, the
+    timeline and the articles' tables count only those, and their captions say so.
+    """
+    every_event = tables["events"]
+    tables = {**tables, "events": shown_events(every_event)}
+    hidden = Counter(every_event["doc_id"]) - Counter(tables["events"]["doc_id"])
+    caption = events_caption(len(tables["events"]), len(every_event))
     documents, mentions, events = (tables[t] for t in ("documents", "mentions", "events"))
     anchors = {doc_id: f"d{i}" for i, doc_id in enumerate(documents["doc_id"], start=1)}
     by_doc = {name: _by_doc(tables[name]) for name in ("mentions", "timexes", "events")}
@@ -89,7 +99,9 @@ def render_page(tables: dict[str, pd.DataFrame], texts: dict[str, str], *, title
     articles = []
     for row in shown.itertuples(index=False):
         groups = {name: by_doc[name].get(row.doc_id) for name in by_doc}
-        articles.append(_article(row, anchors[row.doc_id], texts.get(row.sha256), groups))
+        n_events = 0 if groups["events"] is None else len(groups["events"])
+        article_caption = events_caption(n_events, n_events + hidden[row.doc_id])
+        articles.append(_article(row, anchors[row.doc_id], texts.get(row.sha256), groups, article_caption))
     return (
         _environment()
         .get_template("report.html.j2")
@@ -97,9 +109,9 @@ def render_page(tables: dict[str, pd.DataFrame], texts: dict[str, str], *, title
             title=title,
             css=_static("report.css", "</style"),
             js=_static("report.js", "</script"),
-            figures=_summary(tables),
+            figures=_summary(tables, caption),
             tops=_top_entities(mentions),
-            timeline=_timeline(events, documents, anchors),
+            timeline={**_timeline(events, documents, anchors), "caption": caption},
             kinds=KINDS,
             n_documents=len(documents),
             n_shown=len(shown),
@@ -119,7 +131,7 @@ def _figure(ident: str, label: str, count: int, detail: str = "") -> dict:
     return {"ident": ident, "label": label, "count": count, "detail": detail}
 
 
-def _summary(tables: dict[str, pd.DataFrame]) -> list[dict]:
+def _summary(tables: dict[str, pd.DataFrame], caption: str) -> list[dict]:
     documents, mentions, entities, timexes, events = (tables[t] for t in TABLES)
     status = Counter(documents["status"])
     distinct = mentions.drop_duplicates(["kind", "canonical"]) if len(mentions) else mentions
@@ -140,7 +152,7 @@ def _summary(tables: dict[str, pd.DataFrame]) -> list[dict]:
         _figure("entities", "distinct entities", len(distinct), f"{len(entities):,} entity rows (per article)"),
         _figure("countries", "countries", len(countries), "named or by nationality"),
         _figure("timexes", "time expressions", len(timexes)),
-        _figure("events", "events", len(events), f"{dated} dated"),
+        _figure("events", "events", len(events), f"{dated} dated; {caption}"),
     ]
 
 
@@ -303,7 +315,12 @@ def _table(caption: str, css: str, columns: list[str], rows: list[tuple[str, lis
     }
 
 
-def _article(doc, anchor: str, text: str | None, groups: dict[str, pd.DataFrame | None]) -> dict:
+def _names(cell) -> str:
+    """A list cell as `; `-joined text."""
+    return LIST_SEPARATOR.join(str(v) for v in cell) if isinstance(cell, (list, tuple)) else esc_none(cell)
+
+
+def _article(doc, anchor: str, text: str | None, groups: dict[str, pd.DataFrame | None], caption: str) -> dict:
     m, t, e = groups["mentions"], groups["timexes"], groups["events"]
     n = {name: 0 if g is None else len(g) for name, g in groups.items()}
     canonicals = " ".join(sorted(set(m["canonical"].dropna()))) if m is not None else ""
@@ -329,13 +346,23 @@ def _article(doc, anchor: str, text: str | None, groups: dict[str, pd.DataFrame 
         rows = [
             (
                 f"{anchor}-e{r.event_id}",
-                [f"e{r.event_id}", r.trigger, r.category, r.cameo_root, r.date_value, r.place, r.actors],
-            )
+                [
+                    f"e{r.event_id}",
+                    r.trigger,
+                    r.category,
+                    r.cameo_root,
+                    r.modality,
+                    r.date_value,
+                    r.place,
+                    _names(r.agents),
+                    _names(r.targets),
+                    r.coref_id,
+                ],
+            )  # fmt: skip
             for r in e.itertuples(index=False)
         ]
-        tables.append(
-            _table("Events", "events", ["id", "trigger", "category", "CAMEO", "date", "place", "actors"], rows)
-        )
+        columns = ["id", "trigger", "category", "CAMEO", "modality", "date", "place", "agents", "targets", "coref"]
+        tables.append(_table(f"Events: {caption}", "events", columns, rows))
     status = esc_none(doc.status)
     return {
         "anchor": anchor,

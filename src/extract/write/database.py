@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from extract.schema import SCHEMAS
+from extract.schema import SCHEMAS, STRING_LIST
 
 DUCKDB_FILE = "extract.duckdb"
 # Arrow type → DuckDB column type, for the types the schema uses.
-DUCKDB_TYPES = {pa.string(): "VARCHAR", pa.int32(): "INTEGER", pa.int64(): "BIGINT", pa.float64(): "DOUBLE"}
+DUCKDB_TYPES = {
+    pa.string(): "VARCHAR",
+    pa.int32(): "INTEGER",
+    pa.int64(): "BIGINT",
+    pa.float64(): "DOUBLE",
+    STRING_LIST: "VARCHAR[]",
+}
 
 
 def duckdb_ddl(table: str) -> str:

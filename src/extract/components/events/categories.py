@@ -5,6 +5,12 @@ Plain Python, no spaCy: `extract.schema_docs` and the report import it without l
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from extract.components.resources import RESOURCES, read_tsv
+
+GOLDSTEIN_FILE = "goldstein.tsv"
+
 # category, CAMEO root, what it covers, French examples (the SPEC's table).
 EVENT_CATEGORIES: list[tuple[str, str, str, str]] = [
     (
@@ -49,3 +55,14 @@ EVENT_CATEGORIES: list[tuple[str, str, str, str]] = [
 
 CATEGORIES: tuple[str, ...] = tuple(category for category, _, _, _ in EVENT_CATEGORIES)
 CAMEO_ROOT: dict[str, str] = {category: root for category, root, _, _ in EVENT_CATEGORIES}
+
+
+@lru_cache(maxsize=1)
+def goldstein_scores() -> dict[str, float]:
+    """CAMEO root → Goldstein score, from `resources/goldstein.tsv` (GDELT's root-level values)."""
+    return {row["cameo_root"]: float(row["goldstein"]) for row in read_tsv(RESOURCES / GOLDSTEIN_FILE)}
+
+
+def goldstein_of(cameo_root: str) -> float | None:
+    """The Goldstein score of a CAMEO root; None for the non-political categories (no root)."""
+    return goldstein_scores().get(cameo_root) if cameo_root else None

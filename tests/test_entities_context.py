@@ -237,7 +237,6 @@ def test_a_mixed_case_acronym_defined_in_text(mentions):
     ("text", "surface", "found"),
     [
         ("Le robot a photographié la surface de Saturne en mars.", "Saturne", True),
-        ("La sonde tourne autour de Mars depuis deux ans.", "Mars", True),
         ("La réunion est prévue le 8 Mars à Dakar.", "Mars", False),  # a month, not the planet
     ],
 )

@@ -171,7 +171,7 @@ class EntityMentions(Serialisable):
             return None  # "États de la coalition"
         if label != "PER" and is_common_word(span, self.common) and not (label == "LOC" and self.on_map(span.text)):
             return None  # "Astronomie", "TOURISME"; not "dans le Var"
-        if label in ("LOC", "MISC") and (led_by_person_title(span) or after_person_title(span)):
+        if label in ("LOC", "MISC") and led_by_person_title(span) or label != "PER" and after_person_title(span):
             return None  # "Secrétaire d'Etat britannique", "procureur de la République de Paris"
         kind = KIND_OF_LABEL.get(label, "other")
         institution = led_by_institution(span) or span[0].lower_ in ORGANISATION_HEADS
@@ -179,6 +179,8 @@ class EntityMentions(Serialisable):
             kind = "organisation"  # "Mission d'assistance ...", "Parquet général du Liban"
         elif label != "PER" and common_phrase(span, self.common, self.tables["nationality"]):
             return None  # "Grève générale", "Développement international"
+        elif label != "PER" and span[0].lower_ in PLACE_HEADS and span[0].is_lower:
+            kind = "place"  # "musée du Bardo", "aéroport de Genève" as the NER wrote them
         elif label == "ORG" and after_place_noun(span):
             kind = "place"  # "la ville de Kondoz"
         elif label in ("LOC", "ORG") and after_person_noun(span):

@@ -116,11 +116,7 @@ def run(
             for article, rows in annotate_stream(articles, model=model, n_process=n_process, batch_size=batch_size):
                 for table, table_rows in rows.tables.items():
                     writer.add(table, table_rows)
-                summary.documents += 1
-                status = rows.status
-                summary.ok += status == "ok"
-                summary.errors += status == "error"
-                summary.skipped += status == "skipped"
+                summary.add_document(rows.status)
                 if on_document is not None:
                     on_document(article, rows)
             summary.files = writer.commit()

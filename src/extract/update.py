@@ -184,10 +184,7 @@ def run_update(
                 for article, rows in stream:
                     for table, table_rows in rows.tables.items():
                         writer.add(table, table_rows)
-                    summary.documents += 1
-                    summary.ok += rows.status == "ok"
-                    summary.errors += rows.status == "error"
-                    summary.skipped += rows.status == "skipped"
+                    summary.add_document(rows.status)
                     if on_document is not None:
                         on_document(article, rows)
             summary.files = writer.commit()

@@ -50,6 +50,13 @@ class RunSummary:
             f"{self.rows['events']} events in {self.seconds:.1f} s → {self.out}"
         )
 
+    def add_document(self, status: str) -> None:
+        """Count one annotated record by its `documents.status`: ok, error or skipped."""
+        self.documents += 1
+        self.ok += status == "ok"
+        self.errors += status == "error"
+        self.skipped += status == "skipped"
+
     def add_shard(self, counts: ShardCounts) -> None:
         """Add one finished shard's counts."""
         self.documents += counts["documents"]

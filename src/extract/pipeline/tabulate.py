@@ -147,6 +147,7 @@ def article_rows(article: Article, prepared: Prepared, docs: Sequence[tuple[int,
                     _empty_to_none(event.place_country_code),
                     _empty_to_none("; ".join(event.actors)),
                     _empty_to_none("; ".join(event.actor_country_codes)),
+                    None,  # story_id: filled at the end of the run (extract.corpus.derive)
                     text[s_start:s_end].strip(),
                 )
             )

@@ -35,14 +35,24 @@ def unneutralise(value: str) -> str:
 def read_csv_table(path: Path, table: str) -> pd.DataFrame:
     """One of our CSV tables as a DataFrame with the schema's types and the original strings.
 
-    Integer columns are nullable `Int64`, text columns `string`; empty cells are missing
-    values and the formula guard is undone, so the frame holds what the Parquet file holds.
+    Integer columns are nullable `Int64`, floats `Float64`, text columns `string`, list
+    columns lists of strings (split on `; `; an empty cell is an empty list); empty cells are
+    missing values and the formula guard is undone, so the frame holds what the Parquet file holds.
     """
     import pandas as pd
 
-    types = {f.name: ("Int64" if pa.types.is_integer(f.type) else "string") for f in SCHEMAS[table]}
+    schema = SCHEMAS[table]
+    types = {f.name: _pandas_type(f.type) for f in schema}
     frame = pd.read_csv(path, dtype=types, keep_default_na=False, na_values=[""])
-    for name, kind in types.items():
-        if kind == "string":
-            frame[name] = frame[name].map(unneutralise, na_action="ignore").astype("string")
+    for f in schema:
+        if types[f.name] == "string":
+            frame[f.name] = frame[f.name].map(unneutralise, na_action="ignore").astype("string")
+        if pa.types.is_list(f.type):
+            frame[f.name] = [[] if pd.isna(v) else [p for p in v.split("; ") if p] for v in frame[f.name]]
     return frame
+
+
+def _pandas_type(kind: pa.DataType) -> str:
+    if pa.types.is_integer(kind):
+        return "Int64"
+    return "Float64" if pa.types.is_floating(kind) else "string"

@@ -8,7 +8,13 @@ from extract.schema import SCHEMAS
 
 DUCKDB_FILE = "extract.duckdb"
 # Arrow type → DuckDB column type, for the types the schema uses.
-DUCKDB_TYPES = {pa.string(): "VARCHAR", pa.int32(): "INTEGER", pa.int64(): "BIGINT"}
+DUCKDB_TYPES = {
+    pa.string(): "VARCHAR",
+    pa.int32(): "INTEGER",
+    pa.int64(): "BIGINT",
+    pa.float64(): "DOUBLE",
+    pa.list_(pa.string()): "VARCHAR[]",
+}
 
 
 def duckdb_ddl(table: str) -> str:

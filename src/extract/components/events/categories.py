@@ -49,3 +49,21 @@ EVENT_CATEGORIES: list[tuple[str, str, str, str]] = [
 
 CATEGORIES: tuple[str, ...] = tuple(category for category, _, _, _ in EVENT_CATEGORIES)
 CAMEO_ROOT: dict[str, str] = {category: root for category, root, _, _ in EVENT_CATEGORIES}
+
+# Families of categories that different articles use for one real event ("l'attentat", "la fusillade",
+# "les combats"; "le sommet", "ont signé"): stories across articles (`extract.corpus`) join mentions
+# of one family. The cooperative CAMEO roots are one family, the violent ones another.
+CATEGORY_FAMILIES: dict[str, tuple[str, ...]] = {
+    "statement": ("statement", "appeal"),
+    "cooperation": ("intent_cooperate", "consult", "diplomatic_cooperation", "material_cooperation", "aid"),
+    "yield": ("yield",),
+    "verbal_conflict": ("demand", "disapprove", "reject", "threaten"),
+    "law_enforcement": ("investigate", "coerce"),
+    "protest": ("protest",),
+    "pressure": ("military_posture", "reduce_relations"),
+    "violence": ("assault", "fight", "mass_violence"),
+    "disaster": ("disaster",),
+    "accident": ("accident",),
+    "election": ("election",),
+}
+FAMILY: dict[str, str] = {category: family for family, members in CATEGORY_FAMILIES.items() for category in members}

@@ -1,7 +1,7 @@
 """What a run says across its articles: `stories` and `corpus_entities`, derived at the end of the run.
 
     from extract.corpus import derive
-    derived = derive(tables)          # tables: documents, entities, events (DataFrames)
+    derived = derive(tables)          # tables: documents, mentions, entities, events (DataFrames)
     derived["stories"], derived["corpus_entities"], derived["events"]   # events with story_id
 
 `derive` is the one end-of-run step: the local engine calls it on the rows
@@ -20,7 +20,8 @@ from functools import lru_cache
 import pandas as pd
 
 from extract.corpus.entities import build_corpus_entities
-from extract.corpus.stories import build_stories, text
+from extract.corpus.mentions import text
+from extract.corpus.stories import build_stories
 
 __all__ = ["build_corpus_entities", "build_stories", "derive", "locate"]
 
@@ -37,7 +38,10 @@ def derive(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             return places[place.casefold()]
         return locate(place, code)
 
-    stories, ids = build_stories(events, documents, countries=countries, locate=where)
+    mentions = tables.get("mentions")
+    stories, ids = build_stories(
+        events, documents, mentions=mentions, entities=entities, countries=countries, locate=where
+    )
     events = events.assign(story_id=pd.array(ids, dtype="string"))
     if "sentence" in events.columns:  # SPEC order: story_id just before sentence (a v1 run's events lack it)
         names = [c for c in events.columns if c not in ("story_id", "sentence")]

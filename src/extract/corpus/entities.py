@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from extract.corpus.stories import text
+from extract.corpus.mentions import text
 
 PLACE_COLUMNS = ("geonames_id", "latitude", "longitude")
 

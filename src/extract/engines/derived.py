@@ -28,7 +28,7 @@ def derive_from_parts(folders: list[Path]) -> tuple[dict[str, pd.DataFrame], lis
 
     tables = {
         name: pd.concat([pd.read_parquet(folder / f"{name}.parquet") for folder in folders], ignore_index=True)
-        for name in ("documents", "entities", "events")
+        for name in ("documents", "mentions", "entities", "events")
     }
     sizes = [pq.ParquetFile(folder / "events.parquet").metadata.num_rows for folder in folders]
     return derive(tables), sizes

@@ -161,7 +161,7 @@ class TableWriter:
         """Replace `events` and the derived tables' temporary files by what `extract.corpus.derive` makes of the rest."""
         from extract.corpus import derive
 
-        derived = derive({name: self._read_back(name) for name in ("documents", "entities", "events")})
+        derived = derive({name: self._read_back(name) for name in ("documents", "mentions", "entities", "events")})
         connection = None
         try:
             if self.duckdb_temp is not None:

@@ -18,7 +18,8 @@ docs/tables.md):
    its *window*.
 3. **Across articles** the events are taken by `published` (undated articles
    last), then `doc_id`, then `event_id`. Each joins the best story already
-   formed that it agrees with, else starts a new one.
+   formed that it agrees with (and that holds no other event of its own
+   article: the article told them apart), else starts a new one.
 4. **Agreement**, dimension by dimension; any *conflict* keeps them apart:
    - *family*: the categories' family (table below) must be equal.
    - *date*: the days the two `date_value`s cover must nest: equal, or one
@@ -121,7 +122,10 @@ def build_stories(
 def _choose(account: Cluster, stories: list[Cluster]) -> Cluster | None:
     full: list[tuple[int, int, Cluster]] = []
     weak: list[tuple[int, int, Cluster]] = []
+    doc_id = account.members[0].doc_id
     for number, story in enumerate(stories):
+        if any(m.doc_id == doc_id for m in story.members):
+            continue  # the article told them apart (rule 2)
         found = fit(account, story)
         if found is not None:
             (full if found[0] == "full" else weak).append((-found[1], number, story))

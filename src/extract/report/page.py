@@ -20,7 +20,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from extract.schema import TABLES
+from extract.schema import ROW_TABLES
 
 KINDS = ("country", "nationality", "place", "organisation", "person", "other")
 TOP_KINDS = (("country", "Countries"), ("organisation", "Organisations"), ("place", "Places"), ("person", "People"))
@@ -120,7 +120,7 @@ def _figure(ident: str, label: str, count: int, detail: str = "") -> dict:
 
 
 def _summary(tables: dict[str, pd.DataFrame]) -> list[dict]:
-    documents, mentions, entities, timexes, events = (tables[t] for t in TABLES)
+    documents, mentions, entities, timexes, events = (tables[t] for t in ROW_TABLES)
     status = Counter(documents["status"])
     distinct = mentions.drop_duplicates(["kind", "canonical"]) if len(mentions) else mentions
     countries = (

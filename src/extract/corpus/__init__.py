@@ -39,9 +39,7 @@ def derive(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         return locate(place, code)
 
     mentions = tables.get("mentions")
-    stories, ids = build_stories(
-        events, documents, mentions=mentions, entities=entities, countries=countries, locate=where
-    )
+    stories, ids = build_stories(events, documents, mentions=mentions, countries=countries, locate=where)
     events = events.assign(story_id=pd.array(ids, dtype="string"))
     if "sentence" in events.columns:  # SPEC order: story_id just before sentence (a v1 run's events lack it)
         names = [c for c in events.columns if c not in ("story_id", "sentence")]

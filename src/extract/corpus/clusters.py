@@ -100,11 +100,13 @@ def fit(a: Cluster, story: Cluster) -> tuple[str, int] | None:
     return None
 
 
-def article_clusters(mentions: list[Mention], place: tuple[str, str] | None, published: str | None) -> list[Cluster]:
+def article_clusters(
+    mentions: list[Mention], place: tuple[str, str, bool] | None, published: str | None
+) -> list[Cluster]:
     """One article's mentions as events: by `coref_id` where the table has it, else each mention joins the
     first earlier one of its family whose date and place do not conflict. A cluster with no place nor
-    country takes `place` (the article's main place, when given); an undated one of an unscheduled family
-    the week before publication as its window."""
+    country takes `place` (the headline's place or country, when given); an undated one of an
+    unscheduled family the week before publication as its window."""
     clusters: list[Cluster] = []
     chains: dict[str, Cluster] = {}
     by_coref = any(m.coref for m in mentions)
@@ -124,7 +126,7 @@ def article_clusters(mentions: list[Mention], place: tuple[str, str] | None, pub
     day = day_of(published)
     for cluster in clusters:
         if place is not None and cluster.place is None and cluster.country is None:
-            cluster.place, cluster.country, cluster.specific = place[0], place[1], True
+            cluster.place, cluster.country, cluster.specific = place
         if cluster.span is None and day is not None and cluster.family in UNSCHEDULED_FAMILIES:
             cluster.window = Span(day - dt.timedelta(days=DAY_PRECISE - 1), day)
     return clusters

@@ -137,14 +137,34 @@ def read_mentions(
     return found
 
 
-def article_places(entities: pd.DataFrame) -> dict[str, tuple[str, str]]:
-    """doc_id → (name, country code) of the specific place the article names most (earliest on a tie)."""
-    if not len(entities):
+def article_places(mentions: pd.DataFrame | None, documents: pd.DataFrame) -> dict[str, tuple[str, str, bool]]:
+    """doc_id → (name, country code, specific?) of the one place its title names, else of its one country.
+
+    The headline's place is the article's: "Strasbourg rend hommage aux victimes". A title that names
+    several places ("Rabat, Paris, Madrid et Bruxelles unissent leurs services") gives none.
+    """
+    if mentions is None or not len(mentions) or "title" not in documents.columns:
         return {}
-    places = entities[(entities["kind"] == "place") & entities["country_code"].notna()]
-    places = places.sort_values(["doc_id", "n_mentions", "first_start"], ascending=[True, False, True])
-    first = places.drop_duplicates("doc_id")
-    return {str(d): (str(c), str(k)) for d, c, k in zip(first["doc_id"], first["canonical"], first["country_code"])}
+    titles = {str(d): t for d, t in zip(documents["doc_id"], documents["title"]) if text(t)}
+    placed = mentions[mentions["kind"].isin(["place", "country"]) & mentions["country_code"].notna()]
+    named: dict[str, dict[bool, dict[str, str]]] = {}
+    for doc_id, written, canonical, code, kind in zip(
+        placed["doc_id"], placed["text"], placed["canonical"], placed["country_code"], placed["kind"]
+    ):
+        title = titles.get(str(doc_id))
+        if title and text(written) and str(written) in title:
+            by_kind = named.setdefault(str(doc_id), {True: {}, False: {}})
+            by_kind[kind == "place"][str(canonical)] = str(code)
+    found: dict[str, tuple[str, str, bool]] = {}
+    for doc_id, by_kind in named.items():
+        for specific in (True, False):
+            if len(by_kind[specific]) == 1:
+                [(name, code)] = by_kind[specific].items()
+                found[doc_id] = (name, code, specific)
+                break
+            if by_kind[specific]:
+                break  # several: the title does not say which
+    return found
 
 
 def _sentence_participants(mentions: pd.DataFrame | None) -> dict[tuple[str, int | None], set[str]]:

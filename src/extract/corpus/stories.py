@@ -1,6 +1,6 @@
 """Stories: the event mentions of several articles that report one real-world event.
 
-`build_stories(events, documents, mentions, entities)` returns the `stories`
+`build_stories(events, documents, mentions=...)` returns the `stories`
 table and the `story_id` of every event row. The joining rule (also in
 docs/tables.md):
 
@@ -12,8 +12,9 @@ docs/tables.md):
 2. **Within an article** mentions that share a `coref_id` are one event; where
    the table has no `coref_id`, a mention is the same event as the first
    earlier one of its family whose date and place do not conflict (rule 4).
-   An event with no place nor country takes the article's main place (the
-   specific place it names most) where the table has no `place_source`; an
+   An event with no place nor country takes the one place the article's
+   title names, else its one country (where the table has no
+   `place_source`; a title naming several gives none); an
    undated one of an unscheduled family gets the week before publication as
    its *window*.
 3. **Across articles** the events are taken by `published` (undated articles
@@ -82,20 +83,18 @@ def build_stories(
     documents: pd.DataFrame,
     *,
     mentions: pd.DataFrame | None = None,
-    entities: pd.DataFrame | None = None,
     countries: set[str] | None = None,
     locate: Locate | None = None,
 ) -> tuple[pd.DataFrame, list[str | None]]:
     """The `stories` rows and, aligned with `events`' rows, each row's `story_id` (None when in no story).
 
-    `mentions` gives v1 tables their sentence participants, `entities` each
-    article's main place (where `events` has no `place_source`); `countries` are
+    `mentions` gives v1 tables their sentence participants and each article's
+    headline place (where `events` has no `place_source`); `countries` are
     the case-folded names that denote a country rather than a specific place;
     `locate(place, country_code)` gives a story's coordinates when no member has any.
     """
     found = read_mentions(events, documents, mentions, countries or set())
-    use_places = entities is not None and "place_source" not in events.columns
-    places = article_places(entities) if use_places and entities is not None else {}
+    places = article_places(mentions, documents) if "place_source" not in events.columns else {}
     accounts: list[Cluster] = []
     for doc_id, group in groupby(sorted(found, key=lambda m: (m.doc_id, m.row)), key=lambda m: m.doc_id):
         members = list(group)

@@ -2,6 +2,7 @@
 
     PYTHONPATH=src python benchmarks/bench_stories.py              # runs extract on the test corpus
     PYTHONPATH=src python benchmarks/bench_stories.py --out DIR    # scores a finished run instead
+    PYTHONPATH=src python benchmarks/bench_stories.py --articles heldout.jsonl --gold heldout_gold.jsonl
 
 The corpus and its gold are `tests/data/stories/` (see its README). Prints the
 pairwise precision, recall and F1, the gold mentions the run did not find and the
@@ -22,6 +23,8 @@ CORPUS = ROOT / "tests" / "data" / "stories"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="a finished run of tests/data/stories/articles.jsonl")
+    parser.add_argument("--articles", default="articles.jsonl", help="in tests/data/stories/ (or heldout.jsonl)")
+    parser.add_argument("--gold", default="gold.jsonl", help="in tests/data/stories/ (or heldout_gold.jsonl)")
     parser.add_argument("--quiet", action="store_true", help="print the figures only")
     args = parser.parse_args(argv)
     from extract.evaluate.stories import load_gold, score_stories
@@ -33,9 +36,9 @@ def main(argv: list[str] | None = None) -> int:
             from extract.run import run
 
             out = Path(temp)
-            run([CORPUS / "articles.jsonl"], out=out, fmt="parquet")
+            run([CORPUS / args.articles], out=out, fmt="parquet")
         tables = load_tables(out)
-    scores = score_stories(tables["events"], load_gold(CORPUS / "gold.jsonl"))
+    scores = score_stories(tables["events"], load_gold(CORPUS / args.gold))
     print(
         f"stories: pairwise precision {scores.precision:.3f}, recall {scores.recall:.3f}, F1 {scores.f1:.3f} "
         f"({scores.correct_pairs} correct of {scores.predicted_pairs} predicted pairs, {scores.gold_pairs} gold pairs)"

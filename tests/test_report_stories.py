@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_report import Elements, needs_chromium, open_in_chromium
 
 from extract.report import write_report
 from extract.report.stories import world_paths
 from extract.run import run
 from extract.runs import read_table
+from test_report import Elements, needs_chromium, open_in_chromium
 
 STORIES = Path(__file__).parent / "data" / "stories" / "articles.jsonl"
 

@@ -58,7 +58,9 @@ def main(argv: list[str]) -> int:
     print("# Country outlines for the offline maps of the report and the notebook, as SVG paths.")
     print("# Source: Natural Earth 1:110m Admin 0 countries v4.1.0 (public domain), via the npm package")
     print("# world-atlas 2.0.2 (ISC licence); equirectangular, 360 x 180 units (x = lon + 180, y = 90 - lat).")
-    print("# Regenerate: python tools/resources/build_world_map.py countries-110m.json > src/extract/resources/world-110m.tsv")
+    print(
+        "# Regenerate: python tools/resources/build_world_map.py countries-110m.json > src/extract/resources/world-110m.tsv"
+    )
     print("# columns: id (ISO 3166-1 numeric, as Natural Earth gives it), name (English), path (SVG d)")
     print("id\tname\tpath")
     for geometry in topology["objects"]["countries"]["geometries"]:

@@ -137,3 +137,13 @@ def _where(lat, lon, code) -> tuple[float | None, float | None]:
 
     country = load().country(code)
     return (country.latitude, country.longitude) if country is not None else (None, None)
+
+
+def outline_rings() -> list[list[tuple[float, float]]]:
+    """The country outlines as rings of (longitude, latitude), for a notebook's own plot."""
+    rings = []
+    for d in world_paths():
+        for part in d.split("M")[1:]:
+            points = [tuple(map(float, p.split())) for p in part.rstrip("Z").split("L")]
+            rings.append([(x - 180, 90 - y) for x, y in points])
+    return rings

@@ -134,3 +134,21 @@ def article_clusters(
 
 def _compatible(a: Cluster, b: Cluster) -> bool:
     return date_fit(a, b)[0] != CONFLICT and place_fit(a, b)[0] != CONFLICT
+
+
+def block_keys(c: Cluster) -> set[tuple]:
+    """Keys a cluster shares with every story it could join, so that only stories sharing one are compared.
+
+    Every join (`fit`) needs nesting dates or windows (which share a month) or, without a date, the
+    same specific place: a month and the specific place are the keys (a country would make one key of
+    half the corpus)."""
+    keys: set[tuple] = set()
+    if c.specific and c.place:
+        keys.add(("place", c.family, c.place.casefold()))
+    for span in (c.span, c.window):
+        if span is not None:
+            year, month = span.first.year, span.first.month
+            while (year, month) <= (span.last.year, span.last.month):
+                keys.add(("month", c.family, year, month))
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys

@@ -62,7 +62,7 @@ from itertools import groupby
 import pandas as pd
 
 from extract.components.events.categories import CAMEO_ROOT
-from extract.corpus.clusters import Cluster, article_clusters, fit
+from extract.corpus.clusters import Cluster, article_clusters, block_keys, fit
 from extract.corpus.mentions import article_places, read_mentions
 
 Locate = Callable[[str | None, str | None], tuple[float | None, float | None]]
@@ -102,12 +102,21 @@ def build_stories(
     accounts.sort(key=lambda c: (c.members[0].published is None, c.members[0].published or "", c.members[0].doc_id,
                                  c.members[0].row))  # fmt: skip
     stories: list[Cluster] = []
+    index: dict[tuple, list[int]] = {}  # block key -> numbers of the stories that have it
+    docs: list[set[str]] = []  # the articles of each story
     for account in accounts:
-        story = _choose(account, stories)
-        if story is None:
+        candidates = sorted({n for key in block_keys(account) for n in index.get(key, ())})
+        number = _choose(account, [(n, stories[n]) for n in candidates if account.members[0].doc_id not in docs[n]])
+        if number is None:
+            number = len(stories)
             stories.append(account)
+            docs.append(set())
         else:
-            story.merge(account)
+            stories[number].merge(account)
+        docs[number].add(account.members[0].doc_id)
+        for key in block_keys(stories[number]) | block_keys(account):
+            if number not in index.setdefault(key, []):
+                index[key].append(number)
     ids: list[str | None] = [None] * len(events)
     rows = []
     for story in stories:
@@ -118,19 +127,17 @@ def build_stories(
     return pd.DataFrame(rows, columns=list(STORY_COLUMNS)), ids
 
 
-def _choose(account: Cluster, stories: list[Cluster]) -> Cluster | None:
-    full: list[tuple[int, int, Cluster]] = []
-    weak: list[tuple[int, int, Cluster]] = []
-    doc_id = account.members[0].doc_id
-    for number, story in enumerate(stories):
-        if any(m.doc_id == doc_id for m in story.members):
-            continue  # the article told them apart (rule 2)
+def _choose(account: Cluster, candidates: list[tuple[int, Cluster]]) -> int | None:
+    """The number of the story `account` joins among `candidates` (those of other articles), or None."""
+    full: list[tuple[int, int]] = []
+    weak: list[tuple[int, int]] = []
+    for number, story in candidates:
         found = fit(account, story)
         if found is not None:
-            (full if found[0] == "full" else weak).append((-found[1], number, story))
+            (full if found[0] == "full" else weak).append((-found[1], number))
     if full:
-        return min(full, key=lambda f: f[:2])[2]
-    return weak[0][2] if len(weak) == 1 else None
+        return min(full)[1]
+    return weak[0][1] if len(weak) == 1 else None
 
 
 def _story_row(sid: str, story: Cluster, locate: Locate | None) -> tuple:

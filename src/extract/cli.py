@@ -120,7 +120,7 @@ def run_cli(
         False, "--resume", help="With --engine dask: keep the shards an interrupted run with the same inputs completed."
     ),
 ) -> None:
-    """Extract the five tables from French news articles.
+    """Extract the seven tables (five per article, stories and corpus entities across them) from French news articles.
 
     Example: extract run data/raw/ --out data/out/ --published 2018-12-17
     """

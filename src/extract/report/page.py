@@ -112,6 +112,8 @@ def _figure(ident: str, label: str, count: int, detail: str = "") -> dict:
 
 def _summary(tables: dict[str, pd.DataFrame]) -> list[dict]:
     documents, mentions, entities, timexes, events = (tables[t] for t in ROW_TABLES)
+    stories = tables["stories"]
+    several = int((stories["n_articles"] > 1).sum()) if len(stories) else 0
     status = Counter(documents["status"])
     distinct = mentions.drop_duplicates(["kind", "canonical"]) if len(mentions) else mentions
     countries = (
@@ -132,6 +134,7 @@ def _summary(tables: dict[str, pd.DataFrame]) -> list[dict]:
         _figure("countries", "countries", len(countries), "named or by nationality"),
         _figure("timexes", "time expressions", len(timexes)),
         _figure("events", "events", len(events), f"{dated} dated"),
+        _figure("stories", "stories", len(stories), f"{several} reported by several articles"),
     ]
 
 

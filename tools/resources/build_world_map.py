@@ -7,7 +7,8 @@ Source: Natural Earth 1:110m Admin 0 countries, version 4.1.0 (public domain:
 naturalearthdata.com/about/terms-of-use), as TopoJSON in the npm package world-atlas 2.0.2
 (Mike Bostock, ISC licence). The arcs are decoded, projected equirectangularly (x = longitude
 + 180, y = 90 - latitude, so the map is 360 x 180 units) and rounded to 0.1 degree; points
-closer than that to the previous one are dropped. Antarctica is left out.
+closer than that to the previous one are dropped; a ring crossing the antimeridian is cut there.
+Antarctica is left out.
 """
 
 from __future__ import annotations
@@ -45,10 +46,16 @@ def path(rings: list[list[tuple[float, float]]]) -> str:
             p = (round(lon + 180, 1), round(90 - lat, 1))
             if not projected or p != projected[-1]:
                 projected.append(p)
-        if len(projected) < 3:
-            continue
-        head, *rest = projected
-        parts.append(f"M{head[0]:g} {head[1]:g}" + "".join(f"L{x:g} {y:g}" for x, y in rest) + "Z")
+        # A ring that crosses the antimeridian (Russia, Fiji) is cut there, so no edge spans the map.
+        pieces: list[list[tuple[float, float]]] = [[]]
+        for point in projected:
+            if pieces[-1] and abs(point[0] - pieces[-1][-1][0]) > 180:
+                pieces.append([])
+            pieces[-1].append(point)
+        for piece in pieces:
+            if len(piece) >= 3:
+                head, *rest = piece
+                parts.append(f"M{head[0]:g} {head[1]:g}" + "".join(f"L{x:g} {y:g}" for x, y in rest) + "Z")
     return "".join(parts)
 
 

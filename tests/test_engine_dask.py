@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from conftest import read_table
 from extract.engines.shards import absolute, plan_shards, read_shard
 from extract.errors import UsageError
+from extract.finish import MANIFEST
 from extract.read import find_sources, read_articles
 from extract.run import run
 from extract.schema import COLUMNS, DERIVED_TABLES, ROW_TABLES, SCHEMAS, TABLES
@@ -210,5 +211,53 @@ def test_engines_take_turns_in_one_out_folder(tmp_path, corpus, cluster, nlp):
     assert (out / "mentions.parquet").is_dir()
     assert len(read_table(out, "documents")) == 2
     assert (
-        sorted(path.name for path in out.iterdir() if path.name.startswith(".") and path.name != ".extract.lock") == []
+        sorted(
+            path.name
+            for path in out.iterdir()
+            if path.name.startswith(".") and path.name not in (".extract.lock", MANIFEST)
+        )
+        == []
     )
+
+
+@pytest.mark.parametrize("select", [{0}, {1, 2, 3}, {0, 4, 5, 9}, {2, 6, 7, 8, 9}, set()])
+def test_shards_of_selected_records_read_those_records(corpus, select):
+    sources = [absolute(source) for source in find_sources(corpus)]
+    shards = plan_shards(sources, 2, select=select)
+    sharded = [article for shard in shards for article in read_shard(shard, published=PUBLISHED)]
+    whole = [a for n, a in enumerate(read_articles(corpus, published=PUBLISHED)) if n in select]
+    assert [(a.doc_id, a.text, a.error, a.published) for a in sharded] == [
+        (a.doc_id, a.text, a.error, a.published) for a in whole
+    ]
+    assert all(shard.size <= 2 for shard in shards)
+
+
+def test_update_on_the_dask_engine_equals_a_full_run(tmp_path, corpus, cluster, data_dir):
+    inputs = tmp_path / "in"
+    shutil.copytree(corpus[0], inputs)
+    out = tmp_path / "out"
+    run([inputs, corpus[1]], out=out, published=PUBLISHED, fmt="parquet")  # a local run, then a Dask update
+    shutil.copy(data_dir / "events" / "accord-doha.txt", inputs / "accord-doha.txt")
+    with open(inputs / "bruxelles-sommet.txt", "a", encoding="utf-8") as handle:
+        handle.write("\nLe Maroc a rappelé son ambassadeur à Paris mardi.\n")
+    done: list[int] = []
+    summary = run_dask(
+        [inputs, corpus[1]],
+        out=out,
+        published=PUBLISHED,
+        fmt="both",
+        scheduler=cluster.scheduler_address,
+        shard_size=1,
+        update=True,
+        on_shard=lambda counts: done.append(counts["documents"]),
+    )
+    assert (summary.documents, summary.kept) == (2, 9)
+    assert done == [1, 1]  # one task per new or changed record, none for the others
+    assert not (out / STAGING).exists()
+    full = tmp_path / "full"
+    run([inputs, corpus[1]], out=full, published=PUBLISHED, fmt="both")
+    for table in TABLES:
+        pd.testing.assert_frame_equal(_sorted(read_table(out, table), table), _sorted(read_table(full, table), table))
+        assert sorted((out / f"{table}.csv").read_text(encoding="utf-8").splitlines()) == sorted(
+            (full / f"{table}.csv").read_text(encoding="utf-8").splitlines()
+        )

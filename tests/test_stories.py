@@ -292,3 +292,26 @@ def test_the_clustering_of_the_test_corpus_scores_above_its_floor(corpus_run, go
     precision, recall = FLOORS[gold]
     assert not scores.missing, "the gold lists mentions the pipeline no longer finds: update it"
     assert scores.precision >= precision and scores.recall >= recall, scores
+
+
+def test_an_update_of_a_run_from_before_stories_derives_them(tmp_path):
+    """`--update` on tables written before `events.story_id` existed: kept rows get the column, and the stories."""
+    import pyarrow.parquet as pq
+
+    from extract.update import run_update
+
+    out = tmp_path / "out"
+    out.mkdir()
+    writer = TableWriter(out, ["parquet"])
+    for table, rows in _v1_rows().items():
+        writer.add(table, rows)
+    writer.commit()
+    pq.write_table(pq.read_table(out / "events.parquet").drop(["story_id"]), out / "events.parquet")
+    for table in DERIVED_TABLES:
+        (out / f"{table}.parquet").unlink()
+    (tmp_path / "in").mkdir()
+    summary = run_update([tmp_path / "in"], out=out, formats=("parquet",))  # nothing new: every row kept, no model
+    assert summary.rows["stories"] == 1
+    events = read_table(out, "events")
+    assert list(events.columns) == SCHEMAS["events"].names and events["story_id"].notna().all()
+    assert len(read_table(out, "stories")) == 1 and len(read_table(out, "corpus_entities")) == 1

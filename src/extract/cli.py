@@ -119,10 +119,21 @@ def run_cli(
     resume: bool = typer.Option(
         False, "--resume", help="With --engine dask: keep the shards an interrupted run with the same inputs completed."
     ),
+    update: bool = typer.Option(
+        False,
+        "--update",
+        help="Keep the tables in --out and process only new or changed records (by doc_id and text); "
+        "records no longer in the inputs keep their rows. Without a previous run: a full run.",
+    ),
+    shard_size: int | None = typer.Option(
+        None, "--shard-size", help="With --engine dask: records per task (default 100).", show_default=False
+    ),
 ) -> None:
     """Extract the seven tables (five per article, stories and corpus entities across them) from French news articles.
 
     Example: extract run data/raw/ --out data/out/ --published 2018-12-17
+
+    Example: extract run data/raw/ --out data/out/ --update
     """
     from extract.run import run
 
@@ -143,6 +154,8 @@ def run_cli(
                 engine=engine.value,
                 scheduler=scheduler,
                 resume=resume,
+                update=update,
+                shard_size=shard_size,
             )
     except UsageError as exc:
         _fail(exc, 2)

@@ -18,10 +18,12 @@ from pathlib import Path
 from extract.engines.local import annotate_stream
 from extract.engines.summary import RunSummary
 from extract.errors import UsageError
+from extract.finish import finish_run
 from extract.pipeline.load import DEFAULT_MODEL, check_model
 from extract.read import read_articles
 from extract.read.article import Article, check_published
 from extract.schema import Rows
+from extract.update import has_previous_run, run_update
 
 __all__ = ["RunSummary", "annotate_stream", "run"]
 from extract.write import OutputLock, TableWriter, formats_of, prepare_out
@@ -41,6 +43,8 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
     resume: bool = False,
+    update: bool = False,
+    shard_size: int | None = None,
 ) -> RunSummary:
     """Extract the tables from `inputs` into `out`; return what was done.
 
@@ -53,6 +57,10 @@ def run(
     above 1, else one per core) and writes each table as a folder of Parquet
     parts; `resume` then keeps the shards an interrupted run completed.
     See `extract.engines.dask`. It does not call `on_document`.
+
+    `update` keeps the tables in `out` and annotates only the records that are
+    new or changed since (see `extract.update`); with no previous run in `out`
+    it is a full run. `shard_size` (records per Dask task) is for the Dask engine.
     """
     started = time.perf_counter()
     formats = formats_of(fmt)
@@ -63,8 +71,12 @@ def run(
     published = check_published(published)
     if engine not in ("local", "dask"):
         raise UsageError("{engine} must be local or dask, not {value!r}", option="engine", value=engine)
+    if update and resume:
+        raise UsageError("{update} and {resume} do not combine: an update is short; run it again", option="update")
+    if shard_size is not None and engine != "dask":
+        raise UsageError("{shard_size} needs {engine=dask}", option="shard_size")
     if engine == "dask":
-        from extract.engines.dask import run_dask
+        from extract.engines.dask import SHARD_RECORDS, run_dask
 
         return run_dask(
             inputs,
@@ -76,10 +88,24 @@ def run(
             scheduler=scheduler,
             workers=n_process if n_process > 1 else None,
             resume=resume,
+            update=update,
+            shard_size=shard_size or SHARD_RECORDS,
         )
     if scheduler is not None or resume:
         option = "scheduler" if scheduler is not None else "resume"
         raise UsageError("{" + option + "} needs {engine=dask}", option=option)
+    if update and has_previous_run(out):
+        return run_update(
+            inputs,
+            out=out,
+            formats=formats,
+            published=published,
+            model=model,
+            n_process=n_process,
+            batch_size=batch_size,
+            stdin=stdin,
+            on_document=on_document,
+        )
     articles = read_articles(list(inputs), published=published, stdin=stdin, exclude=[out])
     check_model(model)
     out = prepare_out(Path(out))
@@ -101,6 +127,7 @@ def run(
         except BaseException:
             writer.abort()
             raise
+        summary.files += finish_run(out, formats, model=model)
     summary.rows = dict(writer.counts)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -25,19 +25,24 @@ import os
 import shutil
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from extract.engines.derived import derive_from_parts, write_derived
 from extract.engines.local import in_batches
 from extract.engines.shards import Shard, absolute, cpu_count, fingerprint, plan_shards, read_shard
 from extract.engines.summary import RunSummary, ShardCounts
 from extract.errors import OutputError, UsageError
+from extract.finish import finish_run
 from extract.pipeline.load import DEFAULT_MODEL, PIPES, load_pipeline
 from extract.pipeline.process import annotate_batch
 from extract.read import find_sources
 from extract.read.article import check_published
 from extract.schema import DERIVED_TABLES, ROW_TABLES
+from extract.update import PER_DOCUMENT, has_previous_run, run_update
 from extract.write import (
     DUCKDB_FILE,
     OutputLock,
@@ -71,6 +76,7 @@ def run_dask(
     scheduler: str | None = None,
     workers: int | None = None,
     resume: bool = False,
+    update: bool = False,
     shard_size: int = SHARD_RECORDS,
     on_shard: Callable[[ShardCounts], None] | None = None,
 ) -> RunSummary:
@@ -79,11 +85,13 @@ def run_dask(
     Without `scheduler`, starts a LocalCluster of `workers` single-threaded
     worker processes (default: one per core) and closes it at the end.
     `on_shard` is called on the client with each finished shard's counts.
+    `update` runs only the new and changed records (`extract.update`) when
+    `out` holds a previous run, else it is a full run.
     """
     started = time.perf_counter()
     formats = formats_of(fmt)
     if shard_size < 1:
-        raise UsageError("the shard size must be at least 1")
+        raise UsageError("{shard_size} must be at least 1", option="shard_size")
     published = check_published(published)
     sources = find_sources(list(inputs), exclude=[out])
     if any(source.form == "stdin" for source in sources):
@@ -95,6 +103,15 @@ def run_dask(
         import distributed
     except ImportError:
         raise UsageError("{engine=dask} needs Dask: pip install 'extract-news-fr[dask]'", option="engine") from None
+    cluster = _Cluster(distributed, scheduler, workers, model=model, published=published, batch_size=batch_size)
+    if update and has_previous_run(out):
+
+        def annotate_remote(positions: list[int], *, summary: RunSummary) -> Iterator[tuple[str, pa.Table]]:
+            return _annotate_positions(cluster, sources, positions, Path(out), summary, shard_size, on_shard)
+
+        return run_update(
+            inputs, out=out, formats=formats, published=published, model=model, annotate_remote=annotate_remote
+        )
 
     out = prepare_out(Path(out))
     summary = RunSummary(out=out)
@@ -108,35 +125,47 @@ def run_dask(
         todo = [shard for shard in shards if done[shard.index] is None]
         # Shards are always written as Parquet (the DuckDB file is built from them), plus CSV if asked.
         shard_formats = ("parquet", "csv") if "csv" in formats else ("parquet",)
-        if todo:
-            with _client(distributed, scheduler, workers) as client:
-                futures = [
-                    client.submit(
-                        annotate_shard,
-                        shard,
-                        staging=str(staging),
-                        model=model,
-                        published=published,
-                        formats=shard_formats,
-                        batch_size=batch_size,
-                        key=f"extract-shard-{shard.index}-{uuid.uuid4().hex[:8]}",
-                    )
-                    for shard in todo
-                ]
-                try:
-                    for future in distributed.as_completed(futures):
-                        counts = future.result()
-                        done[counts["shard"]] = counts
-                        summary.add_shard(counts)
-                        if on_shard is not None:
-                            on_shard(counts)
-                except BaseException:
-                    client.cancel(futures)
-                    raise
+
+        def finished(counts: ShardCounts) -> None:
+            summary.add_shard(counts)
+            if on_shard is not None:
+                on_shard(counts)
+
+        cluster.run(todo, staging=staging, formats=shard_formats, on_done=finished)
         summary.files = _assemble(out, staging, shards, formats, summary)
+        summary.files += finish_run(out, formats, model=model)
         shutil.rmtree(staging, ignore_errors=True)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _annotate_positions(
+    cluster: _Cluster,
+    sources: list,
+    positions: list[int],
+    out: Path,
+    summary: RunSummary,
+    shard_size: int,
+    on_shard: Callable[[ShardCounts], None] | None,
+) -> Iterator[tuple[str, pa.Table]]:
+    """`--update` on the cluster: annotate the records at `positions`; yield their rows, table by table."""
+    staging = out / STAGING
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        shards = plan_shards(sources, shard_size, select=set(positions))
+
+        def finished(counts: ShardCounts) -> None:
+            summary.add_shard(counts)
+            if on_shard is not None:
+                on_shard(counts)
+
+        cluster.run(shards, staging=staging, formats=("parquet",), on_done=finished)
+        for table in PER_DOCUMENT:
+            for shard in shards:
+                yield table, pq.read_table(staging / _shard_name(shard) / f"{table}.parquet")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def annotate_shard(
@@ -213,6 +242,41 @@ def _plan(staging: Path, sources, *, resume: bool, shard_size: int, options: lis
 def _summary_of(staging: Path, shard: Shard) -> ShardCounts | None:
     path = staging / _shard_name(shard) / DONE
     return json.loads(path.read_text()) if path.is_file() else None
+
+
+class _Cluster:
+    """Where the shards run: a Client on `scheduler`, or a LocalCluster of single-threaded workers we close."""
+
+    def __init__(self, distributed, scheduler: str | None, workers: int | None, **options):
+        self.distributed = distributed
+        self.scheduler = scheduler
+        self.workers = workers
+        self.options = options  # annotate_shard's model, published and batch_size
+
+    def run(
+        self, shards: list[Shard], *, staging: Path, formats: tuple[str, ...], on_done: Callable[[ShardCounts], None]
+    ) -> None:
+        """Run one task per shard (none: no cluster is started); call `on_done` with each one's counts."""
+        if not shards:
+            return
+        with _client(self.distributed, self.scheduler, self.workers) as client:
+            futures = [
+                client.submit(
+                    annotate_shard,
+                    shard,
+                    staging=str(staging),
+                    formats=formats,
+                    **self.options,
+                    key=f"extract-shard-{shard.index}-{uuid.uuid4().hex[:8]}",
+                )
+                for shard in shards
+            ]
+            try:
+                for future in self.distributed.as_completed(futures):
+                    on_done(future.result())
+            except BaseException:
+                client.cancel(futures)
+                raise
 
 
 class _client:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -120,15 +120,29 @@ def _scan(source: Source) -> Iterator[tuple[str, str, int, int]]:
         yield article.doc_id, article.source_path, 0, 0
 
 
-def plan_shards(sources: Sequence[Source], size: int) -> list[Shard]:
-    """Cut every record of `sources`, in input order, into shards of `size` records."""
+def plan_shards(sources: Sequence[Source], size: int, *, select: Collection[int] | None = None) -> list[Shard]:
+    """Cut every record of `sources` (or those at the 0-based positions `select`), in input order, into shards.
+
+    Records left out by `select` still count for the duplicate ids, as in a whole run.
+    """
     shards: list[Shard] = []
     seen: dict[str, str] = {}
     current = Shard(0)
+    position = 0
     for source in sources:
         segment = Segment(str(source.path), str(source.root), source.form, 0, 0)
         next_offset = next_line = 0
         for number, (doc_id, source_path, offset, line) in enumerate(_scan(source)):
+            wanted = select is None or position in select
+            position += 1
+            if not wanted:
+                if segment.count:  # a gap: this run of records ends here
+                    current.segments.append(segment)
+                # the next run can start after this record
+                segment = Segment(segment.path, segment.root, segment.form, number + 1, 0, offset, line)
+                seen.setdefault(doc_id, source_path)
+                next_offset, next_line = offset, line
+                continue
             if current.size + segment.count >= size:
                 if segment.count:
                     current.segments.append(segment)

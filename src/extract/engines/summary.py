@@ -22,7 +22,11 @@ class ShardCounts(TypedDict, total=False):
 
 @dataclass
 class RunSummary:
-    """What a run did: counts per status and per table, the files written, the time taken."""
+    """What a run did: counts per status and per table, the files written, the time taken.
+
+    With `--update`, `documents` and the status counts are the records processed
+    this time; `kept` the unchanged ones; `rows` the tables' sizes after it.
+    """
 
     out: Path
     documents: int = 0
@@ -32,14 +36,16 @@ class RunSummary:
     rows: dict[str, int] = field(default_factory=lambda: {name: 0 for name in TABLES})
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    kept: int = 0  # --update: records unchanged since the previous run, whose rows were kept
 
     @property
     def exit_code(self) -> int:
         return 1 if self.errors else 0
 
     def line(self) -> str:
+        kept = f" ({self.kept} unchanged, kept)" if self.kept else ""
         return (
-            f"{self.documents} documents: {self.ok} ok, {self.errors} errors, {self.skipped} skipped; "
+            f"{self.documents} documents{kept}: {self.ok} ok, {self.errors} errors, {self.skipped} skipped; "
             f"{self.rows['mentions']} mentions, {self.rows['timexes']} time expressions, "
             f"{self.rows['events']} events, {self.rows['stories']} stories in {self.seconds:.1f} s → {self.out}"
         )

@@ -44,7 +44,7 @@ def read_csv_table(path: Path, table: str) -> pd.DataFrame:
     schema = SCHEMAS[table]
     types = {f.name: _pandas_type(f.type) for f in schema}
     frame = pd.read_csv(path, dtype=types, keep_default_na=False, na_values=[""])
-    for f in schema:
+    for f in (f for f in schema if f.name in frame.columns):  # a column added since the run was written is absent
         if types[f.name] == "string":
             frame[f.name] = frame[f.name].map(unneutralise, na_action="ignore").astype("string")
         if pa.types.is_list(f.type):

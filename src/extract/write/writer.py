@@ -116,6 +116,30 @@ class TableWriter:
         if len(buffer) >= ROW_GROUP:
             self.flush(table)
 
+    def add_batch(self, table: str, batch: pa.RecordBatch | pa.Table) -> None:
+        """Add rows already in Arrow form (a previous run's, kept by `--update`), after those added so far."""
+        if not batch.num_rows:
+            return
+        self.flush(table)
+        schema = SCHEMAS[table]
+        batch = batch.select(schema.names).cast(schema)
+        try:
+            if table in self.parquet:
+                if isinstance(batch, pa.Table):
+                    self.parquet[table].write_table(batch)
+                else:
+                    self.parquet[table].write_batch(batch)
+            if self.duckdb is not None:
+                self.duckdb.register("batch", batch)
+                self.duckdb.execute(f'INSERT INTO "{table}" SELECT * FROM batch')
+                self.duckdb.unregister("batch")
+            if table in self.csv_writers:
+                columns = [column.to_pylist() for column in batch.columns]
+                self.csv_writers[table].writerows([tuple(csv_cell(v) for v in row) for row in zip(*columns)])
+        except OSError as exc:
+            raise disk_error(self.out, exc) from None
+        self.counts[table] += batch.num_rows
+
     def flush(self, table: str) -> None:
         buffer = self.buffers[table]
         if not buffer:

@@ -42,6 +42,7 @@ from extract.report import CATEGORY_COLOURS, country_names, day_of
 from extract.report.stories import outline_rings
 from extract.run import run
 from extract.runs import load_tables
+from extract.views import events_caption, shown
 
 ROOT = Path.cwd() if (Path.cwd() / "data" / "raw").is_dir() else Path.cwd().parent
 RAW = Path(os.environ.get("EXTRACT_RAW", ROOT / "data" / "raw"))
@@ -53,11 +54,15 @@ if not (OUT / "documents.parquet").exists():
     summary = run([RAW], out=OUT)
     print(summary.line())
 tables = load_tables(OUT)  # Parquet, DuckDB or CSV: whichever the run wrote
-documents, mentions, entities, timexes, events = (
+documents, mentions, entities, timexes, every_event = (
     tables[t] for t in ("documents", "mentions", "entities", "timexes", "events")
 )
 stories, corpus_entities = tables["stories"], tables["corpus_entities"]
+# Events counted and drawn below are the asserted and planned ones; `modality` keeps the others.
+events = shown(every_event)
+tables["events"] = events
 print({name: len(frame) for name, frame in tables.items()})
+print(events_caption(len(events), len(every_event)))
 
 # %% [markdown]
 # ## The articles
@@ -142,11 +147,12 @@ fig.tight_layout()
 # ## A timeline of dated events, by category
 #
 # Each event is placed at the first day its TIMEX3 value covers (`2018-W50` →
-# the Monday of that week, `2018-12` → 1 December). Undated events are left out.
+# the Monday of that week, `2018-12` → 1 December). Undated events are left out,
+# and so are the hypothetical, negated and generic ones.
 
 # %%
 dated = events.assign(day=pd.to_datetime(events.date_value.map(day_of))).dropna(subset=["day"])
-print(f"{len(dated)} of {len(events)} events are dated")
+print(f"{len(dated)} of {len(events)} events are dated ({events_caption(len(events), len(every_event))})")
 categories = [c for c in CATEGORY_COLOURS if c in set(dated.category)]
 fig, axis = plt.subplots(figsize=(12, 0.35 * max(len(categories), 4) + 1.2))
 for row, category in enumerate(categories):
@@ -155,13 +161,13 @@ for row, category in enumerate(categories):
 axis.set_yticks(range(len(categories)), categories)
 axis.invert_yaxis()  # categories top-down in SPEC order, as in the report
 axis.grid(axis="x", color="#eeeeee")
-axis.set_title("Dated events")
+axis.set_title(f"Dated events ({events_caption(len(events), len(every_event))})")
 if not categories:
     axis.text(0.5, 0.5, "no dated events", ha="center", va="center", transform=axis.transAxes)
 fig.tight_layout()
 
 # %%
-dated.sort_values("day")[["day", "category", "trigger", "place", "actors", "doc_id"]].head(25)
+dated.sort_values("day")[["day", "category", "modality", "trigger", "place", "agents", "targets", "doc_id"]].head(25)
 
 # %% [markdown]
 # ## Stories: one event as several articles report it

@@ -106,3 +106,15 @@ def test_score_timexes_counts_and_columns():
 def test_score_timexes_ignores_predictions_for_documents_not_in_gold():
     predicted = pred((12, 26, "DATE", "2019-03-03")) | {"other": [{"start": 0, "end": 2, "type": "DATE", "value": "X"}]}
     assert scores(score_timexes(gold(LE_3_MARS), predicted))["extent_strict"] == (1.0, 1.0, 1.0, None)
+
+
+def test_recall_by_type_counts_found_and_right_values_per_gold_type():
+    from extract.evaluate.timex import recall_by_type
+
+    table = recall_by_type(
+        gold(LE_3_MARS, DEMAIN_SOIR, TROIS_JOURS),
+        pred((12, 26, "DATE", "2019-03-03"), (53, 60, "DURATION", "P3D")),  # "trois jours" found, wrong value
+    )
+    rows = {r.type: (r.n_gold, r.n_found, round(r.recall, 3), r.n_value_ok) for r in table.itertuples()}
+    assert list(table.columns) == ["type", "n_gold", "n_found", "recall", "n_valued", "n_value_ok", "value_accuracy"]
+    assert rows == {"DATE": (2, 2, 1.0, 1), "TIME": (1, 0, 0.0, 0), "all": (3, 2, 0.667, 1)}

@@ -60,3 +60,16 @@ def test_it_shows_the_tables_and_one_article_with_displacy(executed):
     assert any('class="entities"' in page and "COUNTRY" in page for page in pages), "no displaCy rendering"
     assert any("Maroc (MA)" in page for page in pages), "no places-by-country table"
     assert not [o for cell in notebook.cells for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+
+
+def test_it_counts_asserted_and_planned_events_and_says_so(executed):
+    notebook, out = executed
+    import pandas as pd
+
+    from extract.views import events_caption, shown
+
+    events = pd.read_parquet(out / "events.parquet")
+    caption = events_caption(len(shown(events)), len(events))
+    printed = "".join(o.get("text", "") for cell in notebook.cells for o in cell.get("outputs", []))
+    assert caption in printed
+    assert "{'documents'" in printed and f"'events': {len(shown(events))}" in printed

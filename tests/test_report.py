@@ -9,6 +9,7 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -17,6 +18,7 @@ from extract.cli import app
 from extract.report import REPORT_FILE, day_of, highlight, load_tables, render_page, write_report
 from extract.run import run
 from extract.schema import TABLES
+from extract.views import shown as shown_events
 
 runner = CliRunner()
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -133,8 +135,23 @@ def test_each_row_has_a_highlight_and_each_highlight_a_row(demo_run):
     ids = elements.ids()
     for table, letter in (("mentions", "m"), ("timexes", "t"), ("events", "e")):
         rows = [i for i in ids if i.startswith("d") and f"-{letter}" in i and not i.startswith("h-")]
-        assert len(rows) == len(read_table(out, table)), table
+        frame = read_table(out, table)
+        assert len(rows) == len(shown_events(frame) if table == "events" else frame), table
         assert all(f"h-{row}" in ids for row in rows), table
+
+
+def test_the_page_counts_asserted_and_planned_events_and_says_how_many_others(demo_run):
+    out, _ = demo_run
+    tables = load_tables(out)
+    events = tables["events"]
+    proposed = events.iloc[[0]].assign(event_id=999, modality="hypothetical", date_value="2018-12-20")
+    tables["events"] = pd.concat([events, proposed], ignore_index=True)
+    elements = Elements(render_page(tables, {}, title="report"))
+    counts = {a["id"][2:]: int(a["data-count"]) for a in elements.with_class("span", "n")}
+    assert counts["events"] == len(shown_events(events)) == len(shown_events(tables["events"]))
+    page = render_page(tables, {}, title="report")
+    assert "1 hypothetical/negated/generic not shown" in page
+    assert not [i for i in elements.ids() if i.endswith("-e999")], "a hypothetical event has no row nor highlight"
 
 
 def test_the_page_is_self_contained(demo_run):
@@ -181,6 +198,7 @@ def test_report_loads_without_console_errors_and_shows_the_counts(demo_run, tmp_
     elements = Elements(dom)
     assert elements.having("body")[0].get("data-ready") == "1", "the page's script did not run to the end"
     tables = {t: read_table(out, t) for t in TABLES}
+    tables["events"] = shown_events(tables["events"])  # the page shows the asserted and planned events
     shown = {a["id"][2:]: int(a["data-count"]) for a in elements.with_class("span", "n")}
     assert shown["documents"] == len(tables["documents"]) == 3
     assert shown["mentions"] == len(tables["mentions"]) > 0

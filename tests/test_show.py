@@ -27,11 +27,13 @@ def view() -> ArticleView:
         timexes=[{"start": 17, "end": 22, "value": "2018-12-11"}],
         events=[
             {"event_id": 1, "start": 6, "end": 16, "trigger": "a condamné", "category": "disapprove",
-             "cameo_root": "11", "date_value": "2018-12-11", "place": None, "place_country_code": None,
-             "actors": "Paris", "actor_country_codes": "FR"},
+             "cameo_root": "11", "modality": "asserted", "date_value": "2018-12-11", "place": None,
+             "place_country_code": None, "agents": ["Paris"], "agent_country_codes": ["FR"],
+             "targets": [], "target_country_codes": [], "coref_id": 1},
             {"event_id": 2, "start": 25, "end": 32, "trigger": "attaque", "category": "assault",
-             "cameo_root": "18", "date_value": float("nan"), "place": "Strasbourg",
-             "place_country_code": "FR", "actors": None, "actor_country_codes": None},
+             "cameo_root": "18", "modality": "asserted", "date_value": float("nan"), "place": "Strasbourg",
+             "place_country_code": "FR", "agents": [], "agent_country_codes": [], "targets": [],
+             "target_country_codes": [], "coref_id": 2},
         ],
     )  # fmt: skip
 
@@ -58,6 +60,35 @@ def test_render_article_lists_the_events_with_nulls_as_blanks():
     assert "disapprove (11)" in out and "assault (18)" in out
     assert "Strasbourg (FR)" in out and "Paris [FR]" in out
     assert "nan" not in out and "None" not in out
+    assert "asserted and planned events" in out
+
+
+def hypothetical_view() -> ArticleView:
+    """The view above with a third event, only proposed: a hypothetical summit."""
+    shown = view()
+    shown.text += " Berlin a proposé un sommet."
+    start = shown.text.index("sommet")
+    shown.events.append(
+        {"event_id": 3, "start": start, "end": start + 6, "trigger": "sommet", "category": "consult",
+         "cameo_root": "04", "modality": "hypothetical", "date_value": None, "place": None,
+         "place_country_code": None, "agents": [], "agent_country_codes": [], "targets": [],
+         "target_country_codes": [], "coref_id": 3}
+    )  # fmt: skip
+    return shown
+
+
+@pytest.mark.parametrize(("modalities", "listed", "caption"), [
+    (("asserted", "planned"), 2, "asserted and planned events; 1 hypothetical/negated/generic not shown"),
+    (("asserted", "planned", "hypothetical", "negated", "generic"), 3, "events of every modality"),
+])  # fmt: skip
+def test_show_counts_asserted_and_planned_events_by_default_and_says_so(modalities, listed, caption):
+    console = Console(record=True, width=200)
+    console.print(render_article(hypothetical_view(), modalities=modalities))
+    out = console.export_text()
+    assert f"{listed} events ({caption})" in out
+    assert ("consult (04)" in out) is (listed == 3)
+    spans = {(s.start, s.end) for s in marked_text(hypothetical_view()).spans}
+    assert len(spans) == 6  # marked_text marks every row it is given; render_article gives it the shown ones
 
 
 def test_show_command_on_a_file_marks_the_seed_events():

@@ -117,16 +117,19 @@ def test_only_asserted_and_planned_mentions_make_stories(modality, in_story):
     assert (ids[0] is not None) is in_story
 
 
-def test_within_an_article_coref_ids_decide():
+def test_within_an_article_coref_ids_join_first():
     rows = [
         {"doc_id": "a", "event_id": 1, "date_value": "2019-03-07", **KABOUL, "coref_id": 1},
-        {"doc_id": "a", "event_id": 2, "date_value": "2019-03-07", **KABOUL, "coref_id": 2},
-        {"doc_id": "a", "event_id": 3, "coref_id": 1},
+        {"doc_id": "a", "event_id": 2, "date_value": "2019-03-20", **KABOUL, "coref_id": 2},
+        {"doc_id": "a", "event_id": 3, "date_value": "2019-03-20", "coref_id": 1},
+        {"doc_id": "a", "event_id": 4, "date_value": "2019-03-07", **KABOUL, "coref_id": 3},
     ]
     events = events_v2(*rows)
     _, ids = build_stories(events, documents_of(events))
-    # Across articles the two chains would join (same day, same city); within one, coref_id says they are two.
-    assert ids[0] == ids[2] and ids[0] != ids[1]
+    # A mention joins its coref chain even where the family rule would not (3 joins 1 despite its date);
+    # a chain of its own that the family rule finds compatible joins the earlier one (4 joins 1: main's
+    # coref_id also needs compatible agents, so alone it splits one event); a conflicting one stays apart (2).
+    assert ids[0] == ids[2] == ids[3] and ids[0] != ids[1]
 
 
 def test_an_attack_dated_after_its_report_has_its_date_dropped():
@@ -199,8 +202,8 @@ def test_corpus_entities_count_articles_and_mentions():
     assert (kaboul["first_published"], kaboul["last_published"]) == ("2019-03-07", "2019-03-14")
 
 
-def _v1_rows() -> dict[str, list[tuple]]:
-    """A two-article run's rows in today's schema (no spaCy): one story told twice, one entity in both."""
+def _run_rows() -> dict[str, list[tuple]]:
+    """A two-article run's rows in the v2 schema (no spaCy): one story told twice, one entity in both."""
 
     def document(doc_id, published):
         return (doc_id, "x.jsonl", f"=titre {doc_id}", published, 10, 1, 2, "ok", None, "0" * 64)
@@ -209,8 +212,9 @@ def _v1_rows() -> dict[str, list[tuple]]:
         return (doc_id, 1, "place", "Kaboul", "AF", None, 2, 0)
 
     def event(doc_id, date):
-        return (doc_id, 1, 1, 0, 7, "attentat", "attentat", "assault", "18", date, None, "Kaboul", "AF",
-                "-Taliban; État islamique", "AF", None, "Un attentat à Kaboul.")  # fmt: skip
+        return (doc_id, 1, 1, 0, 7, "attentat", "attentat", "assault", "18", -10.0, "asserted", date, "publication",
+                None, "Kaboul", "AF", "sentence", ["-Taliban", "État islamique"], ["AF"], [], [], 1, None,
+                "Un attentat à Kaboul.")  # fmt: skip
 
     rows = {
         "documents": [document("a", "2019-03-07"), document("b", "2019-03-08")],
@@ -226,7 +230,7 @@ def _v1_rows() -> dict[str, list[tuple]]:
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "duckdb"])
 def test_the_derived_tables_round_trip_with_their_types(tmp_path, fmt):
     writer = TableWriter(tmp_path, [fmt])
-    for table, rows in _v1_rows().items():
+    for table, rows in _run_rows().items():
         writer.add(table, rows)
     writer.commit()
     assert writer.counts["stories"] == 1 and writer.counts["corpus_entities"] == 1
@@ -241,7 +245,7 @@ def test_the_derived_tables_round_trip_with_their_types(tmp_path, fmt):
     events = read_table(tmp_path, "events")
     assert list(events.columns) == SCHEMAS["events"].names
     assert list(events["story_id"]) == [story["story_id"]] * 2
-    assert events["actors"].iloc[0] == "-Taliban; État islamique"  # the formula guard undone
+    assert list(events["agents"].iloc[0]) == ["-Taliban", "État islamique"]  # the formula guard undone
     if fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -251,7 +255,7 @@ def test_the_derived_tables_round_trip_with_their_types(tmp_path, fmt):
 
 def test_a_run_without_the_derived_tables_gets_them_when_loaded(tmp_path):
     writer = TableWriter(tmp_path, ["parquet"])
-    for table, rows in _v1_rows().items():
+    for table, rows in _run_rows().items():
         writer.add(table, rows)
     writer.commit()
     for table in DERIVED_TABLES:
@@ -274,7 +278,9 @@ def test_derive_keeps_the_events_rows_and_their_order():
 
 
 # Pairwise figures of `python benchmarks/bench_stories.py` (see README): a floor just under them.
-FLOORS = {"gold.jsonl": (0.95, 0.95), "heldout_gold.jsonl": (0.95, 0.30), "heldout2_gold.jsonl": (0.70, 0.70)}
+# heldout2's recall floor went from 0.70 to 0.60 with SPEC v2 events (0.74 -> 0.65): "s'engage" is now
+# dated the day after the signing it reports (a date conflict), and the Hong Kong clashes stay undated.
+FLOORS = {"gold.jsonl": (0.95, 0.95), "heldout_gold.jsonl": (0.95, 0.30), "heldout2_gold.jsonl": (0.70, 0.60)}
 
 
 @pytest.fixture(scope="module")
@@ -303,7 +309,7 @@ def test_an_update_of_a_run_from_before_stories_derives_them(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     writer = TableWriter(out, ["parquet"])
-    for table, rows in _v1_rows().items():
+    for table, rows in _run_rows().items():
         writer.add(table, rows)
     writer.commit()
     pq.write_table(pq.read_table(out / "events.parquet").drop(["story_id"]), out / "events.parquet")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -68,8 +69,18 @@ def main(
     version: bool = typer.Option(
         False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
     ),
+    ner: str | None = typer.Option(
+        None,
+        "--ner",
+        metavar="trained|md",
+        help="NER of fr_core_news_md: trained (the weights shipped with extract, the default) or md (the model's own).",
+    ),
 ) -> None:
-    pass  # the options of `extract` itself; the help is the app's
+    # The choice travels in the environment, so worker processes (--n-process, a local Dask cluster) make it too.
+    if ner is not None:
+        if ner not in ("trained", "md"):
+            _fail(f"--ner {ner}: expected trained or md", 2)
+        os.environ["EXTRACT_NER"] = ner
 
 
 # The flags whose names are not the keyword argument's with dashes.
@@ -183,6 +194,9 @@ def evaluate_cli(
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
     baseline: bool = typer.Option(False, "--baseline", help="Also score the bare model's NER, side by side."),
     subset: str | None = typer.Option(None, "--subset", help="Only gold records whose id starts with this."),
+    ids: Path | None = typer.Option(
+        None, "--ids", help="Only gold records whose id is listed in this file (first tab-separated field a line)."
+    ),
 ) -> None:
     """Score mentions (and time expressions, where the gold has them) against a gold file.
 
@@ -195,14 +209,15 @@ def evaluate_cli(
     from extract.evaluate import evaluate
 
     try:
-        scores = evaluate(gold, pred=pred, texts=texts, model=model, baseline=baseline, subset=subset)
+        scores = evaluate(gold, pred=pred, texts=texts, model=model, baseline=baseline, subset=subset, ids=ids)
     except ExtractError as exc:
         _fail(exc, 2)
     from rich.console import Console
 
     console = Console(width=None if sys.stdout.isatty() else 120)
     for name, frame in scores.items():
-        console.print(_table(frame, title=f"{name}: {gold.name}" + (f" ({subset}*)" if subset else "")))
+        scope = " ".join(([f"{subset}*"] if subset else []) + ([f"ids of {ids.name}"] if ids else []))
+        console.print(_table(frame, title=f"{name}: {gold.name}" + (f" ({scope})" if scope else "")))
 
 
 @app.command("report")
@@ -234,13 +249,19 @@ def show_cli(
     ),
     published: str | None = typer.Option(None, "--published", help="ISO date for records that give none."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy model to load."),
+    all_events: bool = typer.Option(
+        False, "--all-events", help="Also show hypothetical, negated and generic events (default: asserted, planned)."
+    ),
 ) -> None:
     """Print one article with its entities, time expressions and events marked.
+
+    Events shown are the asserted and planned ones unless --all-events is given.
 
     Example: extract show tests/data/seed/maroc-cellule-securite.txt --published 2018-12-17
     """
     from rich.console import Console
 
+    from extract.schema import MODALITIES, SHOWN_MODALITIES
     from extract.show import article_views, render_article
 
     try:
@@ -249,7 +270,7 @@ def show_cli(
         _fail(exc, 2)
     console = Console()
     for view in views:
-        console.print(render_article(view))
+        console.print(render_article(view, modalities=MODALITIES if all_events else SHOWN_MODALITIES))
 
 
 def _table(frame, *, title: str):

@@ -3,7 +3,8 @@
 A run's folder holds each table as Parquet (a file, or a folder of parts from
 the Dask engine), in `extract.duckdb`, or as CSV; whichever was written is
 read, in that order of preference, with the schema's column types (CSV cells
-get their formula guard undone). Loading a run needs no model:
+get their formula guard undone); every list column (`agents`, `targets`, ...)
+holds Python lists of strings whichever format it was read from. Loading a run needs no model:
 
     from extract.runs import load_tables
     tables = load_tables("data/out")
@@ -17,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from extract.errors import UsageError
-from extract.schema import DERIVED_TABLES, TABLES
+from extract.schema import DERIVED_TABLES, LIST_COLUMNS, TABLES
 from extract.write import DUCKDB_FILE, read_csv_table
 
 
@@ -27,12 +28,12 @@ def read_table(out: str | Path, table: str) -> pd.DataFrame:
         raise UsageError(f"no table named {table!r} (tables: {', '.join(TABLES)})")
     out = Path(out)
     if (out / f"{table}.parquet").exists():
-        return pd.read_parquet(out / f"{table}.parquet")
+        return _as_lists(pd.read_parquet(out / f"{table}.parquet"), table)
     if (out / DUCKDB_FILE).is_file():
         import duckdb
 
         with duckdb.connect(str(out / DUCKDB_FILE), read_only=True) as con:
-            return con.sql(f'SELECT * FROM "{table}"').to_arrow_table().to_pandas()
+            return _as_lists(con.sql(f'SELECT * FROM "{table}"').to_arrow_table().to_pandas(), table)
     if (out / f"{table}.csv").is_file():
         return read_csv_table(out / f"{table}.csv", table)
     raise UsageError(
@@ -41,6 +42,13 @@ def read_table(out: str | Path, table: str) -> pd.DataFrame:
         path=out,
         table=table,
     )
+
+
+def _as_lists(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """List cells as Python lists (pyarrow gives NumPy arrays), a missing one as an empty list."""
+    for name in LIST_COLUMNS[table]:
+        frame[name] = frame[name].map(lambda cell: [] if cell is None else [str(v) for v in cell])
+    return frame
 
 
 def load_tables(out: str | Path) -> dict[str, pd.DataFrame]:

@@ -2,8 +2,8 @@
 
 This is the one place that spells column names: the writers, the evaluation
 and the tests import `SCHEMAS` (and `COLUMNS`) from here. Missing values are
-nulls in Parquet and empty cells in CSV; a `list<string>` column is a list in
-Parquet and DuckDB and its items joined by `; ` in CSV.
+nulls in Parquet and empty cells in CSV; list columns (`LIST_COLUMNS`) hold
+`list<string>` (empty lists, never nulls): lists in Parquet and DuckDB, `; `-joined in CSV.
 
 The first five tables (`ROW_TABLES`) get their rows article by article; the
 last two (`DERIVED_TABLES`: `stories`, `corpus_entities`) are derived from all
@@ -23,7 +23,9 @@ STRING = pa.string()
 INT32 = pa.int32()
 INT64 = pa.int64()
 FLOAT64 = pa.float64()
-LIST_STRING = pa.list_(pa.string())
+# A list of names or codes: list<string> in Parquet and DuckDB (VARCHAR[]), `; `-joined in CSV.
+STRING_LIST = pa.list_(pa.string())
+LIST_SEPARATOR = "; "
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(
@@ -91,12 +93,19 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("trigger_lemma", STRING),
             ("category", STRING),
             ("cameo_root", STRING),
+            ("goldstein", FLOAT64),
+            ("modality", STRING),
             ("date_value", STRING),
+            ("date_source", STRING),
             ("timex_id", INT32),
             ("place", STRING),
             ("place_country_code", STRING),
-            ("actors", STRING),
-            ("actor_country_codes", STRING),
+            ("place_source", STRING),
+            ("agents", STRING_LIST),
+            ("agent_country_codes", STRING_LIST),
+            ("targets", STRING_LIST),
+            ("target_country_codes", STRING_LIST),
+            ("coref_id", INT32),
             ("story_id", STRING),
             ("sentence", STRING),
         ]
@@ -112,14 +121,14 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("place_country_code", STRING),
             ("latitude", FLOAT64),
             ("longitude", FLOAT64),
-            ("agents", LIST_STRING),
-            ("targets", LIST_STRING),
+            ("agents", STRING_LIST),
+            ("targets", STRING_LIST),
             ("n_articles", INT32),
             ("n_mentions", INT32),
             ("first_published", STRING),
             ("last_published", STRING),
-            ("doc_ids", LIST_STRING),
-            ("event_ids", LIST_STRING),
+            ("doc_ids", STRING_LIST),
+            ("event_ids", STRING_LIST),
         ]
     ),
     "corpus_entities": pa.schema(
@@ -142,6 +151,13 @@ TABLES: tuple[str, ...] = tuple(SCHEMAS)
 DERIVED_TABLES: tuple[str, ...] = ("stories", "corpus_entities")
 ROW_TABLES: tuple[str, ...] = tuple(name for name in TABLES if name not in DERIVED_TABLES)
 COLUMNS: dict[str, list[str]] = {name: schema.names for name, schema in SCHEMAS.items()}
+# The list<string> columns of each table (empty lists, never nulls).
+LIST_COLUMNS: dict[str, list[str]] = {
+    name: [f.name for f in schema if pa.types.is_list(f.type)] for name, schema in SCHEMAS.items()
+}
+# Event modalities, and the ones views and counts show unless told otherwise.
+MODALITIES: tuple[str, ...] = ("asserted", "planned", "hypothetical", "negated", "generic")
+SHOWN_MODALITIES: tuple[str, ...] = ("asserted", "planned")
 
 
 @dataclass(slots=True)

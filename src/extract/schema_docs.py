@@ -15,8 +15,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.components.events.categories import CATEGORY_FAMILIES, EVENT_CATEGORIES
+from extract.components.events.categories import CATEGORY_FAMILIES, EVENT_CATEGORIES, goldstein_of
 from extract.schema import SCHEMAS
+from extract.schema_notes import COREFERENCE, DATES, LIMITS, MODALITY, SOURCES
 from extract.write import DUCKDB_TYPES
 
 
@@ -147,23 +148,53 @@ DOCS: dict[str, TableDoc] = {
             "trigger_lemma": Column("Its lemma (lemmas of a multiword trigger, space-separated).", "signer"),
             "category": Column("One of the event categories below.", "diplomatic_cooperation"),
             "cameo_root": Column("Two-digit CAMEO root code; empty for `disaster`, `accident`, `election`.", "05"),
+            "goldstein": Column(
+                "Goldstein conflict-cooperation score of the CAMEO root (-10 to +10; GDELT's root-level values, `resources/goldstein.tsv`); empty for the three non-political categories.",
+                "3.5",
+            ),
+            "modality": Column(
+                "`asserted`, `planned`, `hypothetical`, `negated` or `generic` (see *Event modality*). Views and counts use `asserted` and `planned`.",
+                "asserted",
+            ),
             "date_value": Column(
-                "TIMEX3 value of the expression that dates the event, or the publication date when only the article dates it; empty when unknown.",
+                "TIMEX3 value of the expression that dates the event (from its clause, its sentence or a coreferent mention), or the publication date when only the article dates it; empty when unknown.",
                 "2020-10-23",
             ),
-            "timex_id": Column("The dating expression (`timexes.timex_id`); empty when none in the text.", "1"),
+            "date_source": Column(
+                "Where the date came from: `clause`, `sentence`, `article` (a coreferent mention) or `publication` (see *Event arguments and their sources*); empty when undated.",
+                "clause",
+            ),
+            "timex_id": Column(
+                "The dating expression (`timexes.timex_id`; for `article`, the coreferent's); empty when none in the text.",
+                "1",
+            ),
             "place": Column("Canonical name of the place or country where it happened, when stated.", "Genève"),
             "place_country_code": Column("ISO code of that place's country.", "CH"),
-            "actors": Column(
-                "Canonical names of the participants, agent first, joined by `; `.",
-                "Tripoli; Khalifa Haftar; Nations unies",
+            "place_source": Column(
+                "Where the place came from: `clause`, `sentence` or `article`; empty when none.", "clause"
             ),
-            "actor_country_codes": Column(
-                "The distinct country codes of the actors, in actor order (agent first), joined by `; `; actors without a country add none, so the two columns are not aligned one for one.",
+            "agents": Column(
+                "Who did it (GDELT's Actor1): canonical names of the agent's mentions, `list<string>` (`; `-joined in CSV). A nationality adjective inside another phrase adds a country code, not a name.",
+                "Tripoli; Khalifa Haftar",
+            ),
+            "agent_country_codes": Column(
+                "The distinct country codes of the agents, in order, `list<string>`; agents without a country add none, so the two lists are not aligned one for one.",
                 "LY",
             ),
+            "targets": Column(
+                "To whom or with whom (GDELT's Actor2): object, passive subject, `contre`/`avec`/`entre`/`de`/`à` complements, `list<string>`.",
+                "Nations unies",
+            ),
+            "target_country_codes": Column(
+                'The distinct country codes of the targets, `list<string>` ("l\'attentat contre un hôtel tunisien" → `TN`).',
+                "TN",
+            ),
+            "coref_id": Column(
+                "Mentions of the same real event in this document share it (1-based in order of first mention; see *Event coreference*).",
+                "1",
+            ),
             "story_id": Column(
-                "The story (`stories.story_id`) this mention belongs to, across articles; empty for a mention left out of stories (no category; with `modality`, one neither asserted nor planned).",
+                "The story (`stories.story_id`) this mention belongs to, across articles; empty for a mention left out of stories (one neither asserted nor planned, or with no category).",
                 "s3f9c2a1b7d04",
             ),
             "sentence": Column(
@@ -239,50 +270,6 @@ def _story_rule() -> str:
     return doc[doc.index("1. ") :].strip() + "\n"
 
 
-DATES = """\
-Time expressions are found by rules on the parse and given a TIMEX3 value:
-
-- **Absolute** expressions keep their own value: "le 15 septembre 2019" → `2019-09-15`,
-  "en février 2021" → `2021-02`, "en 2015" → `2015` (`anchor` = `absolute`).
-- **Relative** expressions are resolved against the article's `published` date:
-  "lundi", "jeudi dernier", "la semaine dernière" → `2018-W50`, "le mois prochain",
-  "ce lundi", "hier" (`anchor` = `published`). A bare weekday or a day without a
-  year goes to the past or the future by the tense of the verb it modifies
-  ("a remporté dimanche" is the Sunday before publication; "se réunira dimanche"
-  the one after).
-- **Anchored on an earlier expression**: "le même jour", "le lendemain", "une semaine plus tard"
-  (`anchor` = `previous`).
-- **Times of day** add a time or a part of day: "vendredi soir" → `2023-09-08TEV`,
-  "à 18h50" → `…T18:50`.
-- **Durations and sets** are not dates: "pendant trois jours" → `P3D`, "plusieurs jours"
-  → `PXD`, "chaque année" → `P1Y` (type `SET`) (`anchor` = `none`).
-- **Without a publication date** relative expressions are never resolved against
-  today: they keep unresolved parts (`XXXX-WXX-1` for "lundi").
-- **Events** are dated by the expression attached to their trigger in the parse
-  (`events.timex_id`); where the text dates an event only by the article
-  ("viennent de mettre en place"), `date_value` is the publication date and
-  `timex_id` is empty. A headline's present tense ("Washington et les talibans
-  signent un accord") usually reports the day before, so it is left undated.
-"""
-
-LIMITS = """\
-- Rules and tables, not a trained model for entities beyond the French NER: a name absent
-  from the shipped tables keeps the NER's kind (`place`, `organisation`, `person`, `other`)
-  with no country code or Wikidata id.
-- A place name shared by several countries is resolved to the one the article names, else
-  to the most populous; small villages may get no country.
-- Events are trigger words with their syntactic arguments: one sentence, no coreference
-  ("l'attaque" two paragraphs later is a second event row); the same event told twice
-  is joined only across the corpus, in `stories`, by the rule above. Negated, hypothetical and merely possible events are left out on purpose.
-- Actors and places come from mentions inside the trigger's syntactic arguments; a parse
-  error loses them or picks a wrong one.
-- Dates: a relative expression whose tense is ambiguous can land a week or a year off;
-  fuzzy expressions ("ces dernières années") keep `X` parts.
-- Offsets are exact, but sentence numbers follow the parser's sentence split, which can
-  cut after abbreviations.
-"""
-
-
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -308,13 +295,19 @@ def render() -> str:
         lines += ["| column | type (Arrow / DuckDB) | meaning | example |", "| --- | --- | --- | --- |"]
         for field in schema:
             column = doc.columns[field.name]
-            kind = f"{field.type} / {DUCKDB_TYPES[field.type]}"
+            arrow = str(field.type).replace("list<item: string>", "list<string>")
+            kind = f"{arrow} / {DUCKDB_TYPES[field.type]}"
             lines.append(f"| `{field.name}` | {kind} | {_cell(column.meaning)} | `{_cell(column.example)}` |")
         lines.append("")
-    lines += ["## Event categories", "", "| category | CAMEO root | covers | e.g. |", "| --- | --- | --- | --- |"]
+    lines += ["## Event categories", "", "| category | CAMEO root | Goldstein | covers | e.g. |"]
+    lines += ["| --- | --- | --- | --- | --- |"]
     for category, root, covers, examples in EVENT_CATEGORIES:
-        lines.append(f"| `{category}` | {root or '—'} | {_cell(covers)} | {_cell(examples)} |")
+        score = goldstein_of(root)
+        shown = "—" if score is None else f"{score:+.1f}"
+        lines.append(f"| `{category}` | {root or '—'} | {shown} | {_cell(covers)} | {_cell(examples)} |")
     lines += ["", "## How dates are resolved", "", DATES]
+    lines += ["## Event modality", "", MODALITY, "## Event arguments and their sources", "", SOURCES]
+    lines += ["## Event coreference", "", COREFERENCE]
     lines += ["## How stories are formed", "", "The event mentions of all articles are clustered into stories:", ""]
     lines += [_story_rule(), "Category families (rule 3):", "", "| family | categories |", "| --- | --- |"]
     lines += [f"| `{family}` | {', '.join(members)} |" for family, members in CATEGORY_FAMILIES.items()]

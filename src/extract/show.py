@@ -25,6 +25,8 @@ from rich.table import Table
 from rich.text import Text
 
 from extract.errors import UsageError
+from extract.schema import SHOWN_MODALITIES
+from extract.views import events_caption
 
 Row = Mapping[str, object]
 
@@ -94,25 +96,49 @@ def marked_text(view: ArticleView) -> Text:
     return text
 
 
-def events_table(events: Sequence[Row]) -> Table:
-    """One line per event: trigger, category and CAMEO root, date, place, actors."""
-    table = Table(title="events", show_header=True, header_style="bold", expand=False)
-    for column in ("#", "trigger", "category", "date", "place", "actors"):
+def _names(value: object) -> str:
+    """A list cell (a list, an array, or a `; `-joined string from an older table) as text."""
+    if isinstance(value, str):
+        return value
+    if value is None or isinstance(value, float):
+        return ""
+    try:
+        return "; ".join(str(v) for v in value)  # type: ignore[attr-defined]
+    except TypeError:
+        return _cell(value)
+
+
+def shown_events(events: Sequence[Row], modalities: Iterable[str] = SHOWN_MODALITIES) -> list[Row]:
+    """The events of `modalities` (asserted and planned by default); a row without one counts as asserted."""
+    wanted = set(modalities)
+    return [row for row in events if (_cell(row.get("modality")) or "asserted") in wanted]
+
+
+def events_table(events: Sequence[Row], caption: str = "") -> Table:
+    """One line per event: trigger, category and CAMEO root, modality, date, place, agents → targets."""
+    table = Table(title="events", caption=caption or None, show_header=True, header_style="bold", expand=False)
+    for column in ("#", "trigger", "category", "modality", "date", "place", "agents", "targets", "coref"):
         table.add_column(column)
     for row in events:
         category = _cell(row.get("category"))
         cameo = _cell(row.get("cameo_root"))
         place = _cell(row.get("place"))
         place_code = _cell(row.get("place_country_code"))
-        actors = _cell(row.get("actors"))
-        codes = _cell(row.get("actor_country_codes"))
+        date = _cell(row.get("date_value"))
+        source = _cell(row.get("date_source"))
+        roles = []
+        for names, codes in (("agents", "agent_country_codes"), ("targets", "target_country_codes")):
+            who, where = _names(row.get(names)), _names(row.get(codes))
+            roles.append(f"{who} [{where}]".strip() if where else who)
         table.add_row(
             _cell(row.get("event_id")),
             _cell(row.get("trigger")),
             f"{category} ({cameo})" if cameo else category,
-            _cell(row.get("date_value")),
+            _cell(row.get("modality")),
+            f"{date} ({source})" if date and source and source != "clause" else date,
             f"{place} ({place_code})" if place_code else place,
-            f"{actors} [{codes}]" if codes else actors,
+            *roles,
+            _cell(row.get("coref_id")),
         )
     return table
 
@@ -123,18 +149,26 @@ def legend() -> Text:
     return Text("  ").join(parts)
 
 
-def render_article(view: ArticleView) -> RenderableType:
-    """A rich renderable for one article: a header, the marked text, a legend and the events."""
+def render_article(view: ArticleView, *, modalities: Iterable[str] = SHOWN_MODALITIES) -> RenderableType:
+    """A rich renderable for one article: a header, the marked text, a legend and the events.
+
+    Only the events of `modalities` (asserted and planned by default) are marked, counted and
+    listed; the caption says how many others are not shown.
+    """
+    modalities = tuple(modalities)
+    events = shown_events(view.events, modalities)
+    caption = events_caption(len(events), len(view.events), modalities)
     header = " · ".join(part for part in (view.doc_id, view.title or "", view.published or "") if part)
     counts = Text(
-        f"{len(view.mentions)} mentions, {len(view.timexes)} time expressions, {len(view.events)} events",
+        f"{len(view.mentions)} mentions, {len(view.timexes)} time expressions, {len(events)} events ({caption})",
         style="dim",
     )
     if view.status != "ok":
         counts = Text(f"{view.status}: {view.error or 'no reason given'}", style="bold red")
-    parts: list[RenderableType] = [Rule(header), counts, marked_text(view), legend()]
-    if view.events:
-        parts.append(events_table(view.events))
+    shown = ArticleView(view.doc_id, view.text, view.title, view.published, view.mentions, view.timexes, events)
+    parts: list[RenderableType] = [Rule(header), counts, marked_text(shown), legend()]
+    if events:
+        parts.append(events_table(events, caption))
     return Group(*parts)
 
 

@@ -25,6 +25,19 @@ COLUMNS = ["pattern", "category", "cameo_root", "requires", "notes"]
 # The SPEC's events table: category -> CAMEO root ("" for the non-political three).
 CATEGORIES = {category: root for category, root, _, _ in EVENT_CATEGORIES}
 FLAGS = {"refl", "norefl", "verb", "noun", "prep_à", "plural", "visit", "vote", "human", "relations"}
+# Read by extract.components.events.senses (SENSE_FLAGS), kept in step by a test.
+FLAGS |= {
+    "literal",
+    "no_feat",
+    "counterpart",
+    "leader",
+    "force",
+    "projectile",
+    "civilian",
+    "predicate",
+    "adj",
+    "issued",
+}
 
 
 def problems(path: Path, *, lemmas: bool = False) -> list[str]:

@@ -103,26 +103,25 @@ def fit(a: Cluster, story: Cluster) -> tuple[str, int] | None:
 def article_clusters(
     mentions: list[Mention], place: tuple[str, str, bool] | None, published: str | None
 ) -> list[Cluster]:
-    """One article's mentions as events: by `coref_id` where the table has it, else each mention joins the
-    first earlier one of its family whose date and place do not conflict. A cluster with no place nor
+    """One article's mentions as events: a mention joins the event of its `coref_id` (where the table has
+    it), else the first earlier one of its family whose date and place do not conflict. A cluster with no place nor
     country takes `place` (the headline's place or country, when given); an undated one of an
     unscheduled family the week before publication as its window."""
     clusters: list[Cluster] = []
     chains: dict[str, Cluster] = {}
-    by_coref = any(m.coref for m in mentions)
     for m in mentions:
         single = Cluster(m.family)
         single.add(m)
-        if by_coref:
-            target = chains.get(m.coref) if m.coref else None
-        else:
+        target = chains.get(m.coref) if m.coref else None
+        if target is None:
             target = next((c for c in clusters if c.family == m.family and _compatible(single, c)), None)
         if target is None:
             clusters.append(single)
-            if m.coref:
-                chains[m.coref] = single
+            target = single
         else:
             target.add(m)
+        if m.coref:
+            chains.setdefault(m.coref, target)
     day = day_of(published)
     for cluster in clusters:
         if place is not None and cluster.place is None and cluster.country is None:

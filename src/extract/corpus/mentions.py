@@ -2,8 +2,9 @@
 
 Reads whichever columns the tables have: SPEC v2's `modality`, `agents`, `targets`,
 `*_country_codes`, `goldstein`, `coref_id`, `place_source`; else v1's `actors` and
-`actor_country_codes`, with the named entities of the trigger's sentence (from
-`mentions`) as further participants.
+`actor_country_codes`. The named entities of the trigger's sentence (from
+`mentions`) are further participants with v1 tables, and the only ones of a v2
+row with no agents nor targets.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pandas as pd
 
 from extract.components.events.categories import FAMILY, UNSCHEDULED_FAMILIES
 from extract.corpus.dates import Span, span_of
+from extract.write.cells import split_list
 
 KEPT_MODALITIES = ("asserted", "planned")
 PARTICIPANT_KINDS = ("person", "organisation", "country", "nationality")
@@ -33,7 +35,7 @@ def items(value: object) -> list[str]:
     if value is not None and not isinstance(value, str) and hasattr(value, "__iter__"):
         return [str(v) for v in value if text(v)]
     found = text(value)
-    return [part.strip() for part in found.split(";") if part.strip()] if found else []
+    return [part.strip() for part in split_list(found) if part.strip()] if found else []
 
 
 def day_of(published: str | None) -> dt.date | None:
@@ -83,7 +85,7 @@ def read_mentions(
     else:  # v1: `actors` (agent first) stand for the agents
         agents_of, targets_of = col("actors"), [None] * n
         codes_of = [items(a) for a in col("actor_country_codes")]
-    in_sentence = {} if explicit else _sentence_participants(mentions)
+    in_sentence = _sentence_participants(mentions)
     modalities = col("modality") if "modality" in events.columns else None
     doc_ids, event_ids, categories, dates = col("doc_id"), col("event_id"), col("category"), col("date_value")
     places, place_codes, sentences, corefs = (
@@ -110,7 +112,9 @@ def read_mentions(
                 span, date_value = None, None
         agents, targets = items(agents_of[row]), items(targets_of[row])
         participants = {p.casefold() for p in agents + targets} | set(codes_of[row])
-        participants |= in_sentence.get((doc_id, _int(sentences[row])), set())
+        named = explicit and bool(participants)  # v2 agents/targets found: they alone count
+        if not named:  # v1, or none found: the entities named in the trigger's sentence stand in
+            participants |= in_sentence.get((doc_id, _int(sentences[row])), set())
         found.append(
             Mention(
                 key=f"{doc_id}#{event_ids[row]}",
@@ -127,7 +131,7 @@ def read_mentions(
                 agents=agents,
                 targets=targets,
                 participants=participants,
-                explicit=explicit,
+                explicit=named,
                 coref=text(corefs[row]),
                 goldstein=_float(goldsteins[row]),
                 latitude=_float(latitudes[row]),

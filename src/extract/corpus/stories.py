@@ -9,12 +9,13 @@ docs/tables.md):
    unscheduled families (violence, disaster: reported after they happen), a
    date after the article's publication is a misread tense and is dropped
    (unless `planned`).
-2. **Within an article** mentions that share a `coref_id` are one event; where
-   the table has no `coref_id`, a mention is the same event as the first
-   earlier one of its family whose date and place do not conflict (rule 4).
-   An event with no place nor country takes the one place the article's
-   title names, else its one country (where the table has no
-   `place_source`; a title naming several gives none); an
+2. **Within an article** mentions that share a `coref_id` are one event, and
+   a mention not joined so is the same event as the first earlier one of its
+   family whose date and place do not conflict (rule 4): `coref_id` also needs
+   compatible agents, so alone it splits one event into several, which rule 3
+   then keeps out of one story. An event with no place nor country takes the
+   one place the article's title names, else its one country (a title naming
+   several gives none); an
    undated one of an unscheduled family gets the week before publication as
    its *window*.
 3. **Across articles** the events are taken by `published` (undated articles
@@ -33,8 +34,8 @@ docs/tables.md):
      otherwise the country codes must be equal (a place agrees with its own
      country). No place and no code: unknown.
    - *participants*: agents and targets, as case-folded names and country
-     codes (v1 tables: `actors` and the entities named in the trigger's
-     sentence): sharing one agrees; sharing none conflicts only when both come
+     codes (v1 tables: `actors`; a mention with none, or from v1 tables, adds
+     the entities named in the trigger's sentence): sharing one agrees; sharing none conflicts only when both come
      from `agents`/`targets`; otherwise unknown.
 5. **Joining.** With date *and* place known and agreeing, an event joins.
    With *no date* (or only a window) it joins only when the place is the same
@@ -89,12 +90,12 @@ def build_stories(
     """The `stories` rows and, aligned with `events`' rows, each row's `story_id` (None when in no story).
 
     `mentions` gives v1 tables their sentence participants and each article's
-    headline place (where `events` has no `place_source`); `countries` are
+    headline place; `countries` are
     the case-folded names that denote a country rather than a specific place;
     `locate(place, country_code)` gives a story's coordinates when no member has any.
     """
     found = read_mentions(events, documents, mentions, countries or set())
-    places = article_places(mentions, documents) if "place_source" not in events.columns else {}
+    places = article_places(mentions, documents)
     accounts: list[Cluster] = []
     for doc_id, group in groupby(sorted(found, key=lambda m: (m.doc_id, m.row)), key=lambda m: m.doc_id):
         members = list(group)

@@ -57,9 +57,9 @@ def mention_spans(rows: list[tuple]) -> Spans:
 
 def bare_ner_spans(records: list[dict], *, model: str = DEFAULT_MODEL) -> Spans:
     """What the bare model's NER finds on the same texts: the baseline."""
-    import spacy
+    from extract.pipeline.load import load_model
 
-    nlp = spacy.load(model, disable=["lemmatizer"])
+    nlp = load_model(model, disable=["lemmatizer"])
     spans: Spans = {}
     for record, doc in zip(records, nlp.pipe((r["text"] for r in records), batch_size=64)):
         spans[str(record["id"])] = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
@@ -80,12 +80,16 @@ def evaluate(
     baseline: bool = False,
     subset: str | None = None,
     texts: str | Path | None = None,
+    ids: str | Path | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """Score mentions, and time expressions where the gold has them.
+    """Score mentions, and time expressions where the gold has them (`timexes`, and
+    `timex types`: recall and value accuracy per TIMEX3 type).
 
     With `pred`, score the tables of a finished run (doc_ids must be the gold
     ids); else run the pipeline over the gold texts. With `baseline`, the bare
-    model's NER is scored on the same texts, side by side.
+    model's NER is scored on the same texts, side by side. With `ids`, a file
+    of gold ids (the first tab-separated field of each line), only those
+    records are scored.
 
     A `.json` gold is news gold: the one frame `news` of measures, over a run
     of `texts` (default: `X.jsonl` beside `X.gold.json`) or the run in `pred`.
@@ -96,7 +100,7 @@ def evaluate(
         return {"news": evaluate_news(gold, texts=texts, pred=pred, model=model, subset=subset)}
     if texts is not None:
         raise UsageError("{texts} is for news gold (X.gold.json); JSON Lines gold holds its texts", option="texts")
-    records = load_gold(gold, subset=subset)
+    records = load_gold(gold, subset=subset, ids=ids)
     if pred is not None:
         predicted = {table: _read_run(Path(pred), table) for table in ("mentions", "timexes")}
     else:
@@ -110,7 +114,7 @@ def evaluate(
         frames.append(score_mentions(truth, mention_spans(predicted["mentions"]), system="extract"))
         results["mentions"] = pd.concat(frames, ignore_index=True)
     if any(r.get("timex") for r in records):
-        from extract.evaluate.timex import score_timexes
+        from extract.evaluate.timex import recall_by_type, score_timexes
 
         index = {name: i for i, name in enumerate(COLUMNS["timexes"])}
         by_doc: dict[str, list[dict]] = {}
@@ -119,6 +123,7 @@ def evaluate(
                 {key: row[index[key]] for key in ("start", "end", "type", "value")}
             )
         results["timexes"] = score_timexes(records, by_doc)
+        results["timex types"] = recall_by_type(records, by_doc)
     return results
 
 

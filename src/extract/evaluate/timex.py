@@ -9,6 +9,8 @@ import pandas as pd
 from extract.evaluate.metrics import prf, ratio
 
 COLUMNS = ["metric", "precision", "recall", "f1", "accuracy", "n_gold", "n_pred", "n_correct"]
+TYPE_COLUMNS = ["type", "n_gold", "n_found", "recall", "n_valued", "n_value_ok", "value_accuracy"]
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 
 def score_timexes(gold: list[dict], pred: Mapping[str, list[dict]]) -> pd.DataFrame:
@@ -83,6 +85,46 @@ def score_timexes(gold: list[dict], pred: Mapping[str, list[dict]]) -> pd.DataFr
         ),
     ]
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def recall_by_type(gold: list[dict], pred: Mapping[str, list[dict]]) -> pd.DataFrame:
+    """Relaxed recall and value accuracy per gold TIMEX3 type, over the pairs of `score_timexes`.
+
+    One row per type (`DATE`, `TIME`, `DURATION`, `SET`, then any other type the gold
+    uses, then `all`): `n_gold` gold expressions of that type, `n_found` paired with a
+    prediction (overlap, one to one), `recall` = n_found / n_gold; `n_valued` of the
+    found ones have a gold value, `n_value_ok` of those got it, `value_accuracy` =
+    n_value_ok / n_valued. A missed expression of a type shows which rules are missing.
+    """
+    counts: dict[str, list[int]] = {}
+    for record in gold:
+        gold_spans = [(int(s), int(e), str(t), v) for s, e, t, v, *_ in record.get("timex") or []]
+        predicted = [
+            (int(p["start"]), int(p["end"]), str(p.get("type", "")), p.get("value")) for p in pred.get(record["id"], [])
+        ]
+        for g in gold_spans:
+            counts.setdefault(g[2], [0, 0, 0, 0])[0] += 1
+        for g, p in pair_by_overlap(gold_spans, predicted):
+            row_counts = counts[g[2]]
+            row_counts[1] += 1
+            if g[3] is not None:
+                row_counts[2] += 1
+                row_counts[3] += str(g[3]) == str(p[3])
+    order = [t for t in TIMEX_TYPES if t in counts] + sorted(set(counts) - set(TIMEX_TYPES))
+    totals = [sum(counts[t][i] for t in order) for i in range(4)]
+    rows = [
+        {
+            "type": name,
+            "n_gold": n_gold,
+            "n_found": n_found,
+            "recall": ratio(n_found, n_gold),
+            "n_valued": n_valued,
+            "n_value_ok": n_ok,
+            "value_accuracy": ratio(n_ok, n_valued),
+        }
+        for name, (n_gold, n_found, n_valued, n_ok) in [(t, counts[t]) for t in order] + [("all", totals)]
+    ]
+    return pd.DataFrame(rows, columns=TYPE_COLUMNS)
 
 
 def pair_by_overlap(gold: list[tuple], pred: list[tuple]) -> Iterable[tuple[tuple, tuple]]:

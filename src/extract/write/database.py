@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from extract.schema import SCHEMAS
+from extract.schema import SCHEMAS, STRING_LIST
 
 DUCKDB_FILE = "extract.duckdb"
 # Arrow type → DuckDB column type, for the types the schema uses.
@@ -13,7 +13,7 @@ DUCKDB_TYPES = {
     pa.int32(): "INTEGER",
     pa.int64(): "BIGINT",
     pa.float64(): "DOUBLE",
-    pa.list_(pa.string()): "VARCHAR[]",
+    STRING_LIST: "VARCHAR[]",
 }
 
 

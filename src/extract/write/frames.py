@@ -17,12 +17,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extract.schema import SCHEMAS
-from extract.write.cells import neutralise
+from extract.write.cells import csv_cell, split_list
 
 if TYPE_CHECKING:
     import pandas as pd
-
-LIST_SEPARATOR = "; "
 
 
 def _missing(value: Any) -> bool:
@@ -36,7 +34,7 @@ def _missing(value: Any) -> bool:
 
 def _list(value: Any) -> list[str]:
     if isinstance(value, str):
-        return [part.strip() for part in value.split(";") if part.strip()]
+        return split_list(value)
     if value is None or (not hasattr(value, "__len__") and _missing(value)):
         return []
     return [str(v) for v in value if not _missing(v)]
@@ -63,13 +61,6 @@ def arrow_table(frame: pd.DataFrame, table: str) -> pa.Table:
         values = frame[field.name].tolist() if field.name in frame.columns else [None] * n
         arrays.append(pa.array([_cell(v, field.type) for v in values], type=field.type))
     return pa.Table.from_arrays(arrays, schema=schema)
-
-
-def csv_cell(value: Any) -> Any:
-    """A value as the CSV writer gets it: lists joined by `; `, text guarded against formulas."""
-    if isinstance(value, list):
-        value = LIST_SEPARATOR.join(value)
-    return neutralise(value) if isinstance(value, str) else value
 
 
 def write_parquet(data: pa.Table, path: Path, row_group: int) -> None:

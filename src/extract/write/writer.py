@@ -21,9 +21,9 @@ import pyarrow.parquet as pq
 from extract.errors import UsageError
 from extract.schema import DERIVED_TABLES, ROW_TABLES, SCHEMAS, TABLES
 from extract.write.atomic import disk_error, move_into_place
-from extract.write.cells import read_csv_table
+from extract.write.cells import csv_cell, read_csv_table
 from extract.write.database import DUCKDB_FILE, duckdb_ddl
-from extract.write.frames import arrow_table, csv_cell, replace_in_duckdb, write_csv, write_parquet
+from extract.write.frames import arrow_table, replace_in_duckdb, write_csv, write_parquet
 
 FORMATS = ("parquet", "csv", "duckdb", "both")
 ROW_GROUP = 20_000

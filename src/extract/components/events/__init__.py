@@ -2,7 +2,7 @@
 
 Sets `doc._.events` to a list of `Event`, one per event mention, read from the
 parse, `doc._.mentions` and `doc._.timexes` (either may be None: the events are
-then found without actors/places or without dates).
+then found without agents/targets/places or without dates).
 
 How an event is found and what is deliberately left out:
 
@@ -15,19 +15,26 @@ How an event is found and what is deliberately left out:
   plural subject ("se retrouver": a meeting of several parties) or a visit
   ("se rendre", "arriver": a named visitor or office holder and a destination,
   so not "se rendre aux autorités" nor "arriver en tête").
-- **Not events**: a negated trigger ("n'a pas signé", "aucune attaque",
-  "sans combattre"), a generic one ("toute attaque"), one presented as
-  possible or averted ("d'éventuelles attaques", "pour prévenir un attentat",
-  "se préparent à lancer des attaques"), and an action that is only demanded,
-  promised, refused or threatened ("exige la libération" yields the demand,
-  not a release).
-- **Hypothetical**: a verb trigger in the conditional, under a modal
-  "pouvoir" or after "si" ("si l'armée attaquait") is not reported. A noun
-  trigger whose clause is hypothetical ("les combats pourraient durer") is
-  reported without a date, unless the hypothetical verb is the one that makes
-  it happen ("une attaque pourrait avoir lieu"), then it is not reported. The
-  journalistic conditional past ("l'aviation aurait bombardé jeudi un
-  hôpital") reports an unconfirmed event: reported, without a date.
+- **Senses** (`senses.py`): a trigger word used in another sense is no event:
+  a figurative quantity or metaphor ("l'avalanche de condamnations", "un séisme
+  politique"), sport ("signer un doublé", "deux essais refusés"), a meeting with
+  no one ("rencontrer des difficultés"), the verb of an event named as its
+  subject ("un séisme frappe": one disaster, no strike), an action a warrant asks
+  for ("une notice rouge pour l'arrestation de": the notice is the event).
+- **Modality** (`modality.py`): every trigger is a row with its modality; only a
+  trigger that is part of a name, or a speech category without participants, is
+  dropped. `negated`: "n'a pas signé", "aucune attaque", "sans combattre", "a déjoué
+  un attentat"; `generic`: "toute attaque", "l'extradition est une procédure";
+  `hypothetical`: possible, averted, proposed or wanted ("d'éventuelles attaques",
+  "pour prévenir un attentat", "le principe d'un sommet", "a proposé la tenue d'un
+  sommet"), an action only demanded, promised, refused or threatened ("exige la
+  libération": the demand is asserted, the release hypothetical), a verb in the
+  conditional, under a modal "pouvoir" or after "si" ("si l'armée attaquait");
+  `planned`: future tense, "aller"/"devoir" + infinitive, "prévu", "prochain", a date
+  after publication outside the past tense ("le sommet se tiendra du 17 au 18
+  février"); else `asserted`. A noun trigger whose clause is hypothetical ("les
+  combats pourraient durer") and the journalistic conditional past ("l'aviation
+  aurait bombardé jeudi un hôpital") are asserted, without a date.
 - **Reporting verbs** (annoncer, déclarer, affirmer, selon) are not in the
   lexicon: the event is their complement, which is matched on its own.
   Statement-like categories (statement, appeal, demand, disapprove) are
@@ -44,15 +51,19 @@ How an event is found and what is deliberately left out:
   expression that dates one trigger does not date another through these
   fallbacks. When the text dates the event
   only by the article, the **publication date** is used (`timex` None):
-  "viennent de mettre en place". No date otherwise: a headline's present
-  tense ("Washington et les talibans signent un accord") usually reports the
-  day before publication, so it is left undated rather than dated wrongly.
-- **Actors**: the agent first (subject and its conjuncts, the subject of the
-  governing verb for "viennent de signer", the passive agent "par un
-  commando", nationality adjectives on a noun trigger "tirs iraniens", the
-  subject of a support verb "a lancé une offensive"), then the other
-  participants (object, "de"/"contre"/"entre"/"avec" complements), each
-  mapped to the canonical names and country codes of the mentions in it.
+  "viennent de mettre en place". Then (`sources.py`) the sentence's one unclaimed
+  date, a date heading the list item, and (`coref.py`) a coreferent mention's date.
+  Hypothetical, negated and generic triggers take only an expression of their own.
+  A bare "revendiqué" claim gives a date before it to the attack it claims
+  (`claims.py`).
+- **Agents and targets** (GDELT's Actor1/Actor2): the agent first (subject and
+  its conjuncts, the subject of the governing verb for "viennent de signer", the
+  passive agent "par un commando", nationality adjectives on a noun trigger "tirs
+  iraniens", the subject of a support verb "a lancé une offensive", the claimant of
+  a claimed attack), then the targets (object, passive subject, "de"/"contre"/
+  "entre"/"avec"/"à" complements), each mapped to the canonical names and country
+  codes of the mentions in it; a nationality adjective inside another phrase ("un
+  hôtel tunisien") adds a code, not a name.
 - **Place**: the first place or country mention in a complement introduced by
   à/en/au/dans/sur/près de/au large de (for noun triggers also "de" + a place:
   "l'attentat de Nice"), searched down the trigger's complements.

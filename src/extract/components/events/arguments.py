@@ -1,8 +1,9 @@
-"""Who took part in an event and where: the agent and other participants, the actors' mentions, the place."""
+"""Who took part in an event and where: the agent and other participants, agents and targets, the place."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -19,11 +20,28 @@ from extract.components.events.words import (
     RECIPIENT_CASES,
     SUPPORT_VERBS,
 )
+from extract.components.resources import RESOURCES, read_tsv
 from extract.pipeline.spans import Mention, Timex
+
+# (canonical names, distinct country codes) of one role.
+Roles = tuple[list[str], list[str]]
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO code → the canonical French country name of `resources/countries.tsv`."""
+    return {row["code"]: row["canonical"] for row in read_tsv(RESOURCES / "countries.tsv")}
+
+
+def actor_name(mention: Mention) -> str:
+    """The actor a mention names: a nationality as a noun ("les Russes") names its country (Russie)."""
+    if mention.kind == "nationality" and mention.country_code:
+        return country_names().get(mention.country_code, mention.canonical)
+    return mention.canonical
 
 
 class ArgumentFinder:
-    """The participants, actors and place of a trigger; mixed into `EventExtractor`."""
+    """The participants, agents, targets and place of a trigger; mixed into `EventExtractor`."""
 
     # The state EventExtractor sets up in its __init__.
     doc: Doc
@@ -33,6 +51,7 @@ class ArgumentFinder:
     timex_spans: list[Span | None]
     timex_tokens: set[int]
     head_of: dict[int, TriggerCandidate]
+    role_mentions: set[int]  # the mentions roles() made agents or targets, for the sentence-level place
 
     if TYPE_CHECKING:  # defined by EventExtractor
 
@@ -53,6 +72,8 @@ class ArgumentFinder:
                 and c.i not in self.timex_tokens
                 and (not case_lemmas(c) or case_lemmas(c) & (OTHER_CASES | RECIPIENT_CASES))
             ]  # a bare nominal "obl" is a misparsed object: "ont libéré jeudi trois prisonniers"
+            if any(c.dep_ == "aux:pass" for c in head.children):
+                agents += [c for c in head.children if c.dep_.startswith("obl") and "par" in case_lemmas(c)]
             governor = head
             while not agents and governor.dep_ in ("xcomp", "conj") and governor.head.i != governor.i:
                 governor = governor.head
@@ -115,24 +136,49 @@ class ArgumentFinder:
                 continue
             yield from self._actor_tokens(child)
 
-    def actors(self, cand: TriggerCandidate, place: int | None) -> list[Mention]:
+    def roles(self, cand: TriggerCandidate, place: int | None) -> tuple[Roles, Roles]:
+        """The agents (who did it) and targets (to whom): GDELT's Actor1 and Actor2.
+
+        Each is (canonical names, distinct country codes), the agent phrases first. A
+        nationality adjective inside another phrase ("un hôtel tunisien", "les services
+        marocains") adds its country code but no name: the actor is the hotel, the services.
+        """
         agents, others = self.participants(cand)
-        seen: list[int] = []
+        seen: set[int] = set() if place is None else {place}
+        found: list[Roles] = []
         for group in (agents, others):
+            names: list[str] = []
+            codes: list[str] = []
             for head in group:
-                found = {n for token in self._actor_tokens(head) for n in self.mention_at.get(token.i, ())}
-                for n in sorted(found, key=lambda n: self.mentions[n].start):
+                hits = {n for token in self._actor_tokens(head) for n in self.mention_at.get(token.i, ())}
+                for n in sorted(hits, key=lambda n: self.mentions[n].start):
                     mention = self.mentions[n]
-                    if n == place or n in seen or mention.kind == "other":
+                    if n in seen or mention.kind == "other":
                         continue
                     if mention.kind == "place" and (group is others or n not in self.mention_at.get(head.i, ())):
                         continue  # a city acts only as the subject itself ("Moscou a dénoncé")
-                    seen.append(n)
-        names: list[Mention] = []
-        for n in seen:
-            if all(self.mentions[n].canonical != m.canonical for m in names):
-                names.append(self.mentions[n])
-        return names
+                    seen.add(n)
+                    self.role_mentions.add(n)
+                    if mention.country_code and mention.country_code not in codes:
+                        codes.append(mention.country_code)
+                    name = actor_name(mention)
+                    if not self._is_modifier(n, head, cand) and name not in names:
+                        names.append(name)
+            found.append((names, codes))
+        (agent_names, agent_codes), (target_names, target_codes) = found
+        target_names = [name for name in target_names if name not in agent_names]
+        return (agent_names, agent_codes), (target_names, target_codes)
+
+    def _is_modifier(self, n: int, phrase: Token, cand: TriggerCandidate) -> bool:
+        """A nationality adjective on a noun other than the trigger: a country code, not an actor."""
+        mention = self.mentions[n]
+        if mention.kind != "nationality":
+            return False
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "amod" and root.head.i != cand.head.i and root.head.i not in self.mention_at
 
     def place(self, cand: TriggerCandidate) -> int | None:
         """The index of the place mention the trigger is located at, or None."""

@@ -5,6 +5,12 @@ Plain Python, no spaCy: `extract.schema_docs` and the report import it without l
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from extract.components.resources import RESOURCES, read_tsv
+
+GOLDSTEIN_FILE = "goldstein.tsv"
+
 # category, CAMEO root, what it covers, French examples (the SPEC's table).
 EVENT_CATEGORIES: list[tuple[str, str, str, str]] = [
     (
@@ -70,3 +76,14 @@ FAMILY: dict[str, str] = {category: family for family, members in CATEGORY_FAMIL
 # Families whose events are reported after they happen, never announced ahead: a date after the
 # article's publication is a misread tense, and an undated mention happened in the week before it.
 UNSCHEDULED_FAMILIES: tuple[str, ...] = ("violence", "disaster")
+
+
+@lru_cache(maxsize=1)
+def goldstein_scores() -> dict[str, float]:
+    """CAMEO root → Goldstein score, from `resources/goldstein.tsv` (GDELT's root-level values)."""
+    return {row["cameo_root"]: float(row["goldstein"]) for row in read_tsv(RESOURCES / GOLDSTEIN_FILE)}
+
+
+def goldstein_of(cameo_root: str) -> float | None:
+    """The Goldstein score of a CAMEO root; None for the non-political categories (no root)."""
+    return goldstein_scores().get(cameo_root) if cameo_root else None

@@ -5,15 +5,22 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from extract.components.events.matcher import TriggerCandidate
-from extract.components.events.syntax import case_lemmas, clause_verb, is_verbal
+from extract.components.events.syntax import case_lemmas, clause_verb, is_nested, is_verbal
 from extract.components.events.words import (
     BOUND_CASES,
+    COUNTED_FROM,
     DATE_TYPES,
     DAYS_FROM_AN_EVENT,
     IRREALIS_CATEGORIES,
+    REPORTING_VERBS,
     SUPPORT_VERBS,
 )
 from extract.pipeline.spans import Mention, Timex, published_of
+
+
+def is_calendar(value: str | None) -> bool:
+    """A value that places the event on the calendar (`2018-12`, `2018-W50`, `XXXX-WXX-1`), not `PAST_REF`."""
+    return bool(value) and not str(value).endswith("_REF")
 
 
 class EventDating:
@@ -29,6 +36,7 @@ class EventDating:
     head_of: dict[int, TriggerCandidate]
     # Set by dates() from claims(): expression → the verb it modifies, read by the fallbacks below.
     attached: dict[int, Token | None]
+    owner: dict[int, tuple[int, int]]
 
     def claims(self, kept: list[TriggerCandidate]) -> tuple[dict[int, tuple[int, int]], dict[int, Token | None]]:
         """Who each DATE/TIME expression belongs to.
@@ -83,14 +91,20 @@ class EventDating:
             return True
         return verb.dep_ == "acl:relcl" and any(c.dep_ == "nsubj" and c.lemma_ == "qui" for c in verb.children)
 
-    def dates(self, kept: list[TriggerCandidate]) -> dict[int, int | str]:
-        """Map each kept trigger head to a timex index, or "published"."""
+    def dates(self, kept: list[TriggerCandidate], stated_only: set[int]) -> dict[int, int | str | None]:
+        """Map each kept trigger head to a timex index, "published", or None when its own words
+        say it is not dated ("récemment"); heads absent are left to the later sources.
+
+        The triggers in `stated_only` (hypothetical, negated, generic) take only an expression
+        of their own phrase: no fallback dates them.
+        """
         owner, self.attached = self.claims(kept)
+        self.owner = owner
         claimed: dict[int, int] = {}
         for n, (head_i, _steps) in sorted(owner.items(), key=lambda item: item[1][1]):
             claimed.setdefault(head_i, n)
         taken = set(owner)
-        result: dict[int, int | str] = {}
+        result: dict[int, int | str | None] = {}
         for cand in kept:
             if cand.undated:
                 continue
@@ -105,7 +119,11 @@ class EventDating:
             if head.i in claimed:
                 result[head.i] = claimed[head.i]
                 continue
-            found: int | str | None = self._governor_timex(head, usable)
+            if head.i in stated_only:
+                continue
+            found: int | str | None = None
+            if not is_nested(head, set(self.head_of) | self.timex_tokens):  # "lundi des patrouilles": a misparse
+                found = self._governor_timex(head, usable)
             if found is None and head.dep_ == "conj" and head.head.i in result:
                 found = result[head.head.i]
             if found is None:
@@ -114,6 +132,9 @@ class EventDating:
                 found = "published"
             if found is not None:
                 result[head.i] = found
+        for head_i, found in result.items():
+            if isinstance(found, int) and not is_calendar(self.timexes[found].value):
+                result[head_i] = None  # "récemment" (PAST_REF): the clause says when only vaguely
         return result
 
     def _after_publication(self, n: int) -> bool:
@@ -128,8 +149,13 @@ class EventDating:
             child, token = token, token.head
             if token.i in self.head_of:
                 return None
-            if token.i in self.timex_tokens and token.lemma_.lower() in DAYS_FROM_AN_EVENT:
-                return None  # "au lendemain du séisme": the time is counted from the event
+            if token.i in self.timex_tokens and (
+                token.lemma_.lower() in DAYS_FROM_AN_EVENT
+                or any(t.lower_ in COUNTED_FROM for t in self.doc[max(child.left_edge.i - 2, 0) : child.left_edge.i])
+            ):
+                return None  # "au lendemain du séisme", "le vendredi suivant le scrutin": counted from the event
+            if child.dep_ in ("ccomp", "parataxis") and token.lemma_.lower() in REPORTING_VERBS:
+                return None  # "a déclaré mardi que l'attaque ...": the day of the statement
             found = [
                 n for n, verb in self.attached.items() if verb is not None and verb.i == token.i and n not in taken
             ]

@@ -7,38 +7,35 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from extract.components.events.arguments import ArgumentFinder
+from extract.components.events.arguments import ArgumentFinder, Roles
+from extract.components.events.categories import goldstein_of
+from extract.components.events.claims import claimed_event, is_bare_participle
+from extract.components.events.coref import Referent, resolve
 from extract.components.events.dating import EventDating
 from extract.components.events.lexicon import Trigger
 from extract.components.events.matcher import TriggerCandidate, TriggerMatcher
+from extract.components.events.modality import ModalityReader
+from extract.components.events.senses import in_sense
+from extract.components.events.sources import ArgumentSources
 from extract.components.events.syntax import (
     case_lemmas,
-    clause_verb,
+    determiner_kind,
     ends_linked,
-    is_alleged,
-    is_bare_obl,
-    is_hypothetical,
-    is_negated,
+    introduces_new,
+    is_bare_modifier,
     is_verbal,
     meets_requirements,
     span_head,
-    under_si,
+    under_report,
+    word_stem,
 )
-from extract.components.events.words import (
-    COLLECTIVE_NOUNS,
-    GENERIC_DETS,
-    IRREALIS_ADJS,
-    IRREALIS_CATEGORIES,
-    IRREALIS_GOVERNORS,
-    NAME_KINDS,
-    SPEECH_CATEGORIES,
-    SUPPORT_VERBS,
-)
+from extract.components.events.words import COLLECTIVE_NOUNS, REPORTING_VERBS
 from extract.pipeline.spans import Event, Mention, Timex, published_of
+from extract.schema import SHOWN_MODALITIES
 
 
-class EventExtractor(ArgumentFinder, EventDating):
-    """Find the events of one `Doc`: triggers, then filters, then arguments and dates."""
+class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSources):
+    """Find the events of one `Doc`: triggers, their modality, arguments and dates, then coreference."""
 
     def __init__(self, doc: Doc, matcher: TriggerMatcher, triggers: dict[str, Trigger]) -> None:
         self.doc = doc
@@ -72,7 +69,8 @@ class EventExtractor(ArgumentFinder, EventDating):
         for match_id, start, end in matcher(doc):
             trigger = triggers[doc.vocab.strings[match_id]]
             span = Span(doc, start, end, label=match_id)
-            if meets_requirements(span_head(span), trigger) and ends_linked(span, trigger):
+            head = span_head(span)
+            if meets_requirements(head, trigger) and ends_linked(span, trigger) and in_sense(span, head, trigger):
                 spans.append(span)
         return [
             TriggerCandidate(span=s, head=span_head(s), trigger=triggers[s.label_])
@@ -93,66 +91,6 @@ class EventExtractor(ArgumentFinder, EventDating):
             return head.head, head.dep_  # "a lancé une vague de frappes": the frappes are launched
         return head, dep
 
-    # -- filters --------------------------------------------------------------------------
-
-    def keep(self, cand: TriggerCandidate) -> bool:
-        """Whether the candidate is an event that the text reports as happening."""
-        head = cand.head
-        if any(self.mentions[n].kind in NAME_KINDS for n in self.mention_at.get(head.i, ())):
-            return False  # part of a name: "l'Instance supérieure pour les élections"
-        if is_negated(head):
-            return False
-        if not is_verbal(head):
-            children = list(head.children)
-            if any(c.dep_ == "det" and c.lemma_.lower() in GENERIC_DETS for c in children):
-                return False
-            if any(c.dep_ == "amod" and c.lemma_.lower() in IRREALIS_ADJS for c in children):
-                return False
-        if self._irrealis_governor(head):
-            return False
-        verb, dep = self.governor(head)
-        if not is_verbal(verb):
-            verb = clause_verb(head)
-        if is_verbal(head):
-            if head.dep_ == "xcomp" and is_negated(head.head):
-                return False
-            if under_si(head):
-                return False
-            if is_hypothetical(head):
-                if not is_alleged(head):
-                    return False
-                cand.undated = True  # alleged: reported, but not dated as if confirmed
-        elif verb.i != head.i:
-            support = (
-                verb.lemma_ in SUPPORT_VERBS
-                or any(c.dep_ == "xcomp" and c.lemma_ in SUPPORT_VERBS for c in verb.children)
-            ) and (dep in ("obj", "nsubj", "nsubj:pass") or is_bare_obl(head))
-            if support and is_negated(verb):
-                return False
-            if is_hypothetical(verb) or under_si(head):
-                if support and not is_alleged(verb):
-                    return False
-                cand.undated = True
-        if cand.trigger.category in SPEECH_CATEGORIES and not any(self.participants(cand)):
-            return False
-        return True
-
-    def _irrealis_governor(self, token: Token) -> bool:
-        """A governor up the clause that says the trigger has not happened."""
-        steps = 0
-        while token.head.i != token.i and steps < 4:
-            dep = token.dep_
-            token = token.head
-            steps += 1
-            gov = self.head_of.get(token.i)
-            if gov is not None and gov.trigger.category in IRREALIS_CATEGORIES:
-                return True
-            if token.lemma_.lower() in IRREALIS_GOVERNORS:
-                return True
-            if dep in ("advcl", "acl:relcl", "parataxis", "ccomp", "conj") or gov is not None:
-                return False
-        return False
-
     # -- the result -----------------------------------------------------------------------
 
     def trigger_span(self, cand: TriggerCandidate) -> Span:
@@ -163,22 +101,64 @@ class EventExtractor(ArgumentFinder, EventDating):
             start -= 1
         return self.doc[start : cand.span.end]
 
-    def events(self) -> list[Event]:
-        kept = [cand for cand in self.candidates if self.keep(cand)]
-        dates = self.dates(kept)
-        published = published_of(self.doc)
-        events = []
+    def _hand_over_claims(
+        self, kept: list[TriggerCandidate], dates: dict[int, int | str | None], roles: dict[int, tuple[Roles, Roles]]
+    ) -> None:
+        """A claim's claimant becomes the attack's agent; a date before a bare "revendiqué" is the attack's."""
+        by_head = {cand.head.i: cand for cand in kept}
         for cand in kept:
-            span = self.trigger_span(cand)
-            place = self.place(cand)
-            actors = self.actors(cand, place)
-            dated = dates.get(cand.head.i)
+            claimed = claimed_event(cand, by_head)
+            if claimed is None:
+                continue
+            agents, _ = roles[cand.head.i]
+            (claimed_agents, claimed_codes), claimed_targets = roles[claimed.head.i]
+            if not claimed_agents and not claimed_codes and (agents[0] or agents[1]):
+                roles[claimed.head.i] = ((list(agents[0]), list(agents[1])), claimed_targets)
+            n = dates.get(cand.head.i)
+            if (
+                isinstance(n, int)
+                and claimed.head.i not in dates
+                and is_bare_participle(cand.head)
+                and self.timexes[n].start < cand.head.idx
+            ):
+                dates[claimed.head.i] = dates.pop(cand.head.i)
+
+    def events(self) -> list[Event]:
+        modalities = {cand.head.i: self.modality(cand) for cand in self.candidates}
+        kept = [cand for cand in self.candidates if modalities[cand.head.i] is not None]
+        shown = {cand.head.i for cand in kept if modalities[cand.head.i] in SHOWN_MODALITIES}
+        dates = self.dates(kept, stated_only={cand.head.i for cand in kept} - shown)
+        places = {cand.head.i: self.place(cand) for cand in kept}
+        self.role_mentions: set[int] = set()
+        roles = {cand.head.i: self.roles(cand, places[cand.head.i]) for cand in kept}
+        self._hand_over_claims(kept, dates, roles)
+        used = {n for n in dates.values() if isinstance(n, int)}
+        by_head = {cand.head.i: cand for cand in kept}
+        published = published_of(self.doc)
+        events, referents = [], []
+        for cand in kept:
+            head = cand.head
+            dated, date_source = dates.get(head.i), "clause"
+            claim = claimed_event(cand, by_head) is not None
+            bare = is_bare_modifier(head, self.timex_tokens)
+            if head.i in shown and head.i not in dates and not cand.undated and not claim and not bare:
+                dated, date_source = self.item_date(head), "sentence"
+                if dated is None and not under_report(head, REPORTING_VERBS):
+                    dated = self.sentence_date(head, used)
+            place, place_source = places[head.i], "clause"
+            if place is None and head.i in shown:
+                claimed = {n for n in places.values() if n is not None}
+                place, place_source = self.relative_place(head), "sentence"
+                if place is None:
+                    place = self.sentence_place(head, claimed, self.role_mentions)
             timex, value = None, ""
             if dated == "published":
-                value = published.isoformat() if published is not None else ""
-            elif isinstance(dated, int):  # dates() maps to a timex index or "published"
+                value, date_source = (published.isoformat() if published is not None else ""), "publication"
+            elif isinstance(dated, int):  # a timex index; None: no date
                 timex, value = dated, self.timexes[dated].value or ""
             place_mention = self.mentions[place] if place is not None else None
+            (agents, agent_codes), (targets, target_codes) = roles[head.i]
+            span = self.trigger_span(cand)
             events.append(
                 Event(
                     start=span.start_char,
@@ -186,12 +166,60 @@ class EventExtractor(ArgumentFinder, EventDating):
                     trigger_lemma=cand.trigger.lemma,
                     category=cand.trigger.category,
                     cameo_root=cand.trigger.cameo_root,
+                    goldstein=goldstein_of(cand.trigger.cameo_root),
+                    modality=modalities[head.i] or "asserted",
                     timex=timex,
                     date_value=value,
+                    date_source=date_source if value else "",
                     place=place_mention.canonical if place_mention else "",
                     place_country_code=place_mention.country_code if place_mention else "",
-                    actors=[m.canonical for m in actors],
-                    actor_country_codes=list(dict.fromkeys(m.country_code for m in actors if m.country_code)),
+                    place_source=place_source if place_mention else "",
+                    agents=agents,
+                    agent_country_codes=agent_codes,
+                    targets=targets,
+                    target_country_codes=target_codes,
                 )
             )
+            determiner = determiner_kind(head)
+            referents.append(
+                Referent(
+                    new=introduces_new(head),
+                    indefinite=determiner == "indefinite",
+                    anaphor=determiner == "definite",
+                    word=word_stem(cand.trigger.lemma),
+                    headline=head.sent.start == 0,
+                    closed=bare,
+                    place_kind=place_mention.kind if place_mention else "",
+                    undated=cand.undated or claim,
+                )
+            )
+        resolve(events, referents)
+        self._date_claims_hours_after(kept, events, by_head)
         return events
+
+    def _date_claims_hours_after(
+        self, kept: list[TriggerCandidate], events: list[Event], by_head: dict[int, TriggerCandidate]
+    ) -> None:
+        """ "a revendiqué l'attaque quelques heures plus tard", "quelques heures après l'attentat,
+        le groupe a revendiqué": the claim is of the attack's day (source `article`)."""
+        index = {cand.head.i: n for n, cand in enumerate(kept)}
+        for cand in kept:
+            claimed = claimed_event(cand, by_head)
+            event = events[index[cand.head.i]]
+            if claimed is None or event.date_value or event.modality not in SHOWN_MODALITIES:
+                continue
+            attack = events[index[claimed.head.i]]
+            if attack.date_value and self._hours_from(cand.head):
+                event.date_value, event.date_source = attack.date_value.split("T")[0], "article"
+
+    def _hours_from(self, head: Token) -> bool:
+        """An expression of a few hours in the trigger's clause ("quelques heures plus tard")."""
+        for span in self.timex_spans:
+            if span is None or "heure" not in span.text.lower() or span.sent.start != head.sent.start:
+                continue
+            token = span.root
+            while token.head.i != token.i and token.i != head.i and not is_verbal(token):
+                token = token.head
+            if token.i == head.i or token.head.i == head.i:
+                return True
+        return False

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from extract.components.events.lexicon import Trigger
-from extract.components.events.words import CLAUSE_DEPS, NEGATORS, PARTITIVES
+from extract.components.events.words import CLAUSE_DEPS, COLLECTIVE_NOUNS, NEGATORS, PARTITIVES
 
 
 def ends_linked(span: Span, trigger: Trigger) -> bool:
@@ -237,8 +237,80 @@ def is_hypothetical(verb: Token) -> bool:
     while True:
         if is_conditional(verb) or (verb.lemma_ == "pouvoir" and verb.i != verb.head.i):
             return True
-        if verb.dep_ != "xcomp" or verb.head.i == verb.i:
-            return False
+        if verb.dep_ != "xcomp" or verb.head.i == verb.i or "Fin" in verb.morph.get("VerbForm", []):
+            return False  # a finite verb has its own mood: "devraient être à Dakar, où le sommet se tiendra"
         verb = verb.head
         if verb.lemma_ == "pouvoir":
             return True
+
+
+# Adjectives that make a noun trigger another event than the ones before it.
+NEW_REFERENT_ADJS = frozenset({"autre", "nouveau", "similaire", "second", "deuxième", "troisième", "précédent"})
+INDEFINITE_DETS = frozenset({"un", "une", "des", "de", "du", "d'", "plusieurs", "quelque", "certain"})
+DEFINITE_DETS = frozenset({"le", "la", "les", "l'", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs"})
+
+
+def introduces_new(token: Token) -> bool:
+    """ "un autre attentat", "une nouvelle attaque", "un attentat similaire": not the event told before."""
+    return not is_verbal(token) and any(
+        c.dep_ == "amod" and c.lemma_.lower() in NEW_REFERENT_ADJS for c in token.children
+    )
+
+
+def determiner_kind(token: Token) -> str:
+    """ "indefinite" ("une offensive", "des tirs"), "definite" ("l'attentat", "ces frappes") or ""."""
+    if is_verbal(token):
+        return ""
+    for child in token.children:
+        if child.dep_ == "det" or (child.dep_ == "case" and child.lower_ in ("des", "du")):
+            lemma = child.lower_
+            if lemma in INDEFINITE_DETS or child.lemma_.lower() == "un":
+                return "indefinite"
+            if lemma in DEFINITE_DETS or child.lemma_.lower() in DEFINITE_DETS:
+                return "definite"
+    return ""
+
+
+def word_stem(lemma: str) -> str:
+    """The first five letters of a trigger's main word: "manifester" and "manifestation" share "manif"."""
+    words = [w for w in lemma.replace("'", " ").split() if w not in ("se", "s")]
+    return words[0][:5].lower() if words else ""
+
+
+def is_nested(token: Token, exempt: set[int]) -> bool:
+    """A noun trigger told as a modifier of another noun ("les résultats du premier tour", "les
+    auteurs de l'attentat"): the verb of the clause acts on that noun, so its date is not the trigger's."""
+    head = token.head
+    return (
+        not is_verbal(token)
+        and token.dep_.startswith("nmod")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i not in exempt  # another trigger, or a day misparsed as the head ("lundi des patrouilles")
+        and head.lemma_.lower() not in COLLECTIVE_NOUNS  # "une vague de frappes" is the frappes'
+    )
+
+
+def under_report(token: Token, reporting: frozenset[str]) -> bool:
+    """Whether the token is in a clause reported by a speech verb ("rappelle que la signature ...")."""
+    steps = 0
+    while token.head.i != token.i and steps < 8:
+        dep, token = token.dep_, token.head
+        steps += 1
+        if dep in ("ccomp", "parataxis") and token.lemma_.lower() in reporting:
+            return True
+    return False
+
+
+def is_bare_modifier(token: Token, exempt: set[int]) -> bool:
+    """A noun trigger without determiner modifying another noun: "premier tour de scrutin", "tentative d'attentat".
+
+    Not "des frappes" ("des" is an article the parser reads as a preposition), nor a trigger
+    under a day misparsed as its head ("a mené jeudi des frappes"): `exempt` holds those heads.
+    """
+    return (
+        not is_verbal(token)
+        and token.dep_.startswith("nmod")
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.head.i not in exempt
+        and not any(c.dep_ == "det" or c.lower_ in PARTITIVES for c in token.children)
+    )

@@ -7,20 +7,24 @@ from __future__ import annotations
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "conj", "csubj", "xcomp"})
 # "au lendemain du séisme", "à la veille du sommet": days counted from the event they name.
 DAYS_FROM_AN_EVENT = frozenset({"lendemain", "surlendemain", "veille", "avant-veille"})
+# "le vendredi suivant le scrutin", "deux jours après l'attaque": a time counted from the event named after them.
+COUNTED_FROM = frozenset({"suivant", "précédant", "après", "avant"})
 NEGATORS = frozenset({"ne", "pas", "jamais", "nullement", "guère", "aucun", "nul"})
-GENERIC_DETS = frozenset({"tout", "chaque", "aucun", "nul"})
+# "toute attaque": a kind of event, not one; "aucune attaque": none happened.
+GENERIC_DETS = frozenset({"tout", "chaque"})
+NEGATIVE_DETS = frozenset({"aucun", "nul"})
 IRREALIS_ADJS = frozenset({"éventuel", "possible", "potentiel", "hypothétique"})
+# A noun or verb that schedules the trigger: "le prochain sommet", "la réunion prévue", "est programmé".
+PLANNING_ADJS = frozenset({"prochain", "prévu", "prévoir", "programmé", "programmer", "futur"})
 # Mentions whose words are a name, not an event: "Front de libération nationale".
 NAME_KINDS = frozenset({"organisation", "person"})
 # An expression introduced by these bounds a period; it does not date the event in it.
 BOUND_CASES = frozenset({"depuis", "jusque", "jusqu'", "partir", "ici"})
-# Governors under which the trigger did not (yet) happen.
+# Governors under which the trigger did not (yet) happen: hypothetical.
 IRREALIS_GOVERNORS = frozenset(
     {
         "prévenir",
-        "empêcher",
         "éviter",
-        "déjouer",
         "contrer",
         "craindre",
         "redouter",
@@ -32,16 +36,31 @@ IRREALIS_GOVERNORS = frozenset(
         "vouloir",
         "souhaiter",
         "espérer",
-        "annuler",
-        "échec",
         "crainte",
         "risque",
         "menace",
         "prévention",
         "projet",
         "lutte",
+        # proposed or agreed in principle: "a proposé la tenue d'un sommet", "le principe d'un sommet"
+        "proposer",
+        "proposition",
+        "suggérer",
+        "principe",
+        "idée",
+        "possibilité",
+        "éventualité",
+        "hypothèse",
+        # still to come: "en attendant son extradition", "il faut que les membres se réunissent"
+        "attendre",
+        "falloir",
     }
 )
+# Governors that say the trigger was foiled or called off: negated.
+CANCELLING_GOVERNORS = frozenset({"déjouer", "annuler", "annulation", "échec", "empêcher"})
+# "a proposé son aide": under these governors an offer is the event, not a hypothesis.
+OFFERING_GOVERNORS = frozenset({"proposer", "proposition"})
+OFFERING_CATEGORIES = frozenset({"aid", "intent_cooperate"})
 # Trigger categories whose complement is only wanted, promised, refused or threatened.
 IRREALIS_CATEGORIES = frozenset({"appeal", "intent_cooperate", "demand", "threaten", "reject"})
 SPEECH_CATEGORIES = frozenset({"statement", "appeal", "demand", "disapprove"})
@@ -103,7 +122,7 @@ PLACE_CASES = frozenset({"à", "au", "aux", "en", "dans", "sur", "près", "large
 PARTITIVES = frozenset({"des", "du"})
 # Nouns that count or group events: "une vague de frappes", "une série d'attentats".
 COLLECTIVE_NOUNS = frozenset(
-    {"vague", "série", "salve", "succession", "multitude", "flambée", "regain", "recrudescence"}
+    {"vague", "série", "salve", "succession", "multitude", "flambée", "regain", "recrudescence", "ensemble", "totalité"}
 )
 PLACE_KINDS = frozenset({"place", "country"})
 DATE_TYPES = frozenset({"DATE", "TIME"})
@@ -111,3 +130,10 @@ AGENT_DEPS = frozenset({"nsubj", "obl:agent"})
 OTHER_DEPS = frozenset({"obj", "iobj", "nsubj:pass"})
 OTHER_CASES = frozenset({"de", "du", "des", "contre", "entre", "avec"})
 RECIPIENT_CASES = frozenset({"à", "au", "aux"})
+# Verbs that report speech: a date on them is the day of the statement, not of the event told.
+REPORTING_VERBS = frozenset({
+    "déclarer", "annoncer", "affirmer", "dire", "indiquer", "expliquer", "préciser", "estimer",
+    "assurer", "ajouter", "souligner", "rappeler", "confirmer", "révéler", "rapporter", "écrire",
+    "raconter", "signaler", "souhaiter", "juger", "considérer", "publier", "démentir",
+    "proclamer", "communiquer",
+})  # fmt: skip

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from typing import TypeGuard
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.components.timex.anchors import clock_day, event_day, names_a_day
 from extract.components.timex.grammar import Found, find_expressions
 from extract.components.timex.lexicon import TimexLexicon, load_lexicon
 from extract.components.timex.resolvers import resolve
@@ -54,22 +55,34 @@ REPORTING_VERBS = frozenset({
 def dates_a_report(doc: Doc, found: Found) -> bool:
     """Whether the expression modifies a reporting verb whose subject follows it (an incise)."""
     verb = doc[found.start : found.end].root.head
-    return verb.lemma_ in REPORTING_VERBS and any(child.dep_ == "nsubj" and child.i > verb.i for child in verb.children)
+    if verb.lemma_ not in REPORTING_VERBS:
+        return False
+    children = list(verb.children)
+    if any(child.dep_ == "nsubj" and child.i > verb.i for child in children):
+        return True
+    # "..., a annoncé mardi la police": the parser may take the inverted subject for an object
+    return not any(child.dep_.startswith("nsubj") and child.i < verb.i for child in children) and any(
+        child.dep_ == "obj" and child.i > found.end and child.pos_ in ("NOUN", "PROPN") for child in children
+    )
 
 
 def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list[Timex]:
-    """Resolve expressions left to right, clock times last (they take their day's date)."""
+    """Resolve expressions left to right, then those counted from an event, clock times last."""
     starts = sentence_starts(doc)
     sentence_of = [bisect.bisect_right(starts, f.start) - 1 for f in found]
+    reports = [dates_a_report(doc, f) for f in found]
     resolved: list[Resolved | None] = [None] * len(found)
+    contexts: list[Context | None] = [None] * len(found)
     previous_day: dt.date | None = None
     day_sentence = -1  # the sentence previous_day was read in
     previous_month: str | None = None
     previous_year: int | None = None
     year_of_sentence: dict[int, int] = {}
+    weekday_days: dict[int, dt.date] = {}  # weekday → the day its first bare mention named
     for k, f in enumerate(found):
         if f.meaning.kind == "clock":
             continue
+        bare_weekday = f.meaning.kind == "weekday" and f.meaning.direction is None and not f.meaning.habitual
         context = Context(
             published=published,
             tense=governing_tense(doc, f.start, f.end),
@@ -78,14 +91,18 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
             sentence_day=previous_day if day_sentence == sentence_of[k] else None,
             previous_month=previous_month,
             sentence_year=year_of_sentence.get(sentence_of[k])
-            if f.meaning.kind == "calendar" and f.meaning.direction is None
+            if f.meaning.kind in ("calendar", "nth_weekday") and f.meaning.direction is None
             else None,
+            same_weekday=weekday_days.get(f.meaning.weekday or 0) if bare_weekday else None,
         )
+        contexts[k] = context
         result = resolve_safely(f, context)
         if result is None:
             continue
         resolved[k] = result
-        if dates_a_report(doc, f):
+        if bare_weekday and result.day is not None and result.anchor == "published":
+            weekday_days.setdefault(f.meaning.weekday or 0, result.day)
+        if reports[k]:
             continue  # "le même jour" after "..., a indiqué vendredi le parquet" is the story's day
         if result.day is not None:
             previous_day, day_sentence = result.day, sentence_of[k]
@@ -103,41 +120,44 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
             and (f.meaning.year is not None or f.meaning.unit == "Y")
         ):
             year_of_sentence[sentence_of[k]] = result.year
+    usable = [not reports[j] and not f.meaning.of_event for j, f in enumerate(found)]
+    for k, f in enumerate(found):  # "le même jour qu'un attentat", "deux jours après l'attaque"
+        before = contexts[k]
+        if f.meaning.event is not None and before is not None:
+            day = event_day(doc, k, found, resolved, sentence_of, usable)
+            resolved[k] = resolve_safely(f, replace(before, event_day=day))
+    usable = [not r for r in reports]
     for k, f in enumerate(found):
         if f.meaning.kind != "clock":
             continue
         # Day expressions, resolved or not: a clock time next to an unresolved
         # "hier" (no publication date) must not borrow an earlier absolute day.
-        same_sentence = [
-            (abs(j - k), j < k, r.day)
-            for j, r in enumerate(resolved)
-            if _names_a_day(r) and sentence_of[j] == sentence_of[k]
-        ]
+        governing = clock_day(doc, k, found, resolved, sentence_of, usable)
         days_before = [
-            r.day for j, r in enumerate(resolved[:k]) if _names_a_day(r) and found[j].meaning.kind != "clock"
+            r.day
+            for j, r in enumerate(resolved[:k])
+            if names_a_day(r) and found[j].meaning.kind != "clock" and usable[j]
         ]
         context = Context(
             published=published,
             tense=governing_tense(doc, f.start, f.end),
             previous_day=days_before[-1] if days_before else None,
-            sentence_day=min(same_sentence, key=lambda t: (t[0], not t[1]))[2] if same_sentence else None,
+            sentence_day=day_of(resolved[governing]) if governing is not None else None,
         )
         resolved[k] = resolve_safely(f, context)
     timexes = []
     for f, result in zip(found, resolved):
         if result is None or not result.value:
             continue
-        span = doc[f.start : f.end]
+        end = f.end - 1 if f.meaning.event is not None and result.type == "DURATION" else f.end  # "deux jours [après]"
+        span = doc[f.start : end]
         end_char = span.end_char - 1 if span.text.endswith("h.") else span.end_char  # "à 17 h."
         timexes.append(Timex(span.start_char, end_char, result.type, result.value, result.anchor))
     return timexes
 
 
-def _names_a_day(result: Resolved | None) -> TypeGuard[Resolved]:
-    """A resolved day, or a day left unresolved for want of a publication date (XXXX-XX-XX)."""
-    if result is None:
-        return False
-    return result.day is not None or (result.value[:4] == "XXXX" and len(result.value) == 10)
+def day_of(result: Resolved | None) -> dt.date | None:
+    return result.day if result is not None else None
 
 
 class TimexRecogniser(Serialisable):

@@ -25,12 +25,13 @@ from extract.components.timex.lexicon import STARTERS, TimexLexicon, load_lexico
 from extract.components.timex.meaning import Found, Match, Meaning
 from extract.components.timex.rules.calendar import CalendarRules
 from extract.components.timex.rules.quantity import QuantityRules
+from extract.components.timex.rules.vague import VagueRules
 from extract.components.timex.tokens import ROMAN_ORDINAL
 
 __all__ = ["Found", "Meaning", "Scanner", "find_expressions"]
 
 
-class Scanner(CalendarRules, QuantityRules):
+class Scanner(CalendarRules, QuantityRules, VagueRules):
     """The rules, applied to one `Doc`. Build one per document; call `scan()` once."""
 
     def __init__(self, doc: Doc, lexicon: TimexLexicon) -> None:
@@ -48,12 +49,17 @@ class Scanner(CalendarRules, QuantityRules):
             self.calendar,
             self.period,
             self.weekday,
+            self.nth_weekday,
             self.season,
             self.holiday,
             self.duration,
             self.vague,
             self.here,
             self.frequency_adjective,
+            self.era,
+            self.long_time,
+            self.whole_unit,
+            self.in_full_part,
         ]
 
     def scan(self) -> list[Found]:

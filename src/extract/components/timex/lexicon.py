@@ -63,6 +63,12 @@ EXTRA_TIME_WORDS = frozenset(
         "quatrième",
         "second",
         "seconde",
+        "longtemps",
+        "époque",
+        "plein",
+        "pleine",
+        "tout",
+        "toute",
     }
 )
 

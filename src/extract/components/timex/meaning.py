@@ -40,6 +40,7 @@ class Meaning:
     habitual: bool = False
     to_the_day: bool = False
     of_event: bool = False  # "au lendemain de la visite": the day after an event, not a date
+    event: int | None = None  # the token of that event's noun ("visite"), when the words name one
     rank: int | None = None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from dateutil.easter import easter  # Gregorian Easter Sunday (the default, EASTER_WESTERN)
 
@@ -10,7 +11,9 @@ from extract.components.timex.meaning import Meaning
 from extract.components.timex.values import (
     DURATION_UNITS,
     EDGE_MONTH,
+    FUTURE,
     PAST,
+    SEASON_START,
     Context,
     Resolved,
     add_months,
@@ -121,6 +124,8 @@ def resolve_previous_day(meaning: Meaning, context: Context) -> Resolved:
     if meaning.of_event and context.sentence_day is not None:
         # "a lancé jeudi des manœuvres, au lendemain de la visite": the day is the clause's.
         base, offset = context.sentence_day, 0
+    elif meaning.of_event and context.event_day is not None:
+        base = context.event_day  # "au lendemain de l'attaque", the attack dated elsewhere in the text
     if base is None:
         base, anchor = context.published, "published"
     if base is None:
@@ -184,6 +189,10 @@ def resolve_weekday(meaning: Meaning, context: Context) -> Resolved:
         base, anchor = context.previous_day, "previous"
     if base is None:
         return Resolved(kind, with_part(f"XXXX-WXX-{weekday}", meaning.part), "none")
+    if context.same_weekday is not None and anchor == "published" and meaning.direction is None:
+        if context.tense not in (PAST, FUTURE):  # "Dimanche, ..." told again in the present: the same Sunday
+            day = context.same_weekday
+            return Resolved(kind, with_part(day_value(day), meaning.part), anchor, day=day, year=day.year)
     day = weekday_date(base, weekday, meaning.direction, context.tense)
     return Resolved(kind, with_part(day_value(day), meaning.part), anchor, day=day, year=day.year)
 
@@ -202,6 +211,20 @@ def resolve_season(meaning: Meaning, context: Context) -> Resolved:
 
 def resolve_offset(meaning: Meaning, context: Context) -> Resolved:
     unit, sign = meaning.unit or "D", meaning.offset
+    if meaning.of_event:  # "deux jours après l'attaque"
+        if context.sentence_day is not None:  # "Le 5 mars, deux jours après l'attaque": the clause's day
+            day = context.sentence_day
+            return Resolved("DATE", day_value(day), "previous", day=day, year=day.year)
+        if context.event_day is None:  # the text does not date the attack: a length of time
+            return Resolved("DURATION", duration_value(unit, meaning.amount), "none")
+        context = replace(context, previous_day=context.event_day, previous_month=None)
+    if meaning.amount is None and unit in ("S", "MIN", "H"):
+        # "quelques heures plus tard": a few hours after the day before it, so on that day.
+        if meaning.from_previous and context.previous_day is not None:
+            return Resolved("DATE", day_value(context.previous_day), "previous", day=context.previous_day)
+        if context.published is not None:
+            return Resolved("DATE", day_value(context.published), "published", day=context.published)
+        return Resolved("DURATION", duration_value(unit, None), "none")
     if meaning.amount is None:
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "none")
     base, anchor = context.published, "published"
@@ -255,6 +278,40 @@ def resolve_clock(meaning: Meaning, context: Context) -> Resolved:
     return Resolved(kind, "XXXX-XX-XX" + clock, "none")
 
 
+def resolve_nth_weekday(meaning: Meaning, context: Context) -> Resolved:
+    """ "le premier dimanche de mars", "le dernier lundi du mois", "le premier dimanche du printemps"."""
+    weekday, rank = meaning.weekday or 7, meaning.rank or 1
+    published = context.published
+    if meaning.season is None and meaning.month is None:  # "du mois": the month of the publication
+        if published is None:
+            return Resolved("DATE", "XXXX-XX", "none")
+        first, year = dt.date(published.year, published.month, 1), published.year
+    elif meaning.season is not None:
+        year_or_none = context.sentence_year
+        if year_or_none is None and published is not None:
+            year_or_none = season_year(published, meaning.season, None, context.tense or PAST)
+        if year_or_none is None:
+            return Resolved("DATE", f"XXXX-{meaning.season}", "none")
+        year = year_or_none
+        first = dt.date(year, SEASON_START[meaning.season], 21)
+    else:
+        month = meaning.month or 1
+        if context.sentence_year is not None:
+            year = context.sentence_year
+        elif published is not None:
+            year = year_for(published, month, None, None, context.tense)
+        else:
+            return Resolved("DATE", f"XXXX-{month:02d}", "none")
+        first = dt.date(year, month, 1)
+    anchor = "previous" if context.sentence_year is not None else "published"
+    if rank > 0:
+        day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (rank - 1))
+    else:  # the last one: a week before the first of the next month, or of the season's end
+        end = add_months(first, 3 if meaning.season else 1)
+        day = end - dt.timedelta(days=(end.isoweekday() - weekday - 1) % 7 + 1)
+    return Resolved("DATE", day_value(day), anchor, day=day, year=day.year)
+
+
 HANDLERS = {
     "now": resolve_now,
     "ref": resolve_fixed,
@@ -268,4 +325,5 @@ HANDLERS = {
     "season": resolve_season,
     "offset": resolve_offset,
     "clock": resolve_clock,
+    "nth_weekday": resolve_nth_weekday,
 }

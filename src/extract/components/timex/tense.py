@@ -7,7 +7,7 @@ vendredi" the next Friday.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from extract.components.timex.values import FUTURE, PAST, PRESENT
 
@@ -41,7 +41,8 @@ ETRE_VERBS = {
     "disparaître",
 }
 # Participles that schedule what they qualify: "prévue le 15 septembre" looks ahead.
-SCHEDULING_VERBS = {"prévoir", "programmer", "fixer", "planifier", "attendre", "envisager", "annoncer", "reporter"}
+# "annoncer" is not one: "les mesures annoncées mercredi" were announced last Wednesday.
+SCHEDULING_VERBS = {"prévoir", "programmer", "fixer", "planifier", "attendre", "envisager", "reporter"}
 
 
 def verb_tense(verb: Token, depth: int = 0) -> str | None:
@@ -104,6 +105,8 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     for k in (start - 1, start - 2):
         if k >= 0 and doc[k].lower_ in PAST_SIGNALS:
             return PAST
+        if k == start - 1 and k >= 0 and doc[k].lower_ == "pour":
+            return FUTURE  # "annoncée pour jeudi", "prévu pour le 3 mars"
         if k >= 0 and doc[k].lower_ in FUTURE_SIGNALS and (doc[k].lower_ != "avant" or k == start - 1):
             return FUTURE
     token = doc[start:end].root
@@ -114,17 +117,62 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
         and any(t.like_num for t in doc[start:end])
     ):
         return None  # "l'élection du 18 avril": the noun's date, not the verb's
+    tense = verb_tense_of(doc, start, end)
+    head = token.head
+    if (
+        tense is not None
+        and tense != PAST
+        and head.pos_ in ("NOUN", "PROPN")
+        and token.dep_ == "nmod"
+        and head.dep_ not in ("obj", "ROOT")
+    ):
+        # "le scrutin de dimanche", "l'annonce par le ministre jeudi soir": a day of what the
+        # noun names, which the verb's present or future does not place ahead ("prendra fin
+        # vendredi", a noun object of the verb, keeps the verb's tense).
+        return None
+    if tense is None and doc.has_annotation("SENT_START"):
+        return capitals_tense(doc[start].sent)
+    return tense
+
+
+# Verbs whose object carries its own date: "a annoncé des élections le 30 juin" dates the
+# elections, not the announcement ("a annoncé jeudi des élections" dates the announcement).
+OBJECT_DATING_VERBS = {"annoncer", "convoquer", "fixer", "programmer", "décider", "promettre", "proposer", "confirmer"}
+
+
+def verb_tense_of(doc: Doc, start: int, end: int) -> str | None:
+    """The tense of the verb the expression depends on, else of the sentence's main verb."""
+    token = doc[start:end].root
     for _ in range(4):
         if token.head is token:
             break
         token = token.head
         if token.pos_ in ("VERB", "AUX") or has_auxiliary(token):
+            if token.lemma_ in OBJECT_DATING_VERBS and any(
+                c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < start for c in token.children
+            ):
+                return None
             tense = verb_tense(token)
             if tense is not None:
                 return tense
     root = doc[start].sent.root if doc.has_annotation("SENT_START") else None
     if root is not None and (root.pos_ in ("VERB", "AUX") or has_auxiliary(root)):
         return verb_tense(root)
+    return None
+
+
+# Endings of the future tense, for a headline in capitals the tagger cannot read ("LE
+# VILLAGE FERA LA FÊTE DIMANCHE"): "-ERA", "-IRA", "-RONT"...
+CAPITAL_FUTURE_ENDINGS = ("ERA", "IRA", "DRA", "TRA", "VRA", "RONT")
+
+
+def capitals_tense(sentence: Span) -> str | None:
+    """FUTURE for a sentence in capitals with a verb in the future tense, else None."""
+    words = [t.text for t in sentence if t.is_alpha]
+    if len(words) < 3 or not all(w.isupper() for w in words):
+        return None
+    if any(len(w) >= 4 and w.endswith(CAPITAL_FUTURE_ENDINGS) for w in words):
+        return FUTURE
     return None
 
 

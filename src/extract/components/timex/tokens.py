@@ -33,6 +33,22 @@ DURATION_HEDGES = [
 ]
 
 
+# Nouns a number after which names or counts something, never a year: "la résolution 1405",
+# "l'article 1240 du Code civil", "le vol 1234", "au 1200 de la rue", "la route 2010".
+REFERENCE_NOUNS = frozenset({
+    "résolution", "résolutions", "article", "articles", "alinéa", "paragraphe", "amendement", "décret",
+    "loi", "ordonnance", "directive", "règlement", "arrêté", "circulaire", "dossier", "affaire",
+    "vol", "vols", "train", "bus", "ligne", "route", "autoroute", "rue", "avenue", "boulevard",
+    "chambre", "page", "pages", "numéro", "n°", "no", "nº", "modèle", "type", "série", "version",
+    "tome", "volume", "lot", "code", "matricule", "immatriculation", "score", "dossard", "pièce",
+})  # fmt: skip
+
+
+EVENT_DETERMINERS = frozenset(
+    {"le", "la", "l'", "les", "un", "une", "ce", "cette", "cet", "ces", "sa", "son", "ses", "leur", "leurs"}
+)
+
+
 class TokenReader:
     """Lower-cased token access and the small readers every rule shares."""
 
@@ -66,6 +82,48 @@ class TokenReader:
             if rest is not None and rest < 20:
                 return i + 3, value + rest
         return i + 1, value
+
+    def names_a_number(self, i: int) -> bool:
+        """Whether the number at i is a reference or a code, not a year ("résolution 1405", "AF 1234")."""
+        if i == 0:
+            return False
+        before = self.doc[i - 1]
+        if before.lower_ in REFERENCE_NOUNS:
+            return True
+        text = before.text
+        return text.isupper() and 1 < len(text) <= 4 and text.isalnum() and before.pos_ in ("PROPN", "NOUN", "X")
+
+    def event_noun(self, i: int, links: tuple[str, ...] = ("de", "du", "des", "d'")) -> int | None:
+        """ "au lendemain de la visite", "deux jours après l'attaque": the event's noun at i, not a date.
+
+        Token i is the link word (`links`); the noun follows its determiners. None when a
+        date or day word follows instead ("au lendemain du 3 mars").
+        """
+        if self.at(i) not in links:
+            return None
+        j = i + 1
+        while self.at(j) in EVENT_DETERMINERS:
+            j += 1
+        word = self.at(j)
+        if (
+            not word
+            or word[0].isdigit()
+            or any(self.kind(kind, j) is not None for kind in ("weekday", "month", "holiday", "day_word", "unit"))
+        ):
+            return None
+        return j if self.doc[j].pos_ in ("NOUN", "PROPN", "VERB") else None
+
+    def clock_signal_before(self, i: int) -> str:
+        """The word that signals a clock time at token i: "à", "vers"..., read through a hedge.
+
+        "à environ 21 heures" and "aux alentours de 18 h", "autour de midi" read as
+        "vers" ("depuis environ trois heures" stays a length); otherwise the word before.
+        """
+        if self.at(i - 1) == "environ" and self.at(i - 2) in ("à", "vers", "dès"):
+            return "vers"
+        if self.seq(i - 3, ("aux", "alentours", "de")) or self.seq(i - 2, ("autour", "de")):
+            return "vers"
+        return self.at(i - 1)
 
     def day_number(self, i: int) -> tuple[int, int] | None:
         word = self.at(i)

@@ -3,9 +3,10 @@
 Relative expressions resolve against the publication date (anchor `published`) or an
 earlier expression of the text (`previous`: "le lendemain", "trois jours plus tard").
 Without a publication date they keep unresolved parts (`XXXX-WXX-1`, `XXXX-12`), never
-today's date. Weekdays, months and seasons without "dernier/prochain" take the side of
-the publication date that the tense of their verb points to (`tense`: past, present,
-future or None when no verb governs them).
+today's date. Weekdays, and days and months without a year, take the side of the
+publication date that a past or future tense points to; with a present tense or none
+(`tense` None: no verb, or a noun's day) the nearest occurrence (docs/tables.md, "How
+dates are resolved", is the policy with its examples).
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ class Context:
     sentence_year: int | None = None
     sentence_day: dt.date | None = None
     previous_month: str | None = None  # "2020-12": the last month named, if no day came after it
+    event_day: dt.date | None = None  # the day the text gives the event an expression counts from
+    same_weekday: dt.date | None = None  # the day an earlier bare mention of the same weekday named
 
 
 # ---- calendar arithmetic ---------------------------------------------------------------
@@ -89,10 +92,10 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def weekday_date(published: dt.date, weekday: int, direction: int | None, tense: str | None) -> dt.date:
-    """The date of a weekday seen from `published`: by "dernier/prochain/ce", else by tense.
+    """The date of a weekday seen from `published`: by "dernier/prochain", else by tense.
 
-    Past: the last one (today included); present or future: the next one (today
-    included); no tense: the nearest.
+    Past: the most recent one on or before `published`; future: the next one on or
+    after it; present or no tense: the nearest (the day itself when it is that weekday).
     """
     back = (published.isoweekday() - weekday) % 7
     ahead = (weekday - published.isoweekday()) % 7
@@ -102,13 +105,18 @@ def weekday_date(published: dt.date, weekday: int, direction: int | None, tense:
         return published + dt.timedelta(days=ahead or 7)
     if tense == PAST:
         return published - dt.timedelta(days=back)
-    if tense is None and back < ahead:  # no verb to go by: the nearest ("très faible samedi")
-        return published - dt.timedelta(days=back)
-    return published + dt.timedelta(days=ahead)
+    if tense == FUTURE:
+        return published + dt.timedelta(days=ahead)
+    return published - dt.timedelta(days=back) if back < ahead else published + dt.timedelta(days=ahead)
 
 
 def year_for(published: dt.date, month: int, day: int | None, direction: int | None, tense: str | None) -> int:
-    """The year of a day or month named without one, on the side the words or the tense give."""
+    """The year of a day or month named without one, seen from `published`.
+
+    "dernier/prochain" fix the side; else a past tense takes the occurrence on or
+    before `published`, a future one the occurrence on or after it; present or no
+    tense: the nearest of the two.
+    """
     year = published.year
     named = (month, day or 0)
     today = (published.month, published.day if day else 0)
@@ -116,12 +124,17 @@ def year_for(published: dt.date, month: int, day: int | None, direction: int | N
         return year if named < today else year - 1
     if direction == 1:
         return year if named > today else year + 1
+    before = year if named <= today else year - 1
+    after = year if named >= today else year + 1
+
+    def distance(y: int) -> int:
+        return abs((dt.date(y, month, min(day or 15, 28 if month == 2 else 30)) - published).days)
+
     if tense == PAST:
-        return year - 1 if named > today else year
+        return before
     if tense == FUTURE:
-        return year + 1 if named < today else year
-    # No tense to go by: the nearest ("en janvier" read in December is next January).
-    return min((year - 1, year, year + 1), key=lambda y: abs((dt.date(y, month, min(day or 15, 28)) - published).days))
+        return after
+    return min((before, after), key=distance)
 
 
 def season_year(published: dt.date, season: str, direction: int | None, tense: str | None) -> int | None:

@@ -14,6 +14,8 @@ from extract.components.timex.meaning import Match, Meaning
 from extract.components.timex.rules.days import DayRules
 from extract.components.timex.tokens import PERIOD_UNITS, ROMAN_ORDINAL, SLASH_DATE
 
+# Words after which "d'hiver", "d'été" is the season itself: "les mois d'été", "la fin d'hiver".
+SEASON_OF = frozenset({"mois", "fin", "début", "milieu", "cœur", "plein", "coeur", "veille", "lendemain"})
 DAY_EDGE_PART = {"START": "MO", "MID": "AF", "END": "EV"}  # "en début / milieu / fin de journée"
 ORDINALS = {
     "premier": 1,
@@ -172,6 +174,8 @@ class CalendarRules(DayRules):
             if previous in ("les", "des", "aux", "environ", "quelque") or self.at(i - 2) in ("plus", "moins", "près"):
                 return None  # a count: "plus de 1500", "les 1200"
             year = self.year_number(i, short_ok=previous == "en")
+            if year and self.names_a_number(i):
+                return None
             if year and (not year[2] or previous == "en"):
                 return i, year[0], Meaning("calendar", year=year[1], short_year=year[2])
         return None
@@ -256,14 +260,20 @@ class CalendarRules(DayRules):
         if season is None:
             return None
         token = self.doc[i]
+        if start == i and self.at(i - 1) in ("d'", "de") and self.at(i - 2) not in SEASON_OF:
+            return None  # "les Jeux olympiques d'hiver", "les sports d'hiver", "l'heure d'été": a kind, not a date
+        if token.is_title and not token.is_sent_start and self.at(i - 1) in ("le", "l'", "du", "au"):
+            return None  # "le Printemps arabe", "le Printemps de Bourges": a name
         if word in ("été", "eté"):
             before = self.doc[i - 1] if i > 0 else None
             if token.pos_ != "NOUN" and (
                 before is None or before.lower_ not in ("l'", "le", "cet", "en", "d'", "de", "au", "du", "les")
             ):
                 return None
-            if before is not None and before.pos_ in ("AUX", "PRON", "VERB"):
+            if before is not None and before.pos_ in ("AUX", "VERB"):
                 return None
+            if before is not None and before.pos_ == "PRON" and not (self.direction(i + 1) or self.year_number(i + 1)):
+                return None  # "l'a été", but "l'été prochain" (the tagger reads that "l'" as a pronoun too)
         if (
             self.at(i + 1) in ("de", "du", "des", "d'")
             and not self.year_number(i + 2)

@@ -38,31 +38,19 @@ class DayRules(TokenReader):
             word = self.at(i)
         offset = self.kind("previous_day", i)
         if offset is not None:
-            after_event = self.at(start - 1) in ("au", "à") and self.of_event(i + 1)
-            meaning = Meaning("previous_day", offset=int(offset), of_event=after_event)
+            event = self.event_noun(i + 1) if self.at(start - 1) in ("au", "à") else None
+            meaning = Meaning("previous_day", offset=int(offset), of_event=event is not None, event=event)
             end, meaning = self.with_part(i + 1, meaning)
             return start, end, meaning
         if start != i and self.seq(i, ("même", "jour")):
-            return start, i + 2, Meaning("previous_day", offset=0)
+            # "le même jour qu'un attentat au Koweït": the day of that event, when the text gives it
+            event = self.event_noun(i + 2, links=("que", "qu'"))
+            return start, i + 2, Meaning("previous_day", offset=0, of_event=event is not None, event=event)
         if start != i and self.seq(i, ("jour", "même")):
             return start, i + 2, Meaning("previous_day", offset=0)
         if word in ("ce",) and self.at(i + 1) == "jour" and self.at(i + 2) == "-là":
             return i, i + 3, Meaning("previous_day", offset=0)
         return None
-
-    def of_event(self, i: int) -> bool:
-        """ "au lendemain de la visite": counted from an event named at i, not from a date."""
-        if self.at(i) not in ("de", "du", "des", "d'"):
-            return False
-        j = i + 1
-        while self.at(j) in ("le", "la", "l'", "les", "ce", "cette", "cet", "ces", "sa", "son", "leur"):
-            j += 1
-        word = self.at(j)
-        return (
-            bool(word)
-            and not word[0].isdigit()
-            and not any(self.kind(kind, j) is not None for kind in ("weekday", "month", "holiday", "day_word"))
-        )
 
     def demonstrative(self, i: int) -> Match | None:
         """ce soir, cette semaine, ce lundi, ce même lundi après-midi, cet été, ce mois-ci."""
@@ -76,6 +64,8 @@ class DayRules(TokenReader):
             if word == "midi" and self.clock(j):
                 return None
             return i, j + 1, Meaning("day_word", offset=0, part=self.lex.get("part", word))
+        if word == "jour" and j == i + 1 and self.at(j + 1) not in ("de", "d'", "où", "-là", "là", "-"):
+            return i, j + 1, Meaning("day_word", offset=0)  # "révélés ce jour": today
         if self.kind("weekday", j):
             end, meaning = self.with_part(
                 j + 1, Meaning("weekday", weekday=int(self.kind("weekday", j) or 0), direction=0)

@@ -1,4 +1,4 @@
-"""Rules for quantities of time: clock times, durations, offsets, sets, vague references.
+"""Rules for quantities of time: clock times, durations, offsets, sets.
 
 Each rule takes the index of the token where an expression may begin and returns
 (start, end, Meaning) or None; `timex_grammar.Scanner` keeps the longest match.
@@ -22,7 +22,7 @@ from extract.components.timex.tokens import (
 
 
 class QuantityRules(TokenReader):
-    """18 h 50, trois jours, il y a trois jours, chaque année, 24h / 24, maintenant."""
+    """18 h 50, trois jours, il y a trois jours, chaque année, 24h / 24."""
 
     def round_the_clock(self, i: int) -> Match | None:
         """24h/24, 24 heures sur 24, 7j/7, 7 jours sur 7: always (SET)."""
@@ -89,9 +89,12 @@ class QuantityRules(TokenReader):
         elif word in ("midi", "minuit"):
             if not (self.lex.get("clock_signal", self.at(i - 1)) is not None or self.at(i - 1) in DEMONSTRATIVES):
                 return None
-            hour, minute, end = (12 if word == "midi" else 0), 0, i + 1
+            # "minuit" ends the day it is told on ("à minuit le vendredi": Friday T24:00),
+            # "après minuit" opens it (T00:00).
+            starts_day = self.at(i - 1) in ("après", "depuis", "dès")
+            hour, minute, end = (12 if word == "midi" else 0 if starts_day else 24), 0, i + 1
             if self.seq(end, ("et", "demi")) or self.seq(end, ("et", "demie")):
-                minute, end = 30, end + 2
+                hour, minute, end = hour % 24, 30, end + 2
         else:
             number = self.integer(i)
             if not number or not 0 <= number[1] <= 24:
@@ -100,7 +103,7 @@ class QuantityRules(TokenReader):
             if self.at(j) in ("h", "h."):
                 pass
             elif self.at(j) in ("heure", "heures"):
-                signal = self.at(i - 1)
+                signal = self.clock_signal_before(i)
                 told = (
                     self.at(j + 1).isdigit()
                     or self.at(j + 1) == "du"
@@ -221,6 +224,8 @@ class QuantityRules(TokenReader):
             if self.seq(j, hedge):
                 j += len(hedge)
                 break
+        if j > i and self.clock_signal_before(j) == "vers" and self.clock(j):
+            return None  # "à environ 21 heures", "aux alentours de 18 h": a clock time, not a length
         if self.at(j) in ("ces", "les", "des") and self.at(j + 1).startswith(("dernier", "dernièr", "prochain")):
             if self.at(j) == "des":
                 start = j + 1  # "au cours des derniers mois": the contracted article stays out
@@ -250,6 +255,8 @@ class QuantityRules(TokenReader):
         if not quantity:
             return None
         j_unit, count = quantity
+        if self.at(j_unit) in ("seule", "seul", "bonne", "petite", "longue", "longues", "longs", "longues"):
+            j_unit += 1  # "une seule semaine", "trois longues années"
         unit = self.unit_at(j_unit)
         if not unit:
             return None
@@ -270,7 +277,12 @@ class QuantityRules(TokenReader):
             and (self.doc[end].pos_ == "ADJ" or self.at(end) in ("de", "d'"))
         ):
             return None  # "des heures scolaires", "des jours de fête"
-        if word in ("un", "une") and self.at(j_unit) == "jour" and start == j:
+        if (
+            word in ("un", "une")
+            and self.at(j_unit) == "jour"
+            and start == j
+            and self.at(start - 1) not in ("d'", "de")
+        ):
             return None  # "un jour": some day, not a day long
         if unit_code in ("Y", "M") and count is not None and self.is_age(start, j_unit):
             return None
@@ -292,6 +304,10 @@ class QuantityRules(TokenReader):
         if not quantity:
             return None
         unit = self.unit_at(quantity[0])
+        if not unit and self.at(quantity[0]) in ("instant", "instants") and quantity[1] is None:
+            unit = (quantity[0] + 1, "S", 1.0)  # "quelques instants plus tôt" (kept only with plus tôt/tard)
+            if sign or not any(self.seq(unit[0], words) for words in AFTER_WORDS):
+                return None
         if not unit:
             return None
         end, unit_code, factor = unit
@@ -311,6 +327,12 @@ class QuantityRules(TokenReader):
                     end + len(words),
                     Meaning("offset", unit=unit_code, amount=count, offset=after_sign, from_previous=True),
                 )
+        # "deux jours après l'attaque": from the attack's day, when the text gives it ("six ans
+        # après sa victoire", "trois mois après l'attentat" stay lengths of time)
+        event = self.event_noun(end, links=("après", "avant")) if count and unit_code in ("H", "D", "W") else None
+        if event is not None:
+            meaning = Meaning("offset", unit=unit_code, amount=count, offset=1 if self.at(end) == "après" else -1)
+            return i, end + 1, replace(meaning, from_previous=True, of_event=True, event=event)
         if self.at(end) in ("après", "avant") and self.at(end + 1) in (",", ".", ";", ""):
             return (
                 i,
@@ -323,26 +345,4 @@ class QuantityRules(TokenReader):
                     from_previous=True,
                 ),
             )
-        return None
-
-    def vague(self, i: int) -> Match | None:
-        """maintenant, désormais, pour l'instant, l'actuel (PRESENT_REF), auparavant (PAST_REF)."""
-        for phrase, value in self.lex.phrases("vague", self.at(i)):
-            if self.seq(i, phrase):
-                if phrase[0].startswith("actuel") and self.doc[i].pos_ != "ADJ":
-                    return None
-                return i, i + len(phrase), Meaning("ref", value=value, timex_type="TIME")
-        return None
-
-    def here(self, i: int) -> Match | None:
-        """d'ici (la fin de l'année): the "ici" is the present, French TimeBank marks it."""
-        if self.at(i) == "d'" and self.at(i + 1) == "ici" and self.at(i + 2) not in (",", ".", "-", "peu", "là"):
-            return i + 1, i + 2, Meaning("now")
-        return None
-
-    def frequency_adjective(self, i: int) -> Match | None:
-        """annuel, mensuel, hebdomadaire (as adjectives: a SET)."""
-        value = self.kind("frequency_adj", i)
-        if value and self.doc[i].pos_ == "ADJ":
-            return i, i + 1, Meaning("set", value=value, timex_type="SET")
         return None

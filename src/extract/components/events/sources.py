@@ -1,0 +1,141 @@
+"""Date and place beyond the trigger's clause: from its sentence, or from the date heading its list item.
+
+The clause comes first (`dating`, `arguments.place`): this module answers only for the
+asserted and planned triggers the clause leaves without a date or a place.
+
+- **Sentence**: a relative "où" clause's antecedent ("à Addis-Abeba, où le sommet se
+  tiendra du 17 au 18 février": the summit's place); the one DATE/TIME expression of the sentence that no trigger claims and
+  that does not date a reporting verb ("a déclaré mardi que l'attaque ..."), or the one
+  place or country in a locative phrase ("à Addis-Abeba, où le sommet se tiendra") that
+  is no event's place, agent or target. Two candidates: none is taken.
+- **List item**: a date heading a line ("— 25 avril 2015 : Au Népal, un séisme ...")
+  dates the events of that line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from extract.components.events.claims import is_bare_participle
+from extract.components.events.dating import is_calendar
+from extract.components.events.matcher import TriggerCandidate
+from extract.components.events.syntax import case_lemmas, is_verbal
+from extract.components.events.words import DATE_TYPES, PLACE_CASES, PLACE_KINDS, REPORTING_VERBS
+from extract.pipeline.spans import Mention, Timex
+
+# What may open a list item before its heading date: dashes, bullets, spaces.
+ITEM_OPENERS = "—–-•*·> \t"
+# What follows a heading date: "25 avril 2015 : ...", "25 avril 2015 – ...".
+HEADING_END = re.compile(r"\s*[:–—-]")
+
+
+class ArgumentSources:
+    """Sentence-level dates and places and list-item dates; mixed into `EventExtractor`."""
+
+    doc: Doc
+    mentions: list[Mention]
+    timexes: list[Timex]
+    timex_spans: list[Span | None]
+    attached: dict[int, Token | None]
+    owner: dict[int, tuple[int, int]]
+    head_of: dict[int, TriggerCandidate]
+
+    def item_date(self, head: Token) -> int | None:
+        """The expression heading the list item (line) the trigger is on, if a date heads it."""
+        text = self.doc.text
+        line_start = text.rfind("\n", 0, head.idx) + 1
+        opened = line_start
+        while opened < len(text) and text[opened] in ITEM_OPENERS:
+            opened += 1
+        for n, span in enumerate(self.timex_spans):
+            timex = self.timexes[n]
+            if span is None or timex.type not in DATE_TYPES or not is_calendar(timex.value):
+                continue
+            if timex.start == opened and timex.end <= head.idx and HEADING_END.match(text, timex.end):
+                return n
+        return None
+
+    def sentence_date(self, head: Token, used: set[int]) -> int | None:
+        """The sentence's one unclaimed date expression, if it has exactly one."""
+        sent = head.sent
+        found: list[int | None] = []
+        for n, span in enumerate(self.timex_spans):
+            timex = self.timexes[n]
+            if span is None or timex.type not in DATE_TYPES or not is_calendar(timex.value):
+                continue
+            if not (sent.start <= span.root.i < sent.end) or n not in self.attached:
+                continue  # a bound ("depuis mars") or a name ("le marché de Noël")
+            if n in used or n in self.owner:
+                found.append(None)  # another event's date: the sentence has more than one
+                continue
+            verb = self.attached[n]
+            if verb is not None and verb.lemma_.lower() in REPORTING_VERBS:
+                continue  # "a déclaré mardi que ...": the day of the statement
+            if verb is not None and describes_noun(verb) and not self._argument_of(verb.head, head):
+                continue  # "par rapport aux chiffres diffusés lundi": the day of the thing the clause describes
+            if span.start <= head.i < span.end or span.root.is_ancestor(head):
+                continue  # "le vendredi suivant le scrutin": counted from the event
+            found.append(n)
+        return found[0] if len(found) == 1 else None
+
+    def relative_place(self, head: Token) -> int | None:
+        """The place a relative "où" clause holding the trigger hangs on ("à Addis-Abeba, où le sommet se tiendra").
+
+        Read on the words around "où" (the parser often attaches it to the subject): the "où"
+        of the trigger's clause, and the place mention just before it, a comma between.
+        """
+        verb = head if is_verbal(head) else head.head
+        clause = [head, *head.children, verb, *verb.children]
+        where = next((t for t in clause if t.lower_ == "où" and t.i < head.i), None)
+        if where is None:
+            return None
+        before = where.i - 1
+        while before >= where.sent.start and self.doc[before].is_punct:
+            before -= 1
+        if before < where.sent.start:
+            return None
+        for n in self.mention_at_token(self.doc[before]):
+            if self.mentions[n].kind in PLACE_KINDS:
+                return n
+        return None
+
+    def mention_at_token(self, token: Token) -> list[int]:
+        return [n for n, m in enumerate(self.mentions) if m.start <= token.idx < m.end]
+
+    def _argument_of(self, noun: Token, head: Token) -> bool:
+        """The noun is the trigger, or a direct dependent of it or of its verb ("via un communiqué diffusé jeudi")."""
+        return noun.i == head.i or noun.head.i in (head.i, head.head.i)
+
+    def sentence_place(self, head: Token, places: set[int], actors: set[int]) -> int | None:
+        """The sentence's one locative place or country that no event has as place or actor."""
+        sent = head.sent
+        found: list[int] = []
+        for n, mention in enumerate(self.mentions):
+            if mention.kind not in PLACE_KINDS:
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not (sent.start <= span.root.i < sent.end):
+                continue
+            if n in places:
+                return None  # the sentence's place belongs to another event
+            if n in actors:
+                continue
+            if not is_locative(span.root):
+                continue  # not "à Gao", "en Tunisie", "dans la ville de Gao": an actor, not a place
+            if all(self.mentions[m].canonical != mention.canonical for m in found):
+                found.append(n)
+        return found[0] if len(found) == 1 else None
+
+
+def is_locative(root: Token) -> bool:
+    """A mention in a locative phrase: "à Gao", "au Népal", "dans la région de Tillabéri"."""
+    if case_lemmas(root) & PLACE_CASES or (root.i > 0 and root.nbor(-1).lower_ in ("à", "au", "en")):
+        return True
+    return root.dep_.startswith("nmod") and "de" in case_lemmas(root) and bool(case_lemmas(root.head) & PLACE_CASES)
+
+
+def describes_noun(verb: Token) -> bool:
+    """A clause on a noun: a relative or participle clause ("les chiffres diffusés lundi")."""
+    return verb.dep_.startswith("acl") or (is_bare_participle(verb) and verb.head.pos_ in ("NOUN", "PROPN"))

@@ -1,0 +1,196 @@
+"""The events rules of modality, argument sources, agents/targets and coreference, one sentence at a time.
+
+Each row is a sentence written for these tests beside a look-alike that must not take the
+rule; `ANY` leaves a field unchecked. Published date for all: Wednesday 12 June 2019.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+PUBLISHED = dt.date(2019, 6, 12)
+ANY = object()
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    def annotate(text: str):
+        doc = nlp.make_doc(text)
+        doc._.published = PUBLISHED
+        return nlp(doc)._.events
+
+    return annotate
+
+
+def one(events, category: str):
+    found = [e for e in events if e.category == category]
+    assert found, f"no {category}: {[(e.trigger_lemma, e.category) for e in events]}"
+    return found[0]
+
+
+# (sentence, category, modality)
+MODALITY = [
+    ("Le sommet se tiendra du 17 au 18 mars à Dakar.", "consult", "planned"),
+    ("Le sommet s'est tenu du 17 au 18 mars à Dakar.", "consult", "asserted"),
+    ("Le président va signer un accord avec le Maroc.", "diplomatic_cooperation", "planned"),
+    ("Le président a signé un accord avec le Maroc.", "diplomatic_cooperation", "asserted"),
+    ("Les deux pays ont accepté le principe d'une rencontre.", "consult", "hypothetical"),
+    ("Les deux pays ont organisé une rencontre à Genève.", "consult", "asserted"),
+    ("Le président a proposé la tenue d'un sommet sur le climat.", "consult", "hypothetical"),
+    ("Le Japon a proposé son aide à l'Indonésie.", "aid", "asserted"),
+    ("Si l'armée attaquait la ville, les habitants fuiraient.", "assault", "hypothetical"),
+    ("L'armée a attaqué la ville.", "assault", "asserted"),
+    ("Le suspect n'a pas été arrêté.", "coerce", "negated"),
+    ("Le suspect a été arrêté lundi.", "coerce", "asserted"),
+    ("La police a déjoué un attentat.", "assault", "negated"),
+    ("L'extradition est une procédure longue.", "material_cooperation", "generic"),
+    ("L'extradition du suspect a eu lieu mardi.", "material_cooperation", "asserted"),
+    ("Les habitants manifestent chaque samedi.", "protest", "generic"),
+    ("Les habitants ont manifesté samedi.", "protest", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "category", "modality"), MODALITY)
+def test_modality(events_of, sentence, category, modality):
+    assert one(events_of(sentence), category).modality == modality
+
+
+# (sentence, category, date value, date source, place, place source)
+SOURCES = [
+    # the clause
+    ("Des rebelles ont attaqué mardi un poste à Gao.", "assault", "2019-06-11", "clause", ANY, ANY),
+    # a relative "où" clause gives the place; the date is the clause's
+    (
+        "Les ministres sont attendus à Addis-Abeba, où le sommet se tiendra du 17 au 18 février.",
+        "consult", "2020-02-17", "clause", "Addis-Abeba", "sentence",
+    ),
+    # the sentence's one date expression, when nothing in the clause dates the event
+    ("Le 3 mars, un attentat, revendiqué par le groupe État islamique, a été commis à Gao.",
+     "assault", "2019-03-03", "clause", "Gao", ANY),
+    # ... but not the day of a statement
+    ("Le ministre a déclaré mardi que l'attaque avait fait dix morts.", "assault", "", "", ANY, ANY),
+    # a date heading a list item dates the events of that item (from the clause when the parse
+    # attaches it there, else by the list-item rule: `sentence`)
+    ("Les précédents\n— 8 octobre 2005 : Au Pakistan, un séisme fait plus de 70 000 morts.\n— 26 décembre 2004 : "
+     "Un tsunami dévaste les côtes de l'océan Indien.", "disaster", "2005-10-08", ANY, "Pakistan", ANY),
+    # ... but not a date that names a toll
+    ("Un séisme a fait 8 800 morts au Népal, selon un bilan du 25 avril 2015.", "disaster", "", "", ANY, ANY),
+    # the article: a coreferent mention
+    ("Des hommes armés ont attaqué mardi un hôtel à Sousse. L'attaque a fait 38 morts.",
+     "assault", "2019-06-11", "clause", "Sousse", ANY),
+    # the publication date, when the clause dates the event by the article
+    ("Le Maroc et la France viennent de signer un accord.", "diplomatic_cooperation", "2019-06-12", "publication", ANY, ANY),
+    ("Le Maroc et la France ont signé un accord.", "diplomatic_cooperation", "", "", ANY, ANY),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "category", "date", "date_source", "place", "place_source"), SOURCES)
+def test_argument_sources(events_of, sentence, category, date, date_source, place, place_source):
+    event = one(events_of(sentence), category)
+    assert event.date_value == date
+    if date_source is not ANY:
+        assert event.date_source == date_source
+    if place is not ANY:
+        assert event.place == place
+    if place_source is not ANY:
+        assert event.place_source == place_source
+
+
+def test_each_list_item_is_dated_by_its_own_heading(events_of):
+    events = events_of(SOURCES[4][0])
+    assert [(e.trigger_lemma, e.date_value) for e in events] == [("séisme", "2005-10-08"), ("tsunami", "2004-12-26")]
+    assert events[0].coref != events[1].coref
+
+
+def test_the_second_mention_takes_date_and_place_from_the_first(events_of):
+    first, second = [e for e in events_of(SOURCES[6][0]) if e.category == "assault"]
+    assert first.coref == second.coref
+    assert (second.date_value, second.date_source, second.place_source) == ("2019-06-11", "article", "article")
+
+
+def test_a_claim_keeps_its_own_date_and_not_the_attack_s(events_of):
+    events = events_of("Le 3 mars, un attentat, revendiqué par le groupe État islamique, a été commis à Gao.")
+    assert one(events, "statement").date_value == ""
+    own = events_of("Le groupe État islamique a revendiqué jeudi l'attentat de Sousse.")
+    assert one(own, "statement").date_value == "2019-06-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Un attentat a frappé mardi un marché de Kaboul. Le groupe a revendiqué l'attaque quelques heures plus tard.",
+         "2019-06-11"),
+        ("Un attentat a frappé mardi un marché de Kaboul. Le groupe a revendiqué l'attaque.", ""),
+    ],
+)  # fmt: skip
+def test_a_claim_hours_after_the_attack_is_of_the_attack_s_day(events_of, text, date):
+    assert one(events_of(text), "statement").date_value == date
+
+
+# (sentence, category, agents, agent codes, targets, target codes); ANY = not checked
+ROLES = [
+    ("L'attentat contre un hôtel tunisien a été revendiqué par l'État islamique.",
+     "assault", ["État islamique"], ANY, [], ["TN"]),
+    ("La France a expulsé deux diplomates russes.", "reduce_relations", ["France"], ["FR"], [], ["RU"]),
+    ("Les Russes ont expulsé deux diplomates français.", "reduce_relations", ["Russie"], ["RU"], [], ["FR"]),
+    ("Des milliers de personnes ont manifesté contre Marine Le Pen à Paris.",
+     "protest", [], [], ["Marine Le Pen"], ANY),
+    ("Le président a signé un accord avec le Maroc.", "diplomatic_cooperation", ANY, ANY, ["Maroc"], ["MA"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "category", "agents", "agent_codes", "targets", "target_codes"), ROLES)
+def test_agents_and_targets(events_of, sentence, category, agents, agent_codes, targets, target_codes):
+    event = one(events_of(sentence), category)
+    for want, got in (
+        (agents, event.agents),
+        (agent_codes, event.agent_country_codes),
+        (targets, event.targets),
+        (target_codes, event.target_country_codes),
+    ):
+        if want is not ANY:
+            assert got == want, (event.agents, event.agent_country_codes, event.targets, event.target_country_codes)
+    assert event.place not in event.agents + event.targets
+
+
+def test_goldstein_is_the_cameo_root_s_and_empty_for_disasters(events_of):
+    events = events_of("Un séisme a frappé lundi le Japon. La police a arrêté mardi trois hommes.")
+    assert one(events, "coerce").goldstein == -7.0
+    assert one(events, "disaster").goldstein is None
+
+
+# (text, category, whether the mentions of that category share one coref group)
+COREFERENCE = [
+    ("Des hommes armés ont attaqué mardi un hôtel à Sousse. L'attentat a fait 38 morts.", "assault", True),
+    ("Des hommes armés ont attaqué mardi un hôtel à Sousse. Une autre attaque a visé jeudi un poste à Gafsa.",
+     "assault", False),
+    ("Un attentat a frappé lundi Kaboul. L'attentat de mardi à Kandahar a fait dix morts.", "assault", False),
+    ("Des milliers d'Algériens manifestent. Ils ont manifesté vendredi à Alger.", "protest", True),
+    ("Le cyclone a frappé le Mozambique le 14 mars. Des inondations ont ensuite dévasté la région.",
+     "disaster", False),
+    ("La Russie a condamné mardi l'attaque. L'Iran a condamné l'attaque.", "disapprove", False),
+    ("Moscou a expulsé lundi dix diplomates. L'expulsion de diplomates russes par Londres a suivi.",
+     "reduce_relations", False),
+    # a bare noun modifying another names a kind, not the election told before
+    ("Le scrutin s'est déroulé dimanche. Le taux était de 40 % au premier tour de scrutin en 2012.",
+     "election", False),
+    ("Le scrutin s'est déroulé dimanche. Le scrutin a été jugé régulier.", "election", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "category", "same"), COREFERENCE)
+def test_coreference(events_of, text, category, same):
+    mentions = [
+        e for e in events_of(text) if e.category == category or (category == "assault" and e.category == "fight")
+    ]
+    assert len(mentions) >= 2, [(e.trigger_lemma, e.category) for e in events_of(text)]
+    assert (len({e.coref for e in mentions}) == 1) is same, [(e.trigger_lemma, e.coref) for e in mentions]
+
+
+def test_coref_numbers_count_from_one_in_order_of_first_mention(events_of):
+    events = events_of(
+        "Un séisme a frappé lundi le Japon. La police a arrêté mardi trois hommes. Le séisme a fait dix morts."
+    )
+    assert [e.coref for e in events] == [1, 2, 1]

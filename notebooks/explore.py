@@ -17,8 +17,8 @@
 # # Exploring the extract tables
 #
 # Who, where, when and what happened in the demo corpus (`data/raw/`: the seed
-# article and fourteen short news articles). The notebook runs the extraction
-# itself when `data/out/` holds no tables yet, then reads the five tables with
+# article and eighteen short news articles). The notebook runs the extraction
+# itself when `data/out/` holds no tables yet, then reads the seven tables with
 # pandas. Columns are documented in `docs/tables.md`.
 #
 # Set `EXTRACT_RAW` / `EXTRACT_OUT` in the environment to explore another corpus
@@ -35,8 +35,11 @@ import pandas as pd
 from matplotlib.ticker import MaxNLocator
 from spacy import displacy
 
+from extract.components.events.categories import CATEGORY_FAMILIES, FAMILY
+from extract.geo import load as load_gazetteer
 from extract.read import read_articles
 from extract.report import CATEGORY_COLOURS, country_names, day_of
+from extract.report.stories import outline_rings
 from extract.run import run
 from extract.runs import load_tables
 from extract.views import events_caption, shown
@@ -51,7 +54,10 @@ if not (OUT / "documents.parquet").exists():
     summary = run([RAW], out=OUT)
     print(summary.line())
 tables = load_tables(OUT)  # Parquet, DuckDB or CSV: whichever the run wrote
-documents, mentions, entities, timexes, every_event = tables.values()
+documents, mentions, entities, timexes, every_event = (
+    tables[t] for t in ("documents", "mentions", "entities", "timexes", "events")
+)
+stories, corpus_entities = tables["stories"], tables["corpus_entities"]
 # Events counted and drawn below are the asserted and planned ones; `modality` keeps the others.
 events = shown(every_event)
 tables["events"] = events
@@ -162,6 +168,78 @@ fig.tight_layout()
 
 # %%
 dated.sort_values("day")[["day", "category", "modality", "trigger", "place", "agents", "targets", "doc_id"]].head(25)
+
+# %% [markdown]
+# ## Stories: one event as several articles report it
+#
+# `stories` clusters the event mentions of all articles (the rule is in
+# `docs/tables.md`, *How stories are formed*). Each story is drawn at its date
+# (else its first article's publication), one row per category family, sized
+# by the number of articles that report it.
+
+# %%
+story_days = stories.assign(
+    day=pd.to_datetime([day_of(d) or day_of(str(p)[:10]) for d, p in zip(stories.date_value, stories.first_published)]),
+    family=stories.category.map(FAMILY),
+).dropna(subset=["day"])
+families = [f for f in CATEGORY_FAMILIES if f in set(story_days.family)]
+fig, axis = plt.subplots(figsize=(12, 0.4 * max(len(families), 4) + 1.2))
+for row, family in enumerate(families):
+    points = story_days[story_days.family == family]
+    axis.scatter(points.day, [row] * len(points), s=40 * points.n_articles, alpha=0.8, edgecolor="white", zorder=3,
+                 color=[CATEGORY_COLOURS.get(c, "#444") for c in points.category])  # fmt: skip
+axis.set_yticks(range(len(families)), families)
+axis.invert_yaxis()
+axis.grid(axis="x", color="#eeeeee")
+axis.set_title("Stories, sized by the number of articles")
+if not families:
+    axis.text(0.5, 0.5, "no stories", ha="center", va="center", transform=axis.transAxes)
+fig.tight_layout()
+
+# %%
+titles = documents.set_index("doc_id").title
+several = stories[stories.n_articles > 1].sort_values(["n_articles", "first_published"], ascending=[False, True])
+several.assign(articles=several.doc_ids.map(lambda ids: " | ".join(str(titles.get(d, d)) for d in ids)))[
+    ["story_id", "category", "date_value", "place", "n_articles", "n_mentions", "articles"]
+]
+
+# %% [markdown]
+# ## A map of the places named and the stories
+#
+# Country outlines from Natural Earth (1:110m, public domain), bundled with
+# `extract`: no tiles, no network. Grey dots are the places and countries the
+# articles name (`corpus_entities`, at their coordinates where the tables have
+# them, else at their country's centroid); coloured circles are the stories.
+
+
+# %%
+def where(lat, lon, code):
+    if pd.notna(lat) and pd.notna(lon):
+        return float(lat), float(lon)
+    country = load_gazetteer().country(code) if isinstance(code, str) else None
+    return (country.latitude, country.longitude) if country is not None else (None, None)
+
+
+fig, axis = plt.subplots(figsize=(12, 6))
+for ring in outline_rings():
+    xs, ys = zip(*ring)
+    axis.fill(xs, ys, color="#dfe3e8", edgecolor="white", linewidth=0.3)
+named = corpus_entities[corpus_entities.kind.isin(["place", "country"])]
+spots = [where(e.latitude, e.longitude, e.country_code) for e in named.itertuples()]
+spots = [s for s in spots if s[0] is not None]
+if spots:
+    axis.scatter([s[1] for s in spots], [s[0] for s in spots], s=8, color="#6b7280", zorder=3)
+located = [(where(s.latitude, s.longitude, s.place_country_code), s) for s in stories.itertuples()]
+located = [(p, s) for p, s in located if p[0] is not None]
+if located:
+    axis.scatter([p[1] for p, _ in located], [p[0] for p, _ in located], s=[30 * s.n_articles for _, s in located],
+                 color=[CATEGORY_COLOURS.get(s.category, "#444") for _, s in located], alpha=0.8, edgecolor="white", zorder=4)  # fmt: skip
+axis.set_xlim(-180, 180)
+axis.set_ylim(-60, 85)
+axis.set_aspect("equal")
+axis.set_axis_off()
+axis.set_title(f"{len(spots)} places and countries named, {len(located)} stories")
+fig.tight_layout()
 
 # %% [markdown]
 # ## Places, grouped by the country they lie in

@@ -9,6 +9,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from extract.schema import TABLES
+
 NOTEBOOKS = Path(__file__).parents[1] / "notebooks"
 NOTEBOOK = NOTEBOOKS / "explore.ipynb"
 
@@ -43,15 +45,13 @@ def _outputs(notebook, kind: str) -> list:
 
 def test_it_ran_the_extraction_into_the_empty_folder(executed):
     _, out = executed
-    assert sorted(p.name for p in out.glob("*.parquet")) == sorted(
-        f"{t}.parquet" for t in ("documents", "mentions", "entities", "timexes", "events")
-    )
+    assert sorted(p.name for p in out.glob("*.parquet")) == sorted(f"{t}.parquet" for t in TABLES)
 
 
 def test_it_draws_the_charts(executed):
     notebook, _ = executed
-    # top countries and organisations, the co-occurrence heatmap, the events timeline
-    assert len(_outputs(notebook, "image/png")) == 3
+    # top countries and organisations, the co-occurrence heatmap, the events timeline, the stories, the map
+    assert len(_outputs(notebook, "image/png")) == 5
 
 
 def test_it_shows_the_tables_and_one_article_with_displacy(executed):

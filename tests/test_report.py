@@ -214,7 +214,7 @@ def test_report_loads_without_console_errors_and_shows_the_counts(demo_run, tmp_
     assert len(anchors) == len(tables["mentions"]) + len(tables["timexes"]) + len(tables["events"])
     assert int(elements.having("body")[0]["data-highlights"]) == len(elements.with_class("a", "hl")) > 0
     dated = sum(day_of(v) is not None for v in tables["events"]["date_value"])
-    assert len(elements.having("circle")) == dated
+    assert len(elements.with_class("a", "dot")) == dated  # one per dated event (stories and map draw circles too)
 
 
 @needs_chromium

@@ -17,15 +17,15 @@ import extract.engines.local
 import extract.finish
 from extract.finish import MANIFEST
 from extract.run import run
-from extract.schema import COLUMNS, TABLES
+from extract.schema import COLUMNS, ROW_TABLES, TABLES
 from extract.write import DUCKDB_FILE, read_csv_table
 
 PUBLISHED = "2018-12-17"
 # Sort keys (row order aside); a duplicate id keeps its doc_id, so documents also sorts on the digest.
 KEYS = {
     table: ["doc_id", COLUMNS[table][1]] if table != "documents" else ["doc_id", "source_path", "sha256"]
-    for table in TABLES
-}
+    for table in ROW_TABLES
+} | {"stories": ["story_id"], "corpus_entities": ["kind", "canonical", "country_code"]}
 
 
 def _sorted(frame: pd.DataFrame, table: str) -> pd.DataFrame:

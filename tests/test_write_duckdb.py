@@ -1,4 +1,4 @@
-"""--format duckdb: one database file with the five tables, the same columns, types and rows as Parquet."""
+"""--format duckdb: one database file with the seven tables, the same columns, types and rows as Parquet."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ def event_row(event_id: int, agents: list[str], codes: list[str]) -> tuple:
         "trigger_lemma": "attaque", "category": "assault", "cameo_root": "18", "goldstein": -9.0,
         "modality": "asserted", "date_value": "2015-06-26", "date_source": "clause", "timex_id": 1,
         "place": "Sousse", "place_country_code": "TN", "place_source": "sentence", "agents": agents,
-        "agent_country_codes": codes, "targets": [], "target_country_codes": ["TN"], "coref_id": 1,
+        "agent_country_codes": codes, "targets": [], "target_country_codes": ["TN"], "coref_id": 1, "story_id": None,
         "sentence": "Une attaque.",
     }  # fmt: skip
     return tuple(values[name] for name in COLUMNS["events"])

@@ -140,7 +140,7 @@ def run_cli(
         None, "--shard-size", help="With --engine dask: records per task (default 100).", show_default=False
     ),
 ) -> None:
-    """Extract the five tables from French news articles.
+    """Extract the seven tables (five per article, stories and corpus entities across them) from French news articles.
 
     Example: extract run data/raw/ --out data/out/ --published 2018-12-17
 

@@ -1,11 +1,15 @@
 """The end of every run: what is built from the whole set of tables once they are in place.
 
-`finish_run` is the last step of a full run (either engine) and of `--update`,
-so anything computed over the whole corpus rather than one article (the
-corpus tables that `extract.corpus.derive` builds, issue 15) is rebuilt the
-same way however the per-article tables were made. It also leaves a small
-manifest, `DIR/.extract-run.json`, with the options the rows depend on, which
-`--update` checks before it keeps any of them.
+`finish_run` is the last step of a full run (either engine) and of `--update`:
+it leaves a small manifest, `DIR/.extract-run.json`, with the options the rows
+depend on, which `--update` checks before it keeps any of them.
+
+The corpus tables (`stories`, `corpus_entities`, and `events.story_id`) are not
+built here but just before the tables are renamed into place, so that they are
+committed with the five per-article tables in one step: by `TableWriter.commit`
+(local runs and `--update`, from every row the writer received, kept ones
+included) and by the Dask engine's `_assemble` (from the shards), both calling
+`extract.corpus.derive`.
 """
 
 from __future__ import annotations
@@ -36,10 +40,8 @@ def finish_run(out: Path, formats: tuple[str, ...], *, model: str) -> list[Path]
     """The one end-of-run step: runs once the per-article tables of `out` are in place; returns the files written.
 
     Called by `extract.run.run` (local engine), `extract.engines.dask.run_dask`
-    and `extract.update.run_update` alike. The corpus-level tables go here:
-    read the tables (`extract.runs.load_tables(out)`), derive the corpus tables
-    from them, and write those (and any column they fill in the per-article
-    tables) in `formats`, each renamed into place as `TableWriter` does.
+    and `extract.update.run_update` alike. The corpus tables are already written
+    (see the module docstring).
     """
     manifest = {**run_options(model), "formats": list(formats)}
     return [write_text_atomic(out / MANIFEST, json.dumps(manifest, indent=1) + "\n")]

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from extract.errors import UsageError
-from extract.schema import LIST_COLUMNS, TABLES
+from extract.schema import DERIVED_TABLES, LIST_COLUMNS, TABLES
 from extract.write import DUCKDB_FILE, read_csv_table
 
 
@@ -52,11 +52,33 @@ def _as_lists(frame: pd.DataFrame, table: str) -> pd.DataFrame:
 
 
 def load_tables(out: str | Path) -> dict[str, pd.DataFrame]:
-    """The five tables of the run in `out`, each read by `read_table`."""
+    """The seven tables of the run in `out`, each read by `read_table`.
+
+    A run written before `stories` and `corpus_entities` existed gets them (and
+    `events.story_id`) from `extract.corpus.derive`, as a run makes them.
+    """
     out = Path(out)
     if (
         not any((out / f"{t}.{suffix}").exists() for t in TABLES for suffix in ("parquet", "csv"))
         and not (out / DUCKDB_FILE).is_file()
     ):
         raise UsageError("{out} {path}: no tables found (run `extract run --out {path}` first)", option="out", path=out)
-    return {table: read_table(out, table) for table in TABLES}
+    written = [t for t in TABLES if t not in DERIVED_TABLES or _has_table(out, t)]
+    tables = {table: read_table(out, table) for table in written}
+    if len(written) < len(TABLES):
+        from extract.corpus import derive
+
+        tables.update(derive(tables))
+    return {table: tables[table] for table in TABLES}
+
+
+def _has_table(out: Path, table: str) -> bool:
+    if any((out / f"{table}.{suffix}").exists() for suffix in ("parquet", "csv")):
+        return True
+    if not (out / DUCKDB_FILE).is_file():
+        return False
+    import duckdb
+
+    with duckdb.connect(str(out / DUCKDB_FILE), read_only=True) as con:
+        found = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [table]).fetchone()
+    return bool(found and found[0])

@@ -1,9 +1,14 @@
-"""The five output tables: their columns and Arrow types.
+"""The seven output tables: their columns and Arrow types.
 
 This is the one place that spells column names: the writers, the evaluation
 and the tests import `SCHEMAS` (and `COLUMNS`) from here. Missing values are
 nulls in Parquet and empty cells in CSV; list columns (`LIST_COLUMNS`) hold
-`list<string>` (empty lists, never nulls) and are `; `-joined in CSV. Ids (`mention_id`, `entity_id`,
+`list<string>` (empty lists, never nulls): lists in Parquet and DuckDB, `; `-joined in CSV.
+
+The first five tables (`ROW_TABLES`) get their rows article by article; the
+last two (`DERIVED_TABLES`: `stories`, `corpus_entities`) are derived from all
+of a run's rows at its end (`extract.corpus.derive`), which also fills
+`events.story_id`. Ids (`mention_id`, `entity_id`,
 `timex_id`, `event_id`) and `sentence_id` are 1-based and count within one
 document; `(doc_id, <table>_id)` is each table's key.
 """
@@ -109,11 +114,50 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("targets", STRING_LIST),
             ("target_country_codes", STRING_LIST),
             ("coref_id", INT32),
+            ("story_id", STRING),
             ("sentence", STRING),
+        ]
+    ),
+    "stories": pa.schema(
+        [
+            ("story_id", STRING),
+            ("category", STRING),
+            ("cameo_root", STRING),
+            ("goldstein", FLOAT64),
+            ("date_value", STRING),
+            ("place", STRING),
+            ("place_country_code", STRING),
+            ("latitude", FLOAT64),
+            ("longitude", FLOAT64),
+            ("agents", STRING_LIST),
+            ("targets", STRING_LIST),
+            ("n_articles", INT32),
+            ("n_mentions", INT32),
+            ("first_published", STRING),
+            ("last_published", STRING),
+            ("doc_ids", STRING_LIST),
+            ("event_ids", STRING_LIST),
+        ]
+    ),
+    "corpus_entities": pa.schema(
+        [
+            ("kind", STRING),
+            ("canonical", STRING),
+            ("country_code", STRING),
+            ("wikidata_id", STRING),
+            ("geonames_id", INT64),
+            ("latitude", FLOAT64),
+            ("longitude", FLOAT64),
+            ("n_articles", INT32),
+            ("n_mentions", INT32),
+            ("first_published", STRING),
+            ("last_published", STRING),
         ]
     ),
 }
 TABLES: tuple[str, ...] = tuple(SCHEMAS)
+DERIVED_TABLES: tuple[str, ...] = ("stories", "corpus_entities")
+ROW_TABLES: tuple[str, ...] = tuple(name for name in TABLES if name not in DERIVED_TABLES)
 COLUMNS: dict[str, list[str]] = {name: schema.names for name, schema in SCHEMAS.items()}
 # The list<string> columns of each table (empty lists, never nulls).
 LIST_COLUMNS: dict[str, list[str]] = {
@@ -128,7 +172,7 @@ SHOWN_MODALITIES: tuple[str, ...] = ("asserted", "planned")
 class Rows:
     """The rows one article contributes to each table, as tuples in column order."""
 
-    tables: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in TABLES})
+    tables: dict[str, list[tuple]] = field(default_factory=lambda: {name: [] for name in ROW_TABLES})
 
     @property
     def status(self) -> str:

@@ -1,4 +1,4 @@
-"""What every column of the five tables means, kept next to the schema so the two cannot drift.
+"""What every column of the seven tables means, kept next to the schema so the two cannot drift.
 
 `SCHEMAS` in `extract.schema` gives the names and Arrow types; `DOCS` here gives
 each column's meaning and an example value, `EVENT_CATEGORIES` (from
@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.components.events.categories import EVENT_CATEGORIES, goldstein_of
+from extract.components.events.categories import CATEGORY_FAMILIES, EVENT_CATEGORIES, goldstein_of
 from extract.schema import SCHEMAS
 from extract.schema_notes import COREFERENCE, DATES, LIMITS, MODALITY, SOURCES
 from extract.write import DUCKDB_TYPES
@@ -214,6 +214,10 @@ DOCS: dict[str, TableDoc] = {
                 "Mentions of the same real event in this document share it (1-based in order of first mention; see *Event coreference*).",
                 "1",
             ),
+            "story_id": Column(
+                "The story (`stories.story_id`) this mention belongs to, across articles; empty for a mention left out of stories (one neither asserted nor planned, or with no category).",
+                "s3f9c2a1b7d04",
+            ),
             "sentence": Column(
                 "The sentence holding the trigger, for reading the event in context.",
                 "Les délégations militaires … ont signé vendredi à Genève un accord de cessez-le-feu permanent …",
@@ -221,6 +225,70 @@ DOCS: dict[str, TableDoc] = {
         },
     ),
 }
+
+_LIST = "A list in Parquet and DuckDB, items joined by `; ` in CSV."
+DOCS["stories"] = TableDoc(
+    row="real-world event reported by one or more articles (a cluster of event mentions; see *How stories are formed*)",
+    key="story_id",
+    columns={
+        "story_id": Column(
+            "`s` + 12 hex digits of the SHA-1 of the first member's `doc_id#event_id`.", "s3f9c2a1b7d04"
+        ),
+        "category": Column("The members' most frequent category (the first member's on a tie).", "assault"),
+        "cameo_root": Column("CAMEO root of that category; empty for the non-political ones.", "18"),
+        "goldstein": Column("Mean Goldstein score of the members, where the events table has one; else empty.", "-9.0"),
+        "date_value": Column(
+            "The most precise TIMEX3 value among the members' dates; empty when none is dated.", "2018-12-11"
+        ),
+        "place": Column(
+            "The first specific place (city, region) among the members, else the country named.", "Strasbourg"
+        ),
+        "place_country_code": Column("The members' most frequent place country code.", "FR"),
+        "latitude": Column(
+            "WGS84 latitude of the place: from the tables where they have it, else GeoNames, else the country's centroid.",
+            "48.58392",
+        ),
+        "longitude": Column("WGS84 longitude, as `latitude`.", "7.74553"),
+        "agents": Column(
+            f"Distinct agents of the members, in order (`actors` where the events table has no `agents`). {_LIST}",
+            "Chérif Chekatt",
+        ),
+        "targets": Column(f"Distinct targets of the members, in order. {_LIST}", "France"),
+        "n_articles": Column("Distinct articles with a member.", "3"),
+        "n_mentions": Column("Event mentions in the story.", "4"),
+        "first_published": Column("Earliest `published` of the articles with a member.", "2018-12-12"),
+        "last_published": Column("Latest `published` of the articles with a member.", "2018-12-14"),
+        "doc_ids": Column(f"The articles, in the order they joined. {_LIST}", "strasbourg-attaque; strasbourg-enquete"),
+        "event_ids": Column(f"The members as `doc_id#event_id`. {_LIST}", "strasbourg-attaque#1; strasbourg-enquete#2"),
+    },
+)
+DOCS["corpus_entities"] = TableDoc(
+    row="distinct entity across the corpus (the `entities` rows of every article, grouped)",
+    key="kind, canonical, country_code",
+    columns={
+        "kind": Column("As in `entities`.", "country"),
+        "canonical": Column("As in `entities`.", "Maroc"),
+        "country_code": Column("As in `entities`.", "MA"),
+        "wikidata_id": Column("The first non-empty `wikidata_id` of its rows.", "Q1028"),
+        "geonames_id": Column(
+            "The first non-empty `geonames_id` of its rows (empty while `entities` has none).", "2542007"
+        ),
+        "latitude": Column("The first non-empty `latitude` of its rows (WGS84).", "32.0"),
+        "longitude": Column("The first non-empty `longitude` of its rows (WGS84).", "-6.0"),
+        "n_articles": Column("Articles naming it.", "4"),
+        "n_mentions": Column("Its mentions over all articles (sum of `entities.n_mentions`).", "11"),
+        "first_published": Column("Earliest `published` of those articles.", "2018-12-17"),
+        "last_published": Column("Latest `published` of those articles.", "2018-12-20"),
+    },
+)
+
+
+def _story_rule() -> str:
+    """The joining rule, from the docstring of `extract.corpus.stories` (its one source)."""
+    from extract.corpus import stories
+
+    doc = stories.__doc__ or ""
+    return doc[doc.index("1. ") :].strip() + "\n"
 
 
 def _cell(text: str) -> str:
@@ -235,8 +303,9 @@ def render() -> str:
         "<!-- Generated from src/extract/schema_docs.py and src/extract/schema.py by "
         "`python -m extract.schema_docs docs/tables.md`; do not edit by hand. -->",
         "",
-        "Every run writes five tables (`DIR/<table>.parquet`, `.csv`, or all five in "
-        "`DIR/extract.duckdb`). Offsets are Python character offsets into the record's `text` "
+        "Every run writes seven tables (`DIR/<table>.parquet`, `.csv`, or all seven in "
+        "`DIR/extract.duckdb`): five with the rows of each article, and `stories` and "
+        "`corpus_entities`, derived from all of them at the end of the run. Offsets are Python character offsets into the record's `text` "
         "exactly as read; ids and `sentence_id` are 1-based within a document. Missing values "
         "are nulls in Parquet and DuckDB, empty cells in CSV.",
         "",
@@ -259,7 +328,11 @@ def render() -> str:
         lines.append(f"| `{category}` | {root or '—'} | {shown} | {_cell(covers)} | {_cell(examples)} |")
     lines += ["", "## How dates are resolved", "", DATES]
     lines += ["## Event modality", "", MODALITY, "## Event arguments and their sources", "", SOURCES]
-    lines += ["## Event coreference", "", COREFERENCE, "## Known limits", "", LIMITS]
+    lines += ["## Event coreference", "", COREFERENCE]
+    lines += ["## How stories are formed", "", "The event mentions of all articles are clustered into stories:", ""]
+    lines += [_story_rule(), "Category families (rule 3):", "", "| family | categories |", "| --- | --- |"]
+    lines += [f"| `{family}` | {', '.join(members)} |" for family, members in CATEGORY_FAMILIES.items()]
+    lines += ["", "## Known limits", "", LIMITS]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

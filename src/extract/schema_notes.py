@@ -161,7 +161,7 @@ The asserted and planned mentions of a group then complete each other: a mention
 date, place, agents or targets takes the group's (the most precise date, the first place),
 with source `article`: the headline "Séisme meurtrier en Indonésie" takes the date of "le
 séisme s'est produit vendredi". Coreference stays within one article (and within one chunk of
-a very long one); the same event across articles is a story (a later issue).
+a very long one); the same event across articles is joined in `stories` (see *How stories are formed*).
 """
 
 

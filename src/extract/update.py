@@ -75,19 +75,31 @@ def read_previous(out: Path, table: str, *, drop: set[str] | frozenset[str] = fr
     keep = ~pc.field("doc_id").isin(sorted(drop)) if drop else None
     if path.exists():
         dataset = ds.dataset(path, format="parquet")
-        for batch in dataset.to_batches(columns=schema.names, filter=keep):
-            yield pa.Table.from_batches([batch]).cast(schema)
+        present = [name for name in schema.names if name in dataset.schema.names]
+        for batch in dataset.to_batches(columns=present, filter=keep):
+            yield conform(pa.Table.from_batches([batch]), schema)
         return
     if (out / DUCKDB_FILE).is_file():
         import duckdb
 
         with duckdb.connect(str(out / DUCKDB_FILE), read_only=True) as con:
-            whole = con.sql(f'SELECT * FROM "{table}"').to_arrow_table().cast(schema)
+            whole = conform(con.sql(f'SELECT * FROM "{table}"').to_arrow_table(), schema)
     elif (out / f"{table}.csv").is_file():
-        whole = pa.Table.from_pandas(read_csv_table(out / f"{table}.csv", table), schema=schema, preserve_index=False)
+        frame = read_csv_table(out / f"{table}.csv", table)
+        whole = conform(pa.Table.from_pandas(frame, preserve_index=False), schema)
     else:
         raise UsageError("{out} {path}: the previous run has no {table} table", option="out", path=out, table=table)
     yield whole.filter(keep) if keep is not None else whole
+
+
+def conform(data: pa.Table, schema: pa.Schema) -> pa.Table:
+    """`data` with the columns of `schema`, in its order and types; a column a previous run's table lacks
+    (one added since, such as `events.story_id`, filled again at the end of the run) is all nulls."""
+    columns = [
+        data.column(f.name).cast(f.type) if f.name in data.column_names else pa.nulls(data.num_rows, f.type)
+        for f in schema
+    ]
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def identity(article: Article) -> tuple:

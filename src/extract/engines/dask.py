@@ -11,8 +11,10 @@ per worker process (`load_pipeline` is cached), and writes its tables into a
 shard folder under `DIR/.extract-shards/`, renamed into place only when
 complete. When every shard is done the client links the parts into
 `DIR/<table>.parquet/part-<shard>.parquet`, concatenates the CSV parts into
-`DIR/<table>.csv`, and swaps them in, so an interrupted run never leaves a
-half-written table. `--resume` keeps the complete shard folders of an
+`DIR/<table>.csv`, derives `stories` and `corpus_entities` from all the shards
+(`extract.corpus.derive`, which also fills the `story_id` of each `events`
+part), and swaps the seven tables in together, so an interrupted run never
+leaves a half-written table. `--resume` keeps the complete shard folders of an
 interrupted run with the same inputs and options and runs only the others.
 """
 
@@ -29,6 +31,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from extract.engines.derived import derive_from_parts, write_derived
 from extract.engines.local import in_batches
 from extract.engines.shards import Shard, absolute, cpu_count, fingerprint, plan_shards, read_shard
 from extract.engines.summary import RunSummary, ShardCounts
@@ -38,16 +41,18 @@ from extract.pipeline.load import DEFAULT_MODEL, PIPES, load_pipeline
 from extract.pipeline.process import annotate_batch
 from extract.read import find_sources
 from extract.read.article import check_published
-from extract.schema import TABLES
+from extract.schema import DERIVED_TABLES, ROW_TABLES
 from extract.update import PER_DOCUMENT, has_previous_run, run_update
 from extract.write import (
     DUCKDB_FILE,
     OutputLock,
     TableWriter,
+    arrow_table,
     duckdb_ddl,
     formats_of,
     move_into_place,
     prepare_out,
+    replace_in_duckdb,
     write_text_atomic,
 )
 from extract.write import (
@@ -127,7 +132,7 @@ def run_dask(
                 on_shard(counts)
 
         cluster.run(todo, staging=staging, formats=shard_formats, on_done=finished)
-        summary.files = _assemble(out, staging, shards, formats)
+        summary.files = _assemble(out, staging, shards, formats, summary)
         summary.files += finish_run(out, formats, model=model)
         shutil.rmtree(staging, ignore_errors=True)
     summary.seconds = time.perf_counter() - started
@@ -175,7 +180,7 @@ def annotate_shard(
     counts: ShardCounts = {"shard": shard.index, "documents": 0, "ok": 0, "error": 0, "skipped": 0}
     try:
         nlp = load_pipeline(model)
-        writer = TableWriter(temp, formats)
+        writer = TableWriter(temp, formats, derive=False)  # the run derives from all the shards at the end
         try:
             for batch in in_batches(read_shard(shard, published=published), batch_size):
                 for rows in annotate_batch(nlp, batch, batch_size=batch_size):
@@ -316,12 +321,18 @@ class _client:
         return False
 
 
-def _assemble(out: Path, staging: Path, shards: list[Shard], formats: tuple[str, ...]) -> list[Path]:
-    """Turn the complete shard folders into the tables, then swap them all into place."""
+def _assemble(
+    out: Path, staging: Path, shards: list[Shard], formats: tuple[str, ...], summary: RunSummary
+) -> list[Path]:
+    """Turn the complete shard folders into the tables, derive the corpus tables, then swap them all into place."""
     tag = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
     ready: list[tuple[Path, Path]] = []  # (temporary, final)
+    folders = [staging / _shard_name(shard) for shard in shards]
     try:
-        for table in TABLES:
+        derived, sizes = derive_from_parts(folders)
+        for table in ROW_TABLES:
+            if table == "events":
+                continue  # written from `derived`, with its story_id
             if "parquet" in formats:
                 folder = out / f".{table}.parquet.tmp-{tag}"
                 folder.mkdir()
@@ -337,28 +348,36 @@ def _assemble(out: Path, staging: Path, shards: list[Shard], formats: tuple[str,
                             if number:
                                 part.readline()  # the header, written once
                             shutil.copyfileobj(part, target)
+        ready += write_derived(out, tag, shards, derived, sizes, formats)
+        for table in DERIVED_TABLES:
+            summary.rows[table] = len(derived[table])
         if "duckdb" in formats:
             temp = out / f".{DUCKDB_FILE}.tmp-{tag}"
             ready.append((temp, out / DUCKDB_FILE))
-            _build_duckdb(temp, [staging / _shard_name(shard) for shard in shards])
-    except OSError as exc:
+            _build_duckdb(temp, folders, derived)
+    except BaseException as exc:
         for temp, _ in ready:
             _remove(temp)
-        raise OutputError(
-            "{out} {path}: cannot write the tables ({reason})", option="out", path=out, reason=exc.strerror or exc
-        ) from None
+        if isinstance(exc, OSError):
+            raise OutputError(
+                "{out} {path}: cannot write the tables ({reason})", option="out", path=out, reason=exc.strerror or exc
+            ) from None
+        raise
     for temp, final in ready:
         move_into_place(temp, final)
     return [final for _, final in ready]
 
 
-def _build_duckdb(path: Path, folders: list[Path]) -> None:
+def _build_duckdb(path: Path, folders: list[Path], derived: dict) -> None:
     import duckdb
 
     connection = duckdb.connect(str(path))
     try:
-        for table in TABLES:
+        for table in (*ROW_TABLES, *DERIVED_TABLES):
             connection.execute(duckdb_ddl(table))
+            if table in derived:
+                replace_in_duckdb(connection, arrow_table(derived[table], table), table)
+                continue
             parts = [str(folder / f"{table}.parquet") for folder in folders]
             connection.execute(f'INSERT INTO "{table}" SELECT * FROM read_parquet(?)', [parts])
     except duckdb.Error as exc:

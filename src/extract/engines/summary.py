@@ -47,7 +47,7 @@ class RunSummary:
         return (
             f"{self.documents} documents{kept}: {self.ok} ok, {self.errors} errors, {self.skipped} skipped; "
             f"{self.rows['mentions']} mentions, {self.rows['timexes']} time expressions, "
-            f"{self.rows['events']} events in {self.seconds:.1f} s → {self.out}"
+            f"{self.rows['events']} events, {self.rows['stories']} stories in {self.seconds:.1f} s → {self.out}"
         )
 
     def add_document(self, status: str) -> None:

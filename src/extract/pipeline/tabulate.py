@@ -168,6 +168,7 @@ def article_rows(article: Article, prepared: Prepared, docs: Sequence[tuple[int,
                     list(event.targets),
                     list(event.target_country_codes),
                     coref_id,
+                    None,  # story_id: filled at the end of the run (extract.corpus.derive)
                     text[s_start:s_end].strip(),
                 )
             )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import re
 from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
@@ -20,22 +19,15 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from extract.schema import LIST_SEPARATOR, TABLES
+from extract.report.stories import story_items, story_timeline, world_map
+from extract.report.values import CATEGORY_COLOURS, day_of, esc_none
+from extract.schema import LIST_SEPARATOR, ROW_TABLES
 from extract.views import events_caption
 from extract.views import shown as shown_events
 
 KINDS = ("country", "nationality", "place", "organisation", "person", "other")
 TOP_KINDS = (("country", "Countries"), ("organisation", "Organisations"), ("place", "Places"), ("person", "People"))
 TOP_N = 10
-# Categories in SPEC order, coloured by family: cooperation (blue/green), conflict (orange/red), other (purple/grey).
-CATEGORY_COLOURS = {
-    "statement": "#6c8ebf", "appeal": "#4f81bd", "intent_cooperate": "#3a9ad9", "consult": "#1f78b4",
-    "diplomatic_cooperation": "#33a02c", "material_cooperation": "#2ca25f", "aid": "#66c2a4", "yield": "#99d8c9",
-    "investigate": "#bfa14a", "demand": "#e6ab02", "disapprove": "#fdae61", "reject": "#f46d43",
-    "threaten": "#e6550d", "protest": "#d95f0e", "military_posture": "#a63603", "reduce_relations": "#c51b7d",
-    "coerce": "#ae017e", "assault": "#d7301f", "fight": "#b30000", "mass_violence": "#67000d",
-    "disaster": "#756bb1", "accident": "#9e9ac8", "election": "#636363",
-}  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -44,11 +36,6 @@ def country_names() -> dict[str, str]:
     from extract.components.resources import RESOURCES, read_tsv
 
     return {row["code"]: row["canonical"] for row in read_tsv(RESOURCES / "countries.tsv")}
-
-
-def esc_none(value) -> str:
-    """The value as text; a missing value (None, NaN, NA) is empty."""
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def esc(value) -> str:
@@ -96,6 +83,7 @@ def render_page(tables: dict[str, pd.DataFrame], texts: dict[str, str], *, title
     anchors = {doc_id: f"d{i}" for i, doc_id in enumerate(documents["doc_id"], start=1)}
     by_doc = {name: _by_doc(tables[name]) for name in ("mentions", "timexes", "events")}
     shown = documents.head(limit)
+    titles = {str(d): t for d, t in zip(documents["doc_id"], documents["title"]) if isinstance(t, str)}
     articles = []
     for row in shown.itertuples(index=False):
         groups = {name: by_doc[name].get(row.doc_id) for name in by_doc}
@@ -112,6 +100,9 @@ def render_page(tables: dict[str, pd.DataFrame], texts: dict[str, str], *, title
             figures=_summary(tables, caption),
             tops=_top_entities(mentions),
             timeline={**_timeline(events, documents, anchors), "caption": caption},
+            story_timeline=story_timeline(tables["stories"], anchors),
+            story_items=story_items(tables["stories"], titles, anchors),
+            world=world_map(tables["stories"], tables["corpus_entities"]),
             kinds=KINDS,
             n_documents=len(documents),
             n_shown=len(shown),
@@ -132,7 +123,9 @@ def _figure(ident: str, label: str, count: int, detail: str = "") -> dict:
 
 
 def _summary(tables: dict[str, pd.DataFrame], caption: str) -> list[dict]:
-    documents, mentions, entities, timexes, events = (tables[t] for t in TABLES)
+    documents, mentions, entities, timexes, events = (tables[t] for t in ROW_TABLES)
+    stories = tables["stories"]
+    several = int((stories["n_articles"] > 1).sum()) if len(stories) else 0
     status = Counter(documents["status"])
     distinct = mentions.drop_duplicates(["kind", "canonical"]) if len(mentions) else mentions
     countries = (
@@ -153,6 +146,7 @@ def _summary(tables: dict[str, pd.DataFrame], caption: str) -> list[dict]:
         _figure("countries", "countries", len(countries), "named or by nationality"),
         _figure("timexes", "time expressions", len(timexes)),
         _figure("events", "events", len(events), f"{dated} dated; {caption}"),
+        _figure("stories", "stories", len(stories), f"{several} reported by several articles"),
     ]
 
 
@@ -189,22 +183,6 @@ def _top_entities(mentions: pd.DataFrame) -> list[dict]:
                 )
         tops.append({"kind": kind, "heading": heading, "entities": items})
     return tops
-
-
-def day_of(value) -> dt.date | None:
-    """The first day a TIMEX3 date value covers (`2018-12-17`, `2018-W50`, `2018-12`, `2018`), else None."""
-    if not isinstance(value, str):
-        return None
-    value = value.split("T", 1)[0]
-    if match := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value):
-        return dt.date(*map(int, match.groups()))
-    if match := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-        return dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
-    if match := re.fullmatch(r"(\d{4})-(\d{2})", value):
-        return dt.date(int(match[1]), int(match[2]), 1)
-    if match := re.fullmatch(r"(\d{4})", value):
-        return dt.date(int(match[1]), 1, 1)
-    return None
 
 
 def _timeline(events: pd.DataFrame, documents: pd.DataFrame, anchors: dict[str, str]) -> dict:

@@ -49,7 +49,8 @@ def read_csv_table(path: Path, table: str) -> pd.DataFrame:
 
     Integer columns are nullable `Int64`, float columns `float64`, text columns `string`,
     list columns lists of `str`; empty cells are missing values (empty lists) and the
-    formula guard is undone, so the frame holds what the Parquet file holds.
+    formula guard is undone, so the frame holds what the Parquet file holds. A column added
+    to the schema since the file was written (`events.story_id`) is absent from the frame.
     """
     import pandas as pd
 
@@ -57,7 +58,7 @@ def read_csv_table(path: Path, table: str) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=types, keep_default_na=False, na_values=[""])
     lists = set(LIST_COLUMNS[table])
     for name, kind in types.items():
-        if kind == "string":
+        if kind == "string" and name in frame.columns:
             frame[name] = frame[name].map(unneutralise, na_action="ignore")
             frame[name] = frame[name].map(split_list) if name in lists else frame[name].astype("string")
     return frame

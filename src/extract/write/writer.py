@@ -19,10 +19,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from extract.errors import UsageError
-from extract.schema import SCHEMAS, TABLES
+from extract.schema import DERIVED_TABLES, ROW_TABLES, SCHEMAS, TABLES
 from extract.write.atomic import disk_error, move_into_place
-from extract.write.cells import csv_cell
+from extract.write.cells import csv_cell, read_csv_table
 from extract.write.database import DUCKDB_FILE, duckdb_ddl
+from extract.write.frames import arrow_table, replace_in_duckdb, write_csv, write_parquet
 
 FORMATS = ("parquet", "csv", "duckdb", "both")
 ROW_GROUP = 20_000
@@ -51,20 +52,28 @@ def formats_of(fmt: str) -> tuple[str, ...]:
 
 
 class TableWriter:
-    """Buffer rows per table and write them in chunks to temporary files in `out`."""
+    """Buffer rows per table and write them in chunks to temporary files in `out`.
 
-    def __init__(self, out: Path, formats: Iterable[str]):
+    With `derive` (a run's writer; not a Dask shard's), `commit` first reads the
+    finished `documents`, `entities` and `events` back, calls
+    `extract.corpus.derive` and writes `stories`, `corpus_entities` and `events`
+    with its `story_id`, so the seven tables are renamed into place together.
+    """
+
+    def __init__(self, out: Path, formats: Iterable[str], *, derive: bool = True):
         self.out = out
         self.formats = tuple(formats)
-        self.buffers: dict[str, list[tuple]] = {name: [] for name in TABLES}
-        self.counts: dict[str, int] = {name: 0 for name in TABLES}
+        self.derive = derive
+        self.tables = TABLES if derive else ROW_TABLES
+        self.buffers: dict[str, list[tuple]] = {name: [] for name in self.tables}
+        self.counts: dict[str, int] = {name: 0 for name in self.tables}
         self.temps: dict[tuple[str, str], Path] = {}
         self.parquet: dict[str, pq.ParquetWriter] = {}
         self.csv_files: dict[str, IO[str]] = {}
         self.csv_writers: dict[str, Any] = {}  # csv.writer objects (their type is private to the csv module)
         self.duckdb: Any = None  # a duckdb connection while the DuckDB format is written
         tag = f".tmp-{os.getpid()}"
-        for name in TABLES:
+        for name in self.tables:
             for fmt in self.formats:
                 if fmt != "duckdb":
                     self.temps[(name, fmt)] = out / f".{name}.{fmt}{tag}"
@@ -72,7 +81,8 @@ class TableWriter:
         try:
             if self.duckdb_temp is not None:
                 self._open_duckdb()
-            for name, schema in SCHEMAS.items():
+            for name in self.tables:
+                schema = SCHEMAS[name]
                 if "parquet" in self.formats:
                     self.parquet[name] = pq.ParquetWriter(self.temps[(name, "parquet")], schema, compression="zstd")
                 if "csv" in self.formats:
@@ -92,7 +102,7 @@ class TableWriter:
             stale.unlink(missing_ok=True)
         try:
             self.duckdb = duckdb.connect(str(self.duckdb_temp))
-            for name in TABLES:
+            for name in self.tables:
                 self.duckdb.execute(duckdb_ddl(name))
         except duckdb.IOException as exc:
             raise OSError(errno.EIO, str(exc).splitlines()[0]) from None
@@ -155,9 +165,11 @@ class TableWriter:
 
     def commit(self) -> list[Path]:
         """Flush and close every table, then rename them all into place."""
-        for table in TABLES:
+        for table in self.tables:
             self.flush(table)
         self._close()
+        if self.derive:
+            self._derive()
         written = []
         for (name, fmt), temp in self.temps.items():
             final = self.out / f"{name}.{fmt}"
@@ -168,6 +180,45 @@ class TableWriter:
             os.replace(self.duckdb_temp, final)
             written.append(final)
         return written
+
+    def _derive(self) -> None:
+        """Replace `events` and the derived tables' temporary files by what `extract.corpus.derive` makes of the rest."""
+        from extract.corpus import derive
+
+        derived = derive({name: self._read_back(name) for name in ("documents", "mentions", "entities", "events")})
+        connection = None
+        try:
+            if self.duckdb_temp is not None:
+                import duckdb
+
+                connection = duckdb.connect(str(self.duckdb_temp))
+            for name in ("events", *DERIVED_TABLES):
+                data = arrow_table(derived[name], name)
+                self.counts[name] = data.num_rows
+                if "parquet" in self.formats:
+                    write_parquet(data, self.temps[(name, "parquet")], ROW_GROUP)
+                if "csv" in self.formats:
+                    write_csv(data, self.temps[(name, "csv")])
+                if connection is not None:
+                    replace_in_duckdb(connection, data, name)
+        except OSError as exc:
+            raise disk_error(self.out, exc) from None
+        finally:
+            if connection is not None:
+                connection.close()
+
+    def _read_back(self, table: str):
+        """A finished temporary table as a DataFrame, from whichever format was written."""
+        import pandas as pd
+
+        if "parquet" in self.formats:
+            return pd.read_parquet(self.temps[(table, "parquet")])
+        if "csv" in self.formats:
+            return read_csv_table(self.temps[(table, "csv")], table)
+        import duckdb
+
+        with duckdb.connect(str(self.duckdb_temp), read_only=True) as connection:
+            return connection.sql(f'SELECT * FROM "{table}"').to_arrow_table().to_pandas()
 
     def abort(self) -> None:
         """Close and delete the temporary files; the previous tables stay as they were."""

@@ -56,6 +56,27 @@ EVENT_CATEGORIES: list[tuple[str, str, str, str]] = [
 CATEGORIES: tuple[str, ...] = tuple(category for category, _, _, _ in EVENT_CATEGORIES)
 CAMEO_ROOT: dict[str, str] = {category: root for category, root, _, _ in EVENT_CATEGORIES}
 
+# Families of categories that different articles use for one real event ("l'attentat", "la fusillade",
+# "les combats"; "le sommet", "ont signé"): stories across articles (`extract.corpus`) join mentions
+# of one family. The cooperative CAMEO roots are one family, the violent ones another; an accident joins
+# the violence ("l'explosion" is an accident trigger until an attacker is named: "l'attentat").
+CATEGORY_FAMILIES: dict[str, tuple[str, ...]] = {
+    "statement": ("statement", "appeal"),
+    "cooperation": ("intent_cooperate", "consult", "diplomatic_cooperation", "material_cooperation", "aid"),
+    "yield": ("yield",),
+    "verbal_conflict": ("demand", "disapprove", "reject", "threaten"),
+    "law_enforcement": ("investigate", "coerce"),
+    "protest": ("protest",),
+    "pressure": ("military_posture", "reduce_relations"),
+    "violence": ("assault", "fight", "mass_violence", "accident"),
+    "disaster": ("disaster",),
+    "election": ("election",),
+}
+FAMILY: dict[str, str] = {category: family for family, members in CATEGORY_FAMILIES.items() for category in members}
+# Families whose events are reported after they happen, never announced ahead: a date after the
+# article's publication is a misread tense, and an undated mention happened in the week before it.
+UNSCHEDULED_FAMILIES: tuple[str, ...] = ("violence", "disaster")
+
 
 @lru_cache(maxsize=1)
 def goldstein_scores() -> dict[str, float]:

@@ -1,0 +1,153 @@
+"""Clusters of event mentions (one article's account of an event, or a story) and when two agree.
+
+The rule they implement is written out in `extract.corpus.stories`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from extract.components.events.categories import UNSCHEDULED_FAMILIES
+from extract.corpus.dates import Span
+from extract.corpus.mentions import Mention, day_of
+
+AGREE, WEAK, UNKNOWN, CONFLICT = 2, 1, 0, -1
+# A span of at most this many days dates a mention precisely enough to join a story without a place.
+DAY_PRECISE = 7
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Mentions taken as one event, with what they say together: the most precise date, the specific place..."""
+
+    family: str
+    members: list[Mention] = field(default_factory=list)
+    span: Span | None = None
+    date_value: str | None = None
+    window: Span | None = None  # no date: the week before the article's publication (unscheduled families)
+    place: str | None = None
+    specific: bool = False
+    country: str | None = None
+    participants: set[str] = field(default_factory=set)
+    explicit: bool = False
+
+    def add(self, m: Mention) -> None:
+        self.members.append(m)
+        self._take(m.span, m.date_value, m.place, m.specific, m.country)
+        self.participants |= m.participants
+        self.explicit = self.explicit or m.explicit
+
+    def merge(self, other: Cluster) -> None:
+        self.members += other.members
+        self._take(other.span, other.date_value, other.place, other.specific, other.country)
+        self.participants |= other.participants
+        self.explicit = self.explicit or other.explicit
+
+    def _take(self, span, date_value, place, specific, country) -> None:
+        if span is not None and (self.span is None or self.span.contains(span)):
+            self.span, self.date_value = span, date_value
+        if place and (self.place is None or (specific and not self.specific)):
+            self.place, self.specific = place, specific
+            self.country = country or self.country
+        self.country = self.country or country
+
+
+def date_fit(a: Cluster, b: Cluster) -> tuple[int, int]:
+    if a.span is not None and b.span is not None:
+        return (AGREE, 2 if a.span == b.span else 1) if a.span.nests(b.span) else (CONFLICT, 0)
+    for dated, window in ((a, b.window), (b, a.window)):
+        if dated.span is not None and window is not None:
+            return (WEAK, 0) if window.contains(dated.span) else (CONFLICT, 0)
+    return UNKNOWN, 0
+
+
+def place_fit(a: Cluster, b: Cluster) -> tuple[int, int]:
+    if a.specific and b.specific:
+        same = (a.place or "").casefold() == (b.place or "").casefold()
+        return (AGREE, 2) if same else (CONFLICT, 0)
+    if a.country and b.country:
+        return (AGREE, 1) if a.country == b.country else (CONFLICT, 0)
+    return UNKNOWN, 0
+
+
+def participants_fit(a: Cluster, b: Cluster) -> tuple[int, int]:
+    if not a.participants or not b.participants:
+        return UNKNOWN, 0
+    if a.participants & b.participants:
+        return AGREE, 1
+    return (CONFLICT, 0) if a.explicit and b.explicit else (UNKNOWN, 0)
+
+
+def fit(a: Cluster, story: Cluster) -> tuple[str, int] | None:
+    """How `a` may join `story`: ("full" | "weak", points), or None. A weak join must be the only one."""
+    if a.family != story.family:
+        return None
+    (date, d_pts), (place, p_pts), (people, a_pts) = date_fit(a, story), place_fit(a, story), participants_fit(a, story)
+    if CONFLICT in (date, place, people):
+        return None
+    points = d_pts + p_pts + a_pts
+    if date == AGREE and place == AGREE:
+        return "full", points
+    if people != AGREE:
+        return None
+    if date in (UNKNOWN, WEAK) and place == AGREE and p_pts == 2:
+        return "weak", points
+    if place == UNKNOWN and date in (AGREE, WEAK):
+        spans = [s for s in (a.span or a.window, story.span or story.window) if s is not None]
+        if max(s.days for s in spans) <= DAY_PRECISE:
+            return "weak", points
+    return None
+
+
+def article_clusters(
+    mentions: list[Mention], place: tuple[str, str, bool] | None, published: str | None
+) -> list[Cluster]:
+    """One article's mentions as events: a mention joins the event of its `coref_id` (where the table has
+    it), else the first earlier one of its family whose date and place do not conflict. A cluster with no place nor
+    country takes `place` (the headline's place or country, when given); an undated one of an
+    unscheduled family the week before publication as its window."""
+    clusters: list[Cluster] = []
+    chains: dict[str, Cluster] = {}
+    for m in mentions:
+        single = Cluster(m.family)
+        single.add(m)
+        target = chains.get(m.coref) if m.coref else None
+        if target is None:
+            target = next((c for c in clusters if c.family == m.family and _compatible(single, c)), None)
+        if target is None:
+            clusters.append(single)
+            target = single
+        else:
+            target.add(m)
+        if m.coref:
+            chains.setdefault(m.coref, target)
+    day = day_of(published)
+    for cluster in clusters:
+        if place is not None and cluster.place is None and cluster.country is None:
+            cluster.place, cluster.country, cluster.specific = place
+        if cluster.span is None and day is not None and cluster.family in UNSCHEDULED_FAMILIES:
+            cluster.window = Span(day - dt.timedelta(days=DAY_PRECISE - 1), day)
+    return clusters
+
+
+def _compatible(a: Cluster, b: Cluster) -> bool:
+    return date_fit(a, b)[0] != CONFLICT and place_fit(a, b)[0] != CONFLICT
+
+
+def block_keys(c: Cluster) -> set[tuple]:
+    """Keys a cluster shares with every story it could join, so that only stories sharing one are compared.
+
+    Every join (`fit`) needs nesting dates or windows (which share a month) or, without a date, the
+    same specific place: a month and the specific place are the keys (a country would make one key of
+    half the corpus)."""
+    keys: set[tuple] = set()
+    if c.specific and c.place:
+        keys.add(("place", c.family, c.place.casefold()))
+    for span in (c.span, c.window):
+        if span is not None:
+            year, month = span.first.year, span.first.month
+            while (year, month) <= (span.last.year, span.last.month):
+                keys.add(("month", c.family, year, month))
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys

@@ -209,7 +209,7 @@ def _run_rows() -> dict[str, list[tuple]]:
         return (doc_id, "x.jsonl", f"=titre {doc_id}", published, 10, 1, 2, "ok", None, "0" * 64)
 
     def entity(doc_id):
-        return (doc_id, 1, "place", "Kaboul", "AF", None, 2, 0)
+        return (doc_id, 1, "place", "Kaboul", "AF", "Q5838", "1138958", 34.5, 69.2, "capital", 2, 0)
 
     def event(doc_id, date):
         return (doc_id, 1, 1, 0, 7, "attentat", "attentat", "assault", "18", -10.0, "asserted", date, "publication",

@@ -145,7 +145,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("canonical", STRING),
             ("country_code", STRING),
             ("wikidata_id", STRING),
-            ("geonames_id", INT64),
+            ("geonames_id", STRING),
             ("latitude", FLOAT64),
             ("longitude", FLOAT64),
             ("n_articles", INT32),

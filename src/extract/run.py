@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from extract.engines.local import annotate_stream
+from extract.engines.local import annotate_stream, write_stream
 from extract.engines.summary import RunSummary
 from extract.errors import UsageError
 from extract.finish import finish_run
@@ -113,12 +113,8 @@ def run(
     with OutputLock(out):
         writer = TableWriter(out, formats)
         try:
-            for article, rows in annotate_stream(articles, model=model, n_process=n_process, batch_size=batch_size):
-                for table, table_rows in rows.tables.items():
-                    writer.add(table, table_rows)
-                summary.add_document(rows.status)
-                if on_document is not None:
-                    on_document(article, rows)
+            stream = annotate_stream(articles, model=model, n_process=n_process, batch_size=batch_size)
+            write_stream(stream, writer, summary, on_document)
             summary.files = writer.commit()
         except BaseException:
             writer.abort()

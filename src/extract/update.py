@@ -34,7 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as ds
 
-from extract.engines.local import annotate_stream
+from extract.engines.local import annotate_stream, write_stream
 from extract.engines.summary import RunSummary
 from extract.errors import UsageError
 from extract.finish import finish_run, read_manifest, run_options
@@ -193,12 +193,7 @@ def run_update(
                     articles = read_articles(inputs, published=published, exclude=[out])
                 wanted = (article for article in articles if article.doc_id in redo)
                 stream = annotate_stream(wanted, model=model, n_process=n_process, batch_size=batch_size)
-                for article, rows in stream:
-                    for table, table_rows in rows.tables.items():
-                        writer.add(table, table_rows)
-                    summary.add_document(rows.status)
-                    if on_document is not None:
-                        on_document(article, rows)
+                write_stream(stream, writer, summary, on_document)
             summary.files = writer.commit()
         except BaseException:
             writer.abort()

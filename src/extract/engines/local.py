@@ -6,12 +6,14 @@ import itertools
 import multiprocessing
 import signal
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
+from extract.engines.summary import RunSummary
 from extract.pipeline.load import DEFAULT_MODEL, load_pipeline
 from extract.pipeline.process import annotate_batch
 from extract.read.article import Article
 from extract.schema import Rows
+from extract.write import TableWriter
 
 
 def in_batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -70,3 +72,18 @@ def annotate_stream(
                 yield from zip(batch, result.get())
         for batch, result in window:
             yield from zip(batch, result.get())
+
+
+def write_stream(
+    stream: Iterable[tuple[Article, Rows]],
+    writer: TableWriter,
+    summary: RunSummary,
+    on_document: Callable[[Article, Rows], None] | None = None,
+) -> None:
+    """Hand each annotated article's rows to the writer and count it: the loop of a full run and an update."""
+    for article, rows in stream:
+        for table, table_rows in rows.tables.items():
+            writer.add(table, table_rows)
+        summary.add_document(rows.status)
+        if on_document is not None:
+            on_document(article, rows)

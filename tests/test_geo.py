@@ -196,3 +196,44 @@ def test_loads_in_a_fresh_process_within_a_second_without_spacy_or_pandas():
         runs.append(float(out[0]))
         assert out[1:] == ["False", "False"]
     assert min(runs) < 1.0, runs
+
+
+def test_the_tables_are_mapped_from_an_uncompressed_copy_in_the_cache(tmp_path, monkeypatch):
+    """Issue 16.2: the place tables are read from a memory-mapped file shared by every process, not decoded."""
+    from extract.cache import mapped_arrow
+
+    monkeypatch.setenv("EXTRACT_CACHE_DIR", str(tmp_path))
+    source = RESOURCES / PLACES_FILE
+    table = mapped_arrow("geo_places", source)
+    copies = list(tmp_path.glob("geo_places-*.arrow"))
+    assert len(copies) == 1
+    with pa.memory_map(str(copies[0])) as mapped:
+        assert pa.ipc.open_file(mapped).schema.metadata == pa.ipc.open_file(source).schema.metadata
+    _assert_same_rows(table, pa.ipc.open_file(source).read_all())
+    # The second process maps the copy: its buffers point into the file, no column was decoded.
+    before = pa.total_allocated_bytes()
+    again = mapped_arrow("geo_places", source)
+    assert pa.total_allocated_bytes() - before < 100_000  # decoded, it is about 10 MB
+    _assert_same_rows(again, table)
+
+
+def test_the_tables_still_load_with_the_cache_off(monkeypatch):
+    from extract.cache import mapped_arrow
+
+    monkeypatch.setenv("EXTRACT_CACHE_DIR", "off")
+    table = mapped_arrow("geo_places", RESOURCES / PLACES_FILE)
+    assert table.num_rows == pa.ipc.open_file(RESOURCES / PLACES_FILE).read_all().num_rows
+    assert Gazetteer().lookup("Addis Abeba").country_code == "ET"
+
+
+def _assert_same_rows(a: pa.Table, b: pa.Table) -> None:
+    """Same columns and values (missing coordinates are NaN, which `Table.equals` never finds equal)."""
+    import numpy as np
+
+    assert a.schema.names == b.schema.names and a.num_rows == b.num_rows
+    for name in a.schema.names:
+        x, y = a.column(name), b.column(name)
+        if pa.types.is_floating(x.type):
+            assert np.array_equal(x.to_numpy(), y.to_numpy(), equal_nan=True), name
+        else:
+            assert x.to_pylist() == y.to_pylist(), name

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from contextlib import suppress
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import platformdirs
 
@@ -75,6 +75,34 @@ def cached(name: str, key: Iterable[str], build: Callable[[], T]) -> T:
     result = build()
     _store(folder, path, name, result)
     return result
+
+
+def mapped_arrow(name: str, source: Path) -> Any:
+    """The Arrow IPC file `source` as one table, memory-mapped from an uncompressed copy in the cache.
+
+    The shipped files are compressed (small in the wheel), so reading them decodes
+    every column into private memory. The uncompressed copy, written once per file
+    content, is mapped instead: pages are read from disk when a lookup touches them
+    and shared by every process on the machine, forked or not. With the cache off,
+    the compressed file is read into memory, as before.
+    """
+    import pyarrow as pa
+
+    folder = cache_dir()
+    if folder is None:
+        return pa.ipc.open_file(source).read_all().combine_chunks()
+    path = folder / f"{name}-{file_digest(source)[:24]}.arrow"
+    if not path.exists():
+        table = pa.ipc.open_file(source).read_all().combine_chunks()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            sink = pa.BufferOutputStream()
+            with pa.ipc.new_file(sink, table.schema) as writer:  # uncompressed: mappable as it is
+                writer.write_table(table, max_chunksize=max(table.num_rows, 1))
+            write_bytes_atomic(path, sink.getvalue().to_pybytes())
+        except OSError:
+            return table
+    return pa.ipc.open_file(pa.memory_map(str(path))).read_all()
 
 
 def _store(folder: Path, path: Path, name: str, result: object) -> None:

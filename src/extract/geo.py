@@ -199,11 +199,11 @@ class Gazetteer:
     """The place tables of one process: see the module docstring for how names resolve."""
 
     def __init__(self, resources: Path = RESOURCES) -> None:
-        import pyarrow as pa
+        from extract.cache import mapped_arrow
 
         # Feather v2 is the Arrow IPC file format; pyarrow.feather's reader would import pandas.
-        places = pa.ipc.open_file(resources / PLACES_FILE).read_all().combine_chunks()
-        aliases = pa.ipc.open_file(resources / ALIASES_FILE).read_all().combine_chunks()
+        places = mapped_arrow("geo_places", resources / PLACES_FILE)
+        aliases = mapped_arrow("geo_aliases", resources / ALIASES_FILE)
         self.metadata = {k.decode(): v.decode() for k, v in (places.schema.metadata or {}).items()}
         column = places.column
         self._names = _Strings(column("name").chunk(0))

@@ -2,7 +2,8 @@
 
     python benchmarks/bench_update.py --articles 2000 --new 20
 
-Builds N short synthetic articles (JSON Lines) from the French texts under
+Builds N short synthetic articles (JSON Lines; `--min-words` joins texts into
+news-length ones) from the French texts under
 `tests/data/` (each text once per article, with a closing sentence that
 varies the id, the place and the day), runs `extract run` on them, adds M new
 articles in a second file, and times, each as a whole fresh process (imports
@@ -43,12 +44,16 @@ def texts() -> list[str]:
     return [text for text in found if text]
 
 
-def write_articles(path: Path, first: int, count: int, published: str) -> None:
+def write_articles(path: Path, first: int, count: int, published: str, min_words: int = 0) -> None:
+    """Articles `first`... : one test text each, or consecutive texts joined up to `min_words` words."""
     pool = texts()
     with path.open("w", encoding="utf-8") as handle:
         for n in range(first, first + count):
+            parts = [pool[n % len(pool)]]
+            while sum(len(part.split()) for part in parts) < min_words:
+                parts.append(pool[(n + len(parts)) % len(pool)])
             ending = f"Dépêche {n} : une délégation est attendue {DAYS[n % 7]} à {PLACES[n % len(PLACES)]}."
-            record = {"id": f"bench-{n:06d}", "published": published, "text": pool[n % len(pool)] + "\n\n" + ending}
+            record = {"id": f"bench-{n:06d}", "published": published, "text": "\n\n".join([*parts, ending])}
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -71,8 +76,9 @@ def same_tables(a: Path, b: Path) -> list[str]:
 
     differ = []
     for table in TABLES:
-        keys = ["doc_id", COLUMNS[table][1]]
-        x, y = (read_table(folder, table).sort_values(keys).reset_index(drop=True) for folder in (a, b))
+        x, y = (read_table(folder, table) for folder in (a, b))
+        keys = ["doc_id", COLUMNS[table][1]] if "doc_id" in x.columns and table != "documents" else list(x.columns)
+        x, y = (frame.astype(str).sort_values(keys).reset_index(drop=True) for frame in (x, y))  # lists as text
         if not x.equals(y):
             differ.append(table)
     return differ
@@ -83,6 +89,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000, help="articles of the first run (default 2000)")
     parser.add_argument("--new", type=int, default=20, help="articles added before the update (default 20)")
     parser.add_argument("--published", default="2019-01-15")
+    parser.add_argument(
+        "--min-words",
+        type=int,
+        default=0,
+        help="join test texts into articles of at least this many words (default 0: one text, about 75 words)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
     parser.add_argument("extra", nargs="*", help="options for every extract run, after --")
     args = parser.parse_args()
@@ -90,13 +102,18 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="extract-bench-update-"))
     inputs = work / "in"
     inputs.mkdir()
-    write_articles(inputs / "corpus.jsonl", 0, args.articles, args.published)
+    write_articles(inputs / "corpus.jsonl", 0, args.articles, args.published, args.min_words)
     run = [sys.executable, "-m", "extract", "run", str(inputs), "--format", "parquet", *args.extra]
-    print(f"{args.articles} articles, then {args.new} new; extract run {' '.join(run[4:])}", flush=True)
+    words = sum(len(json.loads(line)["text"].split()) for line in (inputs / "corpus.jsonl").open(encoding="utf-8"))
+    print(
+        f"{args.articles} articles ({words / args.articles:.0f} words each on average), then {args.new} new; "
+        f"extract run {' '.join(run[4:])}",
+        flush=True,
+    )
 
     print("first run (N articles):")
     timed([*run, "--out", str(work / "updated")])
-    write_articles(inputs / "new.jsonl", args.articles, args.new, args.published)
+    write_articles(inputs / "new.jsonl", args.articles, args.new, args.published, args.min_words)
     print("--update (N + M articles, M new):")
     update = timed([*run, "--out", str(work / "updated"), "--update"])
     print("full run (N + M articles):")

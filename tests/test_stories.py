@@ -38,7 +38,7 @@ def same_story(*rows: dict, published: dict[str, str] | None = None) -> bool:
     """Whether the first and last rows end in one story; a row's `_published` sets its article's date."""
     published = {**(published or {}), **{r["doc_id"]: r["_published"] for r in rows if "_published" in r}}
     events = events_v2(*[{k: v for k, v in r.items() if k != "_published"} for r in rows])
-    _, ids = build_stories(events, documents_of(events, published), countries={"france", "afghanistan"})
+    _, ids = build_stories(events, documents_of(events, published), countries={"france", "afghanistan", "libye"})
     assert all(ids), ids
     return ids[0] == ids[-1]
 
@@ -92,7 +92,34 @@ RULES = [
      "agents": ["ONU"]}, {"category": "consult", "agents": ["ONU"], "_published": "2019-03-13"}, False),
     ("a country code shared by agents", {"date_value": "2019-03-12", **KABOUL, "agent_country_codes": ["AF"]},
      {"date_value": "2019-03-12", "agent_country_codes": ["AF"]}, True),
+    ("a protest and its clashes", {"category": "protest", "trigger": "manifestation", "date_value": "2019-03-12",
+     **KABOUL}, {"category": "fight", "trigger": "heurts", "date_value": "2019-03-12", **KABOUL}, True),
+    ("a protest and an attack", {"category": "protest", "trigger": "manifestation", "date_value": "2019-03-12",
+     **KABOUL}, {"date_value": "2019-03-12", **KABOUL}, False),
+    ("an agreement signed and its ceasefire", {"category": "diplomatic_cooperation", "trigger": "ont signé",
+     "date_value": "2019-03-12", **KABOUL}, {"category": "yield", "trigger": "cessez-le-feu",
+     "date_value": "2019-03-12", **KABOUL}, True),
+    ("negotiations and the agreement", {"category": "diplomatic_cooperation", "trigger": "ont signé",
+     "date_value": "2019-03-12", **KABOUL}, {"category": "consult", "trigger": "négociations",
+     "date_value": "2019-03-12", **KABOUL}, False),
+    ("a country alone, among the other's participants", {"category": "diplomatic_cooperation",
+     "date_value": "2020-10-23", "place": "Genève", "place_country_code": "CH", "agents": ["Libye"],
+     "agent_country_codes": ["LY"]}, {"category": "yield", "date_value": "2020-10-23", "place": "Libye",
+     "place_country_code": "LY"}, True),
+    ("a country alone, not among the other's participants", {"category": "diplomatic_cooperation",
+     "date_value": "2020-10-23", "place": "Genève", "place_country_code": "CH", "agents": ["ONU"]},
+     {"category": "yield", "date_value": "2020-10-23", "place": "Libye", "place_country_code": "LY"}, False),
 ]  # fmt: skip
+
+
+def test_categories_link_completely_not_through_one_member():
+    """A protest told with its clashes takes no attack through their common "fight" (complete linkage)."""
+    protest = {"doc_id": "a", "category": "protest", "date_value": "2019-03-12", **KABOUL}
+    clashes = {"doc_id": "b", "category": "fight", "date_value": "2019-03-12", **KABOUL}
+    attack = {"doc_id": "c", "category": "assault", "date_value": "2019-03-12", **KABOUL}
+    events = events_v2(protest, clashes, attack)
+    _, ids = build_stories(events, documents_of(events))
+    assert ids[0] == ids[1] != ids[2]
 
 
 @pytest.mark.parametrize("first, second, together", [r[1:] for r in RULES], ids=[r[0] for r in RULES])

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from extract.components.events.categories import UNSCHEDULED_FAMILIES
 from extract.corpus.dates import Span
+from extract.corpus.families import compatible, unscheduled
 from extract.corpus.mentions import Mention, day_of
 
 AGREE, WEAK, UNKNOWN, CONFLICT = 2, 1, 0, -1
@@ -21,8 +21,9 @@ DAY_PRECISE = 7
 class Cluster:
     """Mentions taken as one event, with what they say together: the most precise date, the specific place..."""
 
-    family: str
+    family: str  # the group of story families, for blocking (`extract.corpus.families.GROUP`)
     members: list[Mention] = field(default_factory=list)
+    categories: set[str] = field(default_factory=set)
     span: Span | None = None
     date_value: str | None = None
     window: Span | None = None  # no date: the week before the article's publication (unscheduled families)
@@ -34,12 +35,14 @@ class Cluster:
 
     def add(self, m: Mention) -> None:
         self.members.append(m)
+        self.categories.add(m.category)
         self._take(m.span, m.date_value, m.place, m.specific, m.country)
         self.participants |= m.participants
         self.explicit = self.explicit or m.explicit
 
     def merge(self, other: Cluster) -> None:
         self.members += other.members
+        self.categories |= other.categories
         self._take(other.span, other.date_value, other.place, other.specific, other.country)
         self.participants |= other.participants
         self.explicit = self.explicit or other.explicit
@@ -62,12 +65,19 @@ def date_fit(a: Cluster, b: Cluster) -> tuple[int, int]:
     return UNKNOWN, 0
 
 
-def place_fit(a: Cluster, b: Cluster) -> tuple[int, int]:
+def place_fit(a: Cluster, b: Cluster, within: bool = False) -> tuple[int, int]:
+    """Same specific place (2), same country (1); a country alone agrees (0) with a place abroad when
+    the other's participants include it ("le cessez-le-feu en Libye", "les Libyens ont signé à Genève"),
+    and within one article (`within`) it does not conflict with one."""
     if a.specific and b.specific:
         same = (a.place or "").casefold() == (b.place or "").casefold()
         return (AGREE, 2) if same else (CONFLICT, 0)
     if a.country and b.country:
-        return (AGREE, 1) if a.country == b.country else (CONFLICT, 0)
+        if a.country == b.country:
+            return AGREE, 1
+        if any(not c.specific and c.country in other.participants for c, other in ((a, b), (b, a))):
+            return AGREE, 0
+        return (UNKNOWN, 0) if within else (CONFLICT, 0)
     return UNKNOWN, 0
 
 
@@ -81,7 +91,7 @@ def participants_fit(a: Cluster, b: Cluster) -> tuple[int, int]:
 
 def fit(a: Cluster, story: Cluster) -> tuple[str, int] | None:
     """How `a` may join `story`: ("full" | "weak", points), or None. A weak join must be the only one."""
-    if a.family != story.family:
+    if a.family != story.family or not compatible(a.categories, story.categories):
         return None
     (date, d_pts), (place, p_pts), (people, a_pts) = date_fit(a, story), place_fit(a, story), participants_fit(a, story)
     if CONFLICT in (date, place, people):
@@ -104,9 +114,10 @@ def article_clusters(
     mentions: list[Mention], place: tuple[str, str, bool] | None, published: str | None
 ) -> list[Cluster]:
     """One article's mentions as events: a mention joins the event of its `coref_id` (where the table has
-    it), else the first earlier one of its family whose date and place do not conflict. A cluster with no place nor
-    country takes `place` (the headline's place or country, when given); an undated one of an
-    unscheduled family the week before publication as its window."""
+    it), else the first earlier one whose categories are compatible (`extract.corpus.families`) and
+    whose date and place do not conflict. A cluster with no place nor country takes `place` (the
+    headline's place or country, when given); an undated one of unscheduled categories the week
+    before publication as its window."""
     clusters: list[Cluster] = []
     chains: dict[str, Cluster] = {}
     for m in mentions:
@@ -114,7 +125,7 @@ def article_clusters(
         single.add(m)
         target = chains.get(m.coref) if m.coref else None
         if target is None:
-            target = next((c for c in clusters if c.family == m.family and _compatible(single, c)), None)
+            target = next((c for c in clusters if _compatible(single, c)), None)
         if target is None:
             clusters.append(single)
             target = single
@@ -126,13 +137,15 @@ def article_clusters(
     for cluster in clusters:
         if place is not None and cluster.place is None and cluster.country is None:
             cluster.place, cluster.country, cluster.specific = place
-        if cluster.span is None and day is not None and cluster.family in UNSCHEDULED_FAMILIES:
+        if cluster.span is None and day is not None and unscheduled(cluster.categories):
             cluster.window = Span(day - dt.timedelta(days=DAY_PRECISE - 1), day)
     return clusters
 
 
 def _compatible(a: Cluster, b: Cluster) -> bool:
-    return date_fit(a, b)[0] != CONFLICT and place_fit(a, b)[0] != CONFLICT
+    if a.family != b.family or not compatible(a.categories, b.categories):
+        return False
+    return date_fit(a, b)[0] != CONFLICT and place_fit(a, b, within=True)[0] != CONFLICT
 
 
 def block_keys(c: Cluster) -> set[tuple]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from extract.components.events.categories import FAMILY, UNSCHEDULED_FAMILIES
 from extract.corpus.dates import Span, span_of
+from extract.corpus.families import GROUP, UNSCHEDULED
 from extract.write.cells import split_list
 
 KEPT_MODALITIES = ("asserted", "planned")
@@ -52,7 +52,7 @@ class Mention:
     doc_id: str
     published: str | None
     category: str
-    family: str
+    family: str  # its group of story families (`extract.corpus.families.GROUP`): the blocking key
     date_value: str | None
     span: Span | None
     place: str | None
@@ -98,16 +98,16 @@ def read_mentions(
     found = []
     for row in range(n):
         category = text(categories[row])
-        if category is None or category not in FAMILY:
+        if category is None or category not in GROUP:
             continue
         modality = text(modalities[row]) if modalities is not None else None
         if modalities is not None and modality not in KEPT_MODALITIES:
             continue
         doc_id, place, code = str(doc_ids[row]), text(places[row]), text(place_codes[row])
-        family, date_value = FAMILY[category], text(dates[row])
+        family, date_value = GROUP[category], text(dates[row])
         span = span_of(date_value)
         day = day_of(published.get(doc_id))
-        if span is not None and day is not None and span.first > day and family in UNSCHEDULED_FAMILIES:
+        if span is not None and day is not None and span.first > day and category in UNSCHEDULED:
             if modality != "planned":  # a past event dated after its report: a misread tense
                 span, date_value = None, None
         agents, targets = items(agents_of[row]), items(targets_of[row])

@@ -69,6 +69,8 @@ RULES = [
      {"date_value": "2019-03-12", **KABOUL, "agents": ["Taliban"], "targets": ["Armée afghane"]}, True),
     ("agents and targets all disjoint", {"date_value": "2019-03-12", **KABOUL, "agents": ["Taliban"]},
      {"date_value": "2019-03-12", **KABOUL, "agents": ["État islamique"]}, False),
+    ("one's attackers, the other's victims", {"date_value": "2019-03-12", **KABOUL, "agents": ["Taliban"]},
+     {"date_value": "2019-03-12", **KABOUL, "targets": ["Armée afghane"]}, True),
     ("no place: same day and a shared agent", {"date_value": "2019-03-12", **KABOUL, "agents": ["Taliban"]},
      {"date_value": "2019-03-12", "agents": ["Taliban"]}, True),
     ("no place: same day, nobody in common", {"date_value": "2019-03-12", **KABOUL, "agents": ["Taliban"]},
@@ -92,6 +94,12 @@ RULES = [
      "agents": ["ONU"]}, {"category": "consult", "agents": ["ONU"], "_published": "2019-03-13"}, False),
     ("a country code shared by agents", {"date_value": "2019-03-12", **KABOUL, "agent_country_codes": ["AF"]},
      {"date_value": "2019-03-12", "agent_country_codes": ["AF"]}, True),
+    ("dated only by its article: its last week", {"category": "diplomatic_cooperation", "date_value": "2019-03-12",
+     **KABOUL}, {"category": "diplomatic_cooperation", "date_value": "2019-03-14", "date_source": "publication",
+     **KABOUL, "_published": "2019-03-14"}, True),
+    ("dated only by its article, a fortnight later", {"category": "diplomatic_cooperation",
+     "date_value": "2019-03-01", **KABOUL}, {"category": "diplomatic_cooperation", "date_value": "2019-03-14",
+     "date_source": "publication", **KABOUL, "_published": "2019-03-14"}, False),
     ("a protest and its clashes", {"category": "protest", "trigger": "manifestation", "date_value": "2019-03-12",
      **KABOUL}, {"category": "fight", "trigger": "heurts", "date_value": "2019-03-12", **KABOUL}, True),
     ("a protest and an attack", {"category": "protest", "trigger": "manifestation", "date_value": "2019-03-12",
@@ -110,6 +118,21 @@ RULES = [
      "date_value": "2020-10-23", "place": "Genève", "place_country_code": "CH", "agents": ["ONU"]},
      {"category": "yield", "date_value": "2020-10-23", "place": "Libye", "place_country_code": "LY"}, False),
 ]  # fmt: skip
+
+
+def test_a_city_agrees_with_the_division_it_lies_in():
+    from extract.corpus import regions
+
+    assert "rhône" in regions("Lyon", "FR") and "rhône" not in regions("Marseille", "FR")
+    rows = [
+        {"doc_id": "a", "date_value": "2024-03-12", "place": "Lyon", "place_country_code": "FR"},
+        {"doc_id": "b", "date_value": "2024-03-12", "place": "Rhône", "place_country_code": "FR"},
+        {"doc_id": "c", "date_value": "2024-03-12", "place": "Marseille", "place_country_code": "FR"},
+    ]
+    events = events_v2(*rows)
+    published = dict.fromkeys("abc", "2024-03-13")
+    _, ids = build_stories(events, documents_of(events, published), countries={"france"}, regions=regions)
+    assert ids[0] == ids[1] != ids[2]
 
 
 def test_categories_link_completely_not_through_one_member():

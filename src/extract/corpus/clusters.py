@@ -29,29 +29,34 @@ class Cluster:
     window: Span | None = None  # no date: the week before the article's publication (unscheduled families)
     place: str | None = None
     specific: bool = False
+    regions: frozenset[str] = frozenset()  # the divisions its specific place lies in (case folded)
     country: str | None = None
     participants: set[str] = field(default_factory=set)
     explicit: bool = False
+    agents: bool = False  # some member has `agents` of its own (SPEC v2)
 
     def add(self, m: Mention) -> None:
         self.members.append(m)
         self.categories.add(m.category)
-        self._take(m.span, m.date_value, m.place, m.specific, m.country)
+        self._take(m.span, m.date_value, m.place, m.specific, m.country, m.regions)
         self.participants |= m.participants
         self.explicit = self.explicit or m.explicit
+        self.agents = self.agents or (m.explicit and bool(m.agents))
 
     def merge(self, other: Cluster) -> None:
         self.members += other.members
         self.categories |= other.categories
-        self._take(other.span, other.date_value, other.place, other.specific, other.country)
+        self._take(other.span, other.date_value, other.place, other.specific, other.country, other.regions)
         self.participants |= other.participants
         self.explicit = self.explicit or other.explicit
+        self.agents = self.agents or other.agents
 
-    def _take(self, span, date_value, place, specific, country) -> None:
+    def _take(self, span, date_value, place, specific, country, regions) -> None:
         if span is not None and (self.span is None or self.span.contains(span)):
             self.span, self.date_value = span, date_value
-        if place and (self.place is None or (specific and not self.specific)):
-            self.place, self.specific = place, specific
+        finer = specific and self.specific and (self.place or "").casefold() in regions  # Lyon in the Rhône
+        if place and (self.place is None or (specific and not self.specific) or finer):
+            self.place, self.specific, self.regions = place, specific, regions
             self.country = country or self.country
         self.country = self.country or country
 
@@ -70,8 +75,11 @@ def place_fit(a: Cluster, b: Cluster, within: bool = False) -> tuple[int, int]:
     the other's participants include it ("le cessez-le-feu en Libye", "les Libyens ont signé à Genève"),
     and within one article (`within`) it does not conflict with one."""
     if a.specific and b.specific:
-        same = (a.place or "").casefold() == (b.place or "").casefold()
-        return (AGREE, 2) if same else (CONFLICT, 0)
+        first, second = (a.place or "").casefold(), (b.place or "").casefold()
+        if first == second:
+            return AGREE, 2
+        inside = a.country == b.country and (first in b.regions or second in a.regions)
+        return (AGREE, 1) if inside else (CONFLICT, 0)  # "Lyon" lies in "Rhône": as good as its country
     if a.country and b.country:
         if a.country == b.country:
             return AGREE, 1
@@ -86,7 +94,8 @@ def participants_fit(a: Cluster, b: Cluster) -> tuple[int, int]:
         return UNKNOWN, 0
     if a.participants & b.participants:
         return AGREE, 1
-    return (CONFLICT, 0) if a.explicit and b.explicit else (UNKNOWN, 0)
+    # Disjoint: a conflict only when both name agents (one article's attackers, the other's victims is no conflict).
+    return (CONFLICT, 0) if a.explicit and b.explicit and a.agents and b.agents else (UNKNOWN, 0)
 
 
 def fit(a: Cluster, story: Cluster) -> tuple[str, int] | None:

@@ -36,10 +36,15 @@ docs/tables.md):
      coarser and containing the other ("2019-03" contains "2019-03-12"; the
      week "2019-W11" contains its days). Disjoint or only overlapping spans
      conflict. A value naming no definite days (`P3D`, `XXXX-WXX-1`) counts as
-     no date; a window agrees *weakly* with a date it contains.
+     no date; a window agrees *weakly* with a date it contains. A date the
+     article gives only by itself (`date_source` `publication`: "viennent de
+     signer") covers the 7 days up to it. Relative dates ("mardi", "hier",
+     "la semaine dernière") are resolved against publication upstream
+     (`timexes`), so they nest like the others.
    - *place*: two specific places (a city, a region: not a country, and with
-     a country code, so not "Sahel") must be the same name (case folded);
-     otherwise the country codes must be equal (a place agrees with its own
+     a country code, so not "Sahel") must be the same name (case folded), or
+     one must lie in the other (GeoNames' divisions: "Lyon" in "Rhône",
+     1 point); otherwise the country codes must be equal (a place agrees with its own
      country), or the one that is only a country must be among the other's
      participants ("le cessez-le-feu en Libye" agrees, with no points, with
      Libyans signing in Geneva). No place and no code: unknown.
@@ -47,7 +52,9 @@ docs/tables.md):
      codes (v1 tables: `actors`; a mention with none, or from v1 tables, adds
      the entities named in the trigger's sentence): sharing one agrees (an
      agent of one may be a target of the other); sharing none conflicts only
-     when both come from `agents`/`targets`; otherwise unknown.
+     when both come from `agents`/`targets` and both name agents (one
+     article's attackers and another's victims do not conflict); otherwise
+     unknown.
    A story is compared through what its members say together (rule 6), so
    one account's date or place is checked against the story's, never
    chained through a single member (no single linkage).
@@ -78,7 +85,7 @@ import pandas as pd
 
 from extract.components.events.categories import CAMEO_ROOT
 from extract.corpus.clusters import Cluster, article_clusters, block_keys, fit
-from extract.corpus.mentions import article_places, read_mentions
+from extract.corpus.mentions import Regions, article_places, read_mentions
 
 Locate = Callable[[str | None, str | None], tuple[float | None, float | None]]
 STORY_COLUMNS = (
@@ -100,15 +107,17 @@ def build_stories(
     mentions: pd.DataFrame | None = None,
     countries: set[str] | None = None,
     locate: Locate | None = None,
+    regions: Regions | None = None,
 ) -> tuple[pd.DataFrame, list[str | None]]:
     """The `stories` rows and, aligned with `events`' rows, each row's `story_id` (None when in no story).
 
     `mentions` gives v1 tables their sentence participants and each article's
     headline place; `countries` are
     the case-folded names that denote a country rather than a specific place;
-    `locate(place, country_code)` gives a story's coordinates when no member has any.
+    `locate(place, country_code)` gives a story's coordinates when no member has any;
+    `regions(place, country_code)` the case-folded names of the divisions a place lies in.
     """
-    found = read_mentions(events, documents, mentions, countries or set())
+    found = read_mentions(events, documents, mentions, countries or set(), regions)
     places = article_places(mentions, documents)
     accounts: list[Cluster] = []
     for doc_id, group in groupby(sorted(found, key=lambda m: (m.doc_id, m.row)), key=lambda m: m.doc_id):

@@ -135,6 +135,21 @@ def test_a_city_agrees_with_the_division_it_lies_in():
     assert ids[0] == ids[1] != ids[2]
 
 
+def test_within_an_article_a_country_does_not_conflict_with_a_place_abroad():
+    """ "Cessez-le-feu en Libye" (title) and "l'accord conclu à Genève": one event; two countries are two."""
+    rows = [
+        {"doc_id": "a", "event_id": 1, "category": "yield", "place": "Libye", "place_country_code": "LY"},
+        {"doc_id": "a", "event_id": 2, "category": "diplomatic_cooperation", "date_value": "2020-10-23",
+         "place": "Genève", "place_country_code": "CH"},
+        {"doc_id": "b", "event_id": 1, "category": "yield", "place": "Libye", "place_country_code": "LY"},
+        {"doc_id": "b", "event_id": 2, "category": "yield", "date_value": "2020-10-23", "place": "Suisse",
+         "place_country_code": "CH"},
+    ]  # fmt: skip
+    events = events_v2(*rows)
+    _, ids = build_stories(events, documents_of(events), countries={"libye", "suisse"})
+    assert ids[0] == ids[1] and ids[2] != ids[3]
+
+
 def test_categories_link_completely_not_through_one_member():
     """A protest told with its clashes takes no attack through their common "fight" (complete linkage)."""
     protest = {"doc_id": "a", "category": "protest", "date_value": "2019-03-12", **KABOUL}

@@ -85,7 +85,7 @@ def place_fit(a: Cluster, b: Cluster, within: bool = False) -> tuple[int, int]:
             return AGREE, 1
         if any(not c.specific and c.country in other.participants for c, other in ((a, b), (b, a))):
             return AGREE, 0
-        return (UNKNOWN, 0) if within else (CONFLICT, 0)
+        return (UNKNOWN, 0) if within and a.specific != b.specific else (CONFLICT, 0)  # two countries: two events
     return UNKNOWN, 0
 
 

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.components.events.categories import CATEGORY_FAMILIES, EVENT_CATEGORIES, goldstein_of
+from extract.components.events.categories import EVENT_CATEGORIES, goldstein_of
 from extract.schema import SCHEMAS
 from extract.schema_notes import COREFERENCE, DATES, LIMITS, MODALITY, SOURCES
 from extract.write import DUCKDB_TYPES
@@ -291,6 +291,12 @@ def _story_rule() -> str:
     return doc[doc.index("1. ") :].strip() + "\n"
 
 
+def _story_families() -> list[tuple[str, tuple[str, ...]]]:
+    from extract.corpus.families import STORY_FAMILIES
+
+    return list(STORY_FAMILIES.items())
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -330,8 +336,8 @@ def render() -> str:
     lines += ["## Event modality", "", MODALITY, "## Event arguments and their sources", "", SOURCES]
     lines += ["## Event coreference", "", COREFERENCE]
     lines += ["## How stories are formed", "", "The event mentions of all articles are clustered into stories:", ""]
-    lines += [_story_rule(), "Category families (rule 3):", "", "| family | categories |", "| --- | --- |"]
-    lines += [f"| `{family}` | {', '.join(members)} |" for family, members in CATEGORY_FAMILIES.items()]
+    lines += [_story_rule(), "Story families (rule 4; `extract.corpus.families`):", "", "| family | categories |"]
+    lines += ["| --- | --- |", *(f"| `{family}` | {', '.join(members)} |" for family, members in _story_families())]
     lines += ["", "## Known limits", "", LIMITS]
     return "\n".join(lines).rstrip("\n") + "\n"
 

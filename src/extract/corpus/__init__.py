@@ -23,7 +23,7 @@ from extract.corpus.entities import build_corpus_entities
 from extract.corpus.mentions import text
 from extract.corpus.stories import build_stories
 
-__all__ = ["build_corpus_entities", "build_stories", "derive", "locate"]
+__all__ = ["build_corpus_entities", "build_stories", "derive", "locate", "regions"]
 
 
 def derive(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -39,7 +39,9 @@ def derive(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         return locate(place, code)
 
     mentions = tables.get("mentions")
-    stories, ids = build_stories(events, documents, mentions=mentions, countries=countries, locate=where)
+    stories, ids = build_stories(
+        events, documents, mentions=mentions, countries=countries, locate=where, regions=regions
+    )
     events = events.assign(story_id=pd.array(ids, dtype="string"))
     if "sentence" in events.columns:  # SPEC order: story_id just before sentence (a v1 run's events lack it)
         names = [c for c in events.columns if c not in ("story_id", "sentence")]
@@ -59,6 +61,17 @@ def locate(place: str | None, code: str | None) -> tuple[float | None, float | N
             return found.latitude, found.longitude
     country = gazetteer.country(code) if code else None
     return (country.latitude, country.longitude) if country is not None else (None, None)
+
+
+@lru_cache(maxsize=4096)
+def regions(place: str, code: str) -> frozenset[str]:
+    """The case-folded names of the divisions (GeoNames admin1, admin2) `place` lies in, within `code`."""
+    from extract.geo import load
+
+    found = load().lookup(place, country_hint=code)
+    if found is None or found.country_code != code:
+        return frozenset()
+    return frozenset(name.casefold() for name in (found.admin1, found.admin2) if name)
 
 
 def _country_names(events: pd.DataFrame) -> set[str]:

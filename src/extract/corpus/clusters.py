@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from extract.components.events.categories import UNSCHEDULED_FAMILIES
 from extract.corpus.dates import Span
+from extract.corpus.families import compatible, unscheduled
 from extract.corpus.mentions import Mention, day_of
 
 AGREE, WEAK, UNKNOWN, CONFLICT = 2, 1, 0, -1
@@ -21,34 +21,42 @@ DAY_PRECISE = 7
 class Cluster:
     """Mentions taken as one event, with what they say together: the most precise date, the specific place..."""
 
-    family: str
+    family: str  # the group of story families, for blocking (`extract.corpus.families.GROUP`)
     members: list[Mention] = field(default_factory=list)
+    categories: set[str] = field(default_factory=set)
     span: Span | None = None
     date_value: str | None = None
     window: Span | None = None  # no date: the week before the article's publication (unscheduled families)
     place: str | None = None
     specific: bool = False
+    regions: frozenset[str] = frozenset()  # the divisions its specific place lies in (case folded)
     country: str | None = None
     participants: set[str] = field(default_factory=set)
     explicit: bool = False
+    agents: bool = False  # some member has `agents` of its own (SPEC v2)
 
     def add(self, m: Mention) -> None:
         self.members.append(m)
-        self._take(m.span, m.date_value, m.place, m.specific, m.country)
+        self.categories.add(m.category)
+        self._take(m.span, m.date_value, m.place, m.specific, m.country, m.regions)
         self.participants |= m.participants
         self.explicit = self.explicit or m.explicit
+        self.agents = self.agents or (m.explicit and bool(m.agents))
 
     def merge(self, other: Cluster) -> None:
         self.members += other.members
-        self._take(other.span, other.date_value, other.place, other.specific, other.country)
+        self.categories |= other.categories
+        self._take(other.span, other.date_value, other.place, other.specific, other.country, other.regions)
         self.participants |= other.participants
         self.explicit = self.explicit or other.explicit
+        self.agents = self.agents or other.agents
 
-    def _take(self, span, date_value, place, specific, country) -> None:
+    def _take(self, span, date_value, place, specific, country, regions) -> None:
         if span is not None and (self.span is None or self.span.contains(span)):
             self.span, self.date_value = span, date_value
-        if place and (self.place is None or (specific and not self.specific)):
-            self.place, self.specific = place, specific
+        finer = specific and self.specific and (self.place or "").casefold() in regions  # Lyon in the Rhône
+        if place and (self.place is None or (specific and not self.specific) or finer):
+            self.place, self.specific, self.regions = place, specific, regions
             self.country = country or self.country
         self.country = self.country or country
 
@@ -62,12 +70,22 @@ def date_fit(a: Cluster, b: Cluster) -> tuple[int, int]:
     return UNKNOWN, 0
 
 
-def place_fit(a: Cluster, b: Cluster) -> tuple[int, int]:
+def place_fit(a: Cluster, b: Cluster, within: bool = False) -> tuple[int, int]:
+    """Same specific place (2), same country (1); a country alone agrees (0) with a place abroad when
+    the other's participants include it ("le cessez-le-feu en Libye", "les Libyens ont signé à Genève"),
+    and within one article (`within`) it does not conflict with one."""
     if a.specific and b.specific:
-        same = (a.place or "").casefold() == (b.place or "").casefold()
-        return (AGREE, 2) if same else (CONFLICT, 0)
+        first, second = (a.place or "").casefold(), (b.place or "").casefold()
+        if first == second:
+            return AGREE, 2
+        inside = a.country == b.country and (first in b.regions or second in a.regions)
+        return (AGREE, 1) if inside else (CONFLICT, 0)  # "Lyon" lies in "Rhône": as good as its country
     if a.country and b.country:
-        return (AGREE, 1) if a.country == b.country else (CONFLICT, 0)
+        if a.country == b.country:
+            return AGREE, 1
+        if any(not c.specific and c.country in other.participants for c, other in ((a, b), (b, a))):
+            return AGREE, 0
+        return (UNKNOWN, 0) if within and a.specific != b.specific else (CONFLICT, 0)  # two countries: two events
     return UNKNOWN, 0
 
 
@@ -76,12 +94,13 @@ def participants_fit(a: Cluster, b: Cluster) -> tuple[int, int]:
         return UNKNOWN, 0
     if a.participants & b.participants:
         return AGREE, 1
-    return (CONFLICT, 0) if a.explicit and b.explicit else (UNKNOWN, 0)
+    # Disjoint: a conflict only when both name agents (one article's attackers, the other's victims is no conflict).
+    return (CONFLICT, 0) if a.explicit and b.explicit and a.agents and b.agents else (UNKNOWN, 0)
 
 
 def fit(a: Cluster, story: Cluster) -> tuple[str, int] | None:
     """How `a` may join `story`: ("full" | "weak", points), or None. A weak join must be the only one."""
-    if a.family != story.family:
+    if a.family != story.family or not compatible(a.categories, story.categories):
         return None
     (date, d_pts), (place, p_pts), (people, a_pts) = date_fit(a, story), place_fit(a, story), participants_fit(a, story)
     if CONFLICT in (date, place, people):
@@ -104,9 +123,10 @@ def article_clusters(
     mentions: list[Mention], place: tuple[str, str, bool] | None, published: str | None
 ) -> list[Cluster]:
     """One article's mentions as events: a mention joins the event of its `coref_id` (where the table has
-    it), else the first earlier one of its family whose date and place do not conflict. A cluster with no place nor
-    country takes `place` (the headline's place or country, when given); an undated one of an
-    unscheduled family the week before publication as its window."""
+    it), else the first earlier one whose categories are compatible (`extract.corpus.families`) and
+    whose date and place do not conflict. A cluster with no place nor country takes `place` (the
+    headline's place or country, when given); an undated one of unscheduled categories the week
+    before publication as its window."""
     clusters: list[Cluster] = []
     chains: dict[str, Cluster] = {}
     for m in mentions:
@@ -114,7 +134,7 @@ def article_clusters(
         single.add(m)
         target = chains.get(m.coref) if m.coref else None
         if target is None:
-            target = next((c for c in clusters if c.family == m.family and _compatible(single, c)), None)
+            target = next((c for c in clusters if _compatible(single, c)), None)
         if target is None:
             clusters.append(single)
             target = single
@@ -126,13 +146,15 @@ def article_clusters(
     for cluster in clusters:
         if place is not None and cluster.place is None and cluster.country is None:
             cluster.place, cluster.country, cluster.specific = place
-        if cluster.span is None and day is not None and cluster.family in UNSCHEDULED_FAMILIES:
+        if cluster.span is None and day is not None and unscheduled(cluster.categories):
             cluster.window = Span(day - dt.timedelta(days=DAY_PRECISE - 1), day)
     return clusters
 
 
 def _compatible(a: Cluster, b: Cluster) -> bool:
-    return date_fit(a, b)[0] != CONFLICT and place_fit(a, b)[0] != CONFLICT
+    if a.family != b.family or not compatible(a.categories, b.categories):
+        return False
+    return date_fit(a, b)[0] != CONFLICT and place_fit(a, b, within=True)[0] != CONFLICT
 
 
 def block_keys(c: Cluster) -> set[tuple]:

@@ -10,14 +10,17 @@ row with no agents nor targets.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
-from extract.components.events.categories import FAMILY, UNSCHEDULED_FAMILIES
 from extract.corpus.dates import Span, span_of
+from extract.corpus.families import GROUP, UNSCHEDULED
 from extract.write.cells import split_list
 
+Regions = Callable[[str, str], frozenset[str]]
+RECENT_DAYS = 7  # "viennent de": an event the article dates only by itself happened in its last week
 KEPT_MODALITIES = ("asserted", "planned")
 PARTICIPANT_KINDS = ("person", "organisation", "country", "nationality")
 
@@ -52,11 +55,12 @@ class Mention:
     doc_id: str
     published: str | None
     category: str
-    family: str
+    family: str  # its group of story families (`extract.corpus.families.GROUP`): the blocking key
     date_value: str | None
     span: Span | None
     place: str | None
     specific: bool  # a city, region...: not a country, nor a place without a country (Sahel, Europe)
+    regions: frozenset[str]  # the divisions (case folded) its specific place lies in: "rhône" for Lyon
     country: str | None
     agents: list[str]
     targets: list[str]
@@ -69,9 +73,15 @@ class Mention:
 
 
 def read_mentions(
-    events: pd.DataFrame, documents: pd.DataFrame, mentions: pd.DataFrame | None, countries: set[str]
+    events: pd.DataFrame,
+    documents: pd.DataFrame,
+    mentions: pd.DataFrame | None,
+    countries: set[str],
+    regions: Regions | None = None,
 ) -> list[Mention]:
-    """The `events` rows that may join a story, as `Mention`s, in table order."""
+    """The `events` rows that may join a story, as `Mention`s, in table order.
+
+    `regions(place, country_code)` gives the case-folded names of the divisions a place lies in."""
     published = {str(d): text(p) for d, p in zip(documents["doc_id"], documents["published"])}
     n = len(events)
 
@@ -95,21 +105,26 @@ def read_mentions(
         col("coref_id"),
     )
     goldsteins, latitudes, longitudes = col("goldstein"), col("latitude"), col("longitude")
+    date_sources = col("date_source")
     found = []
     for row in range(n):
         category = text(categories[row])
-        if category is None or category not in FAMILY:
+        if category is None or category not in GROUP:
             continue
         modality = text(modalities[row]) if modalities is not None else None
         if modalities is not None and modality not in KEPT_MODALITIES:
             continue
         doc_id, place, code = str(doc_ids[row]), text(places[row]), text(place_codes[row])
-        family, date_value = FAMILY[category], text(dates[row])
+        family, date_value = GROUP[category], text(dates[row])
         span = span_of(date_value)
         day = day_of(published.get(doc_id))
-        if span is not None and day is not None and span.first > day and family in UNSCHEDULED_FAMILIES:
+        if span is not None and text(date_sources[row]) == "publication" and modality != "planned":
+            # Dated only by the article ("viennent de signer"): some day of the week up to its publication.
+            span = Span(span.last - dt.timedelta(days=RECENT_DAYS - 1), span.last)
+        if span is not None and day is not None and span.first > day and category in UNSCHEDULED:
             if modality != "planned":  # a past event dated after its report: a misread tense
                 span, date_value = None, None
+        specific = place is not None and code is not None and place.casefold() not in countries
         agents, targets = items(agents_of[row]), items(targets_of[row])
         participants = {p.casefold() for p in agents + targets} | set(codes_of[row])
         named = explicit and bool(participants)  # v2 agents/targets found: they alone count
@@ -126,7 +141,8 @@ def read_mentions(
                 date_value=date_value,
                 span=span,
                 place=place,
-                specific=place is not None and code is not None and place.casefold() not in countries,
+                specific=specific,
+                regions=regions(place, code) if place and code and specific and regions else frozenset(),
                 country=code,
                 agents=agents,
                 targets=targets,

@@ -6,37 +6,58 @@ docs/tables.md):
 
 1. **Which mentions.** Rows with a category; where the table has `modality`,
    only `asserted` and `planned` ones. The others get no `story_id`. For the
-   unscheduled families (violence, disaster: reported after they happen), a
-   date after the article's publication is a misread tense and is dropped
-   (unless `planned`).
+   unscheduled categories (assault, fight, mass_violence, accident, disaster:
+   reported after they happen), a date after the article's publication is a
+   misread tense and is dropped (unless `planned`).
 2. **Within an article** mentions that share a `coref_id` are one event, and
-   a mention not joined so is the same event as the first earlier one of its
-   family whose date and place do not conflict (rule 4): `coref_id` also needs
+   a mention not joined so is the same event as the first earlier one whose
+   categories are compatible and whose date and place do not conflict (rule
+   4; within an article a country does not conflict with a place abroad:
+   "Cessez-le-feu en Libye", "l'accord conclu à Genève"): `coref_id` also needs
    compatible agents, so alone it splits one event into several, which rule 3
    then keeps out of one story. An event with no place nor country takes the
    one place the article's title names, else its one country (a title naming
    several gives none); an
-   undated one of an unscheduled family gets the week before publication as
-   its *window*.
+   undated one made only of unscheduled categories gets the week before
+   publication as its *window*.
 3. **Across articles** the events are taken by `published` (undated articles
    last), then `doc_id`, then `event_id`. Each joins the best story already
    formed that it agrees with (and that holds no other event of its own
    article: the article told them apart), else starts a new one.
 4. **Agreement**, dimension by dimension; any *conflict* keeps them apart:
-   - *family*: the categories' family (table below) must be equal.
+   - *categories*: every category of one must share a story family (table
+     below) with every category of the other. A category may be in several
+     families ("fight" is the clashes of a protest and the combat of an
+     attack; "yield" the ceasefire an agreement signs), but the linkage is
+     complete: a story told as "manifestation" and "heurts" never takes an
+     "attentat" through their common "fight", and negotiations (`consult`)
+     stay apart from the agreement they lead to.
    - *date*: the days the two `date_value`s cover must nest: equal, or one
      coarser and containing the other ("2019-03" contains "2019-03-12"; the
      week "2019-W11" contains its days). Disjoint or only overlapping spans
      conflict. A value naming no definite days (`P3D`, `XXXX-WXX-1`) counts as
-     no date; a window agrees *weakly* with a date it contains.
+     no date; a window agrees *weakly* with a date it contains. A date the
+     article gives only by itself (`date_source` `publication`: "viennent de
+     signer") covers the 7 days up to it. Relative dates ("mardi", "hier",
+     "la semaine dernière") are resolved against publication upstream
+     (`timexes`), so they nest like the others.
    - *place*: two specific places (a city, a region: not a country, and with
-     a country code, so not "Sahel") must be the same name (case folded);
-     otherwise the country codes must be equal (a place agrees with its own
-     country). No place and no code: unknown.
+     a country code, so not "Sahel") must be the same name (case folded), or
+     one must lie in the other (GeoNames' divisions: "Lyon" in "Rhône",
+     1 point); otherwise the country codes must be equal (a place agrees with its own
+     country), or the one that is only a country must be among the other's
+     participants ("le cessez-le-feu en Libye" agrees, with no points, with
+     Libyans signing in Geneva). No place and no code: unknown.
    - *participants*: agents and targets, as case-folded names and country
      codes (v1 tables: `actors`; a mention with none, or from v1 tables, adds
-     the entities named in the trigger's sentence): sharing one agrees; sharing none conflicts only when both come
-     from `agents`/`targets`; otherwise unknown.
+     the entities named in the trigger's sentence): sharing one agrees (an
+     agent of one may be a target of the other); sharing none conflicts only
+     when both come from `agents`/`targets` and both name agents (one
+     article's attackers and another's victims do not conflict); otherwise
+     unknown.
+   A story is compared through what its members say together (rule 6), so
+   one account's date or place is checked against the story's, never
+   chained through a single member (no single linkage).
 5. **Joining.** With date *and* place known and agreeing, an event joins.
    With *no date* (or only a window) it joins only when the place is the same
    specific place and the participants agree; with *no place nor country*
@@ -64,7 +85,7 @@ import pandas as pd
 
 from extract.components.events.categories import CAMEO_ROOT
 from extract.corpus.clusters import Cluster, article_clusters, block_keys, fit
-from extract.corpus.mentions import article_places, read_mentions
+from extract.corpus.mentions import Regions, article_places, read_mentions
 
 Locate = Callable[[str | None, str | None], tuple[float | None, float | None]]
 STORY_COLUMNS = (
@@ -86,15 +107,17 @@ def build_stories(
     mentions: pd.DataFrame | None = None,
     countries: set[str] | None = None,
     locate: Locate | None = None,
+    regions: Regions | None = None,
 ) -> tuple[pd.DataFrame, list[str | None]]:
     """The `stories` rows and, aligned with `events`' rows, each row's `story_id` (None when in no story).
 
     `mentions` gives v1 tables their sentence participants and each article's
     headline place; `countries` are
     the case-folded names that denote a country rather than a specific place;
-    `locate(place, country_code)` gives a story's coordinates when no member has any.
+    `locate(place, country_code)` gives a story's coordinates when no member has any;
+    `regions(place, country_code)` the case-folded names of the divisions a place lies in.
     """
-    found = read_mentions(events, documents, mentions, countries or set())
+    found = read_mentions(events, documents, mentions, countries or set(), regions)
     places = article_places(mentions, documents)
     accounts: list[Cluster] = []
     for doc_id, group in groupby(sorted(found, key=lambda m: (m.doc_id, m.row)), key=lambda m: m.doc_id):

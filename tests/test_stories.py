@@ -395,3 +395,39 @@ def test_an_update_of_a_run_from_before_stories_derives_them(tmp_path):
     events = read_table(out, "events")
     assert list(events.columns) == SCHEMAS["events"].names and events["story_id"].notna().all()
     assert len(read_table(out, "stories")) == 1 and len(read_table(out, "corpus_entities")) == 1
+
+
+def _cluster(place, country, participants, day="2019-03-12", family="violence"):
+    import datetime as dt
+
+    from extract.corpus.clusters import Cluster
+    from extract.corpus.dates import Span
+
+    first = dt.date.fromisoformat(day)
+    return Cluster(
+        family, span=Span(first, first), place=place, specific=place is not None, country=country,
+        participants=set(participants),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compared"),
+    [
+        # Same month, two countries, nobody in common: two stories that are never compared.
+        (("Lyon", "FR", {"fr"}), ("Dakar", "SN", {"sn"}), False),
+        # Same month and country, other cities (one may lie in the other's region): compared.
+        (("Lyon", "FR", set()), ("Villeurbanne", "FR", set()), True),
+        # A country alone, which the other's participants name ("les Libyens ... à Genève"): compared.
+        ((None, "LY", set()), ("Genève", "CH", {"LY"}), True),
+        # No place on one side, a shared participant: compared (a weak join).
+        ((None, None, {"armée malienne"}), ("Gao", "ML", {"armée malienne"}), True),
+    ],
+)
+def test_blocking_compares_only_stories_that_could_join(a, b, compared):
+    """The block keys keep a month's news from being compared pair by pair (a quadratic rebuild on --update)."""
+    from extract.corpus.clusters import block_keys, fit
+
+    first, second = _cluster(*a), _cluster(*b)
+    assert bool(block_keys(first) & block_keys(second)) is compared
+    if fit(first, second) is not None or fit(second, first) is not None:
+        assert compared  # whatever may join shares a key

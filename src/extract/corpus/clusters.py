@@ -160,16 +160,36 @@ def _compatible(a: Cluster, b: Cluster) -> bool:
 def block_keys(c: Cluster) -> set[tuple]:
     """Keys a cluster shares with every story it could join, so that only stories sharing one are compared.
 
-    Every join (`fit`) needs nesting dates or windows (which share a month) or, without a date, the
-    same specific place: a month and the specific place are the keys (a country would make one key of
-    half the corpus)."""
+    Every join (`fit`) is one of: nesting dates (which share a month) and agreeing places, that is the
+    same specific place, the same country, or a country among the other's participants; without a
+    date, the same specific place; with a date or window, a shared participant. So the keys are the
+    specific place, and per month of the cluster's date its specific place, its country and each
+    participant (as a country, with the other's country), and per month of its date or window each
+    participant. A key per month alone would compare every story of a month's news with every other.
+    """
     keys: set[tuple] = set()
+    family = c.family
     if c.specific and c.place:
-        keys.add(("place", c.family, c.place.casefold()))
-    for span in (c.span, c.window):
-        if span is not None:
-            year, month = span.first.year, span.first.month
-            while (year, month) <= (span.last.year, span.last.month):
-                keys.add(("month", c.family, year, month))
-                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        keys.add(("place", family, c.place.casefold()))
+    for month in _months(c.span):
+        if c.specific and c.place:
+            keys.add(("spot", family, *month, c.place.casefold()))
+        for country in (c.country, *c.participants):
+            if country:
+                keys.add(("country", family, *month, country))
+    for month in _months(c.span) | _months(c.window):
+        for participant in c.participants:
+            keys.add(("who", family, *month, participant))
     return keys
+
+
+def _months(span: Span | None) -> set[tuple[int, int]]:
+    """The (year, month) pairs a span touches."""
+    if span is None:
+        return set()
+    months = set()
+    year, month = span.first.year, span.first.month
+    while (year, month) <= (span.last.year, span.last.month):
+        months.add((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months

@@ -61,6 +61,7 @@ POLICY = [
     ("Le ministre reçoit les syndicats lundi.", WEDNESDAY, "lundi", "2019-01-14"),
     ("L'équipe, très faible mardi face à Lyon, reste en tête du classement.", WEDNESDAY, "mardi", "2019-01-08"),
     ("Le sommet se tient le 3 janvier.", MONDAY, "le 3 janvier", "2019-01-03"),  # a dated day: the nearest
+    ("Le 3 janvier, les troupes entrent dans la ville.", dt.date(2019, 1, 10), "Le 3 janvier", "2019-01-03"),
     # a date moved to ("repoussé au", "anticipées à") is ahead whatever the verb's tense
     ("Le sommet a été repoussé au 3 janvier.", MONDAY, "3 janvier", "2019-01-03"),
     ("Le sommet a été annulé le 3 janvier.", MONDAY, "le 3 janvier", "2018-01-03"),

@@ -59,6 +59,8 @@ POLICY = [
     ("Les députés ont voté mardi le budget.", WEDNESDAY, "mardi", "2019-01-08"),
     ("Les députés votent mercredi le budget.", WEDNESDAY, "mercredi", "2019-01-09"),  # today
     ("Le ministre reçoit les syndicats lundi.", WEDNESDAY, "lundi", "2019-01-14"),
+    ("Le conseil municipal se réunit lundi.", WEDNESDAY, "lundi", "2019-01-14"),  # a present, not a passé simple
+    ("Le conseil municipal s'est réuni lundi.", WEDNESDAY, "lundi", "2019-01-07"),
     ("L'équipe, très faible mardi face à Lyon, reste en tête du classement.", WEDNESDAY, "mardi", "2019-01-08"),
     ("Le sommet se tient le 3 janvier.", MONDAY, "le 3 janvier", "2019-01-03"),  # a dated day: the nearest
     ("Le 3 janvier, les troupes entrent dans la ville.", dt.date(2019, 1, 10), "Le 3 janvier", "2019-01-03"),

@@ -91,11 +91,22 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
             head_tense = verb_tense(head, depth + 1)
             return PAST if head_tense == PAST and head.lemma_ != "aller" else FUTURE
         return verb_tense(head, depth + 1)
+    if "Past" in tense and is_present_look_alike(verb):
+        return PRESENT
     if "Past" in tense or "Imp" in tense:
         return PAST
     if "Pres" in tense:
         return PRESENT
     return None
+
+
+def is_present_look_alike(verb: Token) -> bool:
+    """A passé simple that is also a present: "se réunit", "finit", "choisit" (verbs in -ir).
+
+    The tagger calls them past; in news the passé simple is rare and the present common.
+    """
+    text, lemma = verb.lower_, verb.lemma_.lower()
+    return lemma.endswith("ir") and text == lemma[:-2] + "it" and "Fin" in verb.morph.get("VerbForm", [])
 
 
 PAST_SIGNALS = {"depuis"}
@@ -159,7 +170,7 @@ def weekday_tense(doc: Doc, start: int, end: int, tense: str | None) -> str | No
     if (
         verb.pos_ not in ("VERB", "AUX")
         or "Fin" not in morph.get("VerbForm", [])
-        or "Pres" not in morph.get("Tense", [])
+        or ("Pres" not in morph.get("Tense", []) and not is_present_look_alike(verb))
         or "Ind" not in morph.get("Mood", [])
     ):
         return tense

@@ -1,9 +1,12 @@
-"""Time expressions on the held-out articles of tests/data/timex-heldout (issue 14).
+"""Time expressions on the held-out articles of tests/data/timex-heldout and timex-heldout2 (issue 14).
 
-The eight articles and their gold were written by hand before the rules of issue 14
-changed, and the rules were not tuned to them. Measured when they were done: value F1
-0.984 (0.896 before). The floor leaves room for one or two more misses, not for a
-regression. Scoring follows the realnews gold format: a gold expression is found when a
+The eight articles of timex-heldout and their gold were written by hand before the rules
+of issue 14 changed, and the rules were not tuned to them. Measured when they were done:
+value F1 0.984 (0.896 before). The six of timex-heldout2 were written before the second
+session's rules (the present tense, the cut-off) and measured once when they were done:
+0.944; two of its three misses showed the passé simple look-alike ("se réunit"), fixed
+since as a class, so its 0.981 now flatters. The floor leaves room for one or two more
+misses, not for a regression. Scoring follows the realnews gold format: a gold expression is found when a
 predicted one contains it or is contained in it (case and accents folded) with an
 accepted value ('*' = prefix); `timex_ok` texts are neither required nor penalised.
 """
@@ -61,17 +64,21 @@ def value_f1(gold: dict, predicted: dict[str, list[tuple[str, str]]]) -> tuple[f
     return (2 * precision * recall / (precision + recall) if precision + recall else 0.0), wrong
 
 
-@pytest.fixture(scope="module")
-def heldout(data_dir):
-    folder = data_dir / "timex-heldout"
+SETS = {"timex-heldout": 8, "timex-heldout2": 6}  # folder → number of articles
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def heldout(data_dir, request):
+    folder = data_dir / request.param
     articles = [json.loads(line) for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["docs"]
+    assert len(articles) == SETS[request.param]
     return articles, gold
 
 
 def test_timex_heldout_articles_have_gold(heldout):
     articles, gold = heldout
-    assert len(articles) == 8 and {a["id"] for a in articles} == set(gold)
+    assert {a["id"] for a in articles} == set(gold)
     for article in articles:
         for text, values in gold[article["id"]]["timex"]:
             assert text in article["text"] and values

@@ -13,6 +13,9 @@ import pytest
 MONDAY = dt.date(2018, 12, 17)  # ISO week 2018-W51
 JUNE_10 = dt.date(2024, 6, 10)  # a Monday
 NEW_YEAR = dt.date(2019, 1, 4)  # a Friday
+WEDNESDAY = dt.date(2019, 1, 9)
+MAY_21 = dt.date(2019, 5, 21)  # a Tuesday
+AUGUST_1 = dt.date(2019, 8, 1)  # a Thursday
 
 
 @pytest.fixture(scope="session")
@@ -50,7 +53,31 @@ POLICY = [
         "ce dimanche soir",
         "2018-12-16TEV",
     ),
-    ("Le ministre annonce jeudi soir sa démission, et la crise s'aggrave.", NEW_YEAR, "jeudi soir", "2019-01-03TEV"),
+    ("L'annonce jeudi soir de sa démission aggrave la crise.", NEW_YEAR, "jeudi soir", "2019-01-03TEV"),  # a noun's
+    # the present on the weekday's own verb, at most PRESENT_REACH tokens away: a coming day
+    ("Les députés votent mardi le budget.", WEDNESDAY, "mardi", "2019-01-15"),  # not yesterday
+    ("Les députés ont voté mardi le budget.", WEDNESDAY, "mardi", "2019-01-08"),
+    ("Les députés votent mercredi le budget.", WEDNESDAY, "mercredi", "2019-01-09"),  # today
+    ("Le ministre reçoit les syndicats lundi.", WEDNESDAY, "lundi", "2019-01-14"),
+    ("Le conseil municipal se réunit lundi.", WEDNESDAY, "lundi", "2019-01-14"),  # a present, not a passé simple
+    ("Le conseil municipal s'est réuni lundi.", WEDNESDAY, "lundi", "2019-01-07"),
+    ("L'équipe, très faible mardi face à Lyon, reste en tête du classement.", WEDNESDAY, "mardi", "2019-01-08"),
+    ("Le sommet se tient le 3 janvier.", MONDAY, "le 3 janvier", "2019-01-03"),  # a dated day: the nearest
+    ("Le 3 janvier, les troupes entrent dans la ville.", dt.date(2019, 1, 10), "Le 3 janvier", "2019-01-03"),
+    # a date moved to ("repoussé au", "anticipées à") is ahead whatever the verb's tense
+    ("Le sommet a été repoussé au 3 janvier.", MONDAY, "3 janvier", "2019-01-03"),
+    ("Le sommet a été annulé le 3 janvier.", MONDAY, "le 3 janvier", "2018-01-03"),
+    ("L'hypothèse d'élections anticipées à l'automne séduisait la majorité.", MAY_21, "l'automne", "2019-FA"),
+    ("Les élections organisées à l'automne avaient été calmes.", MAY_21, "l'automne", "2018-FA"),
+    # a habit told in the present after a generic date: no particular year
+    (
+        "En été, les prix grimpent. Entre le 15 juillet et le 15 août, les hôtels affichent complet.",
+        MONDAY,
+        "le 15 août",
+        "XXXX-08-15",
+    ),
+    ("En été, les prix grimpent. Le festival a ouvert le 15 juillet.", AUGUST_1, "le 15 juillet", "2019-07-15"),
+    ("Cet été, les prix grimpent. Les hôtels affichent complet le 15 août.", AUGUST_1, "le 15 août", "2019-08-15"),
     ("Le ministre se rendra à Alger jeudi soir.", NEW_YEAR, "jeudi soir", "2019-01-10TEV"),
     ("Les mesures annoncées mercredi par le gouvernement seront appliquées.", MONDAY, "mercredi", "2018-12-12"),
     ("La visite annoncée pour mercredi a été reportée.", MONDAY, "mercredi", "2018-12-19"),
@@ -120,6 +147,11 @@ KINDS = [
     ("Le couvre-feu prendra fin vendredi à minuit.", MONDAY, "minuit", "TIME", "2018-12-21T24:00"),
     ("Les tirs ont commencé dimanche peu après minuit.", MONDAY, "minuit", "TIME", "2018-12-16T00:00"),
     ("La fête a repris dimanche à minuit et demi.", MONDAY, "minuit et demi", "TIME", "2018-12-16T00:30"),
+    # "d'ici" before a length is the present seen from; before a date, the publication day
+    ("La dette pourrait doubler d'ici à dix ans.", MONDAY, "ici", "TIME", "PRESENT_REF"),
+    ("Le port sera agrandi d'ici deux ans.", MONDAY, "ici", "TIME", "PRESENT_REF"),
+    ("Le texte sera adopté d'ici le 30 juin.", MONDAY, "ici", "DATE", "2018-12-17"),
+    ("La ligne sera achevée d'ici à 2025.", MONDAY, "ici", "DATE", "2018-12-17"),
 ]
 
 

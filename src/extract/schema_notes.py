@@ -16,11 +16,31 @@ Time expressions are found by rules on the parse and given a TIMEX3 value:
   decides: past → the one before ("a remporté dimanche", published Monday 17
   December 2018 → `2018-12-16`; "s'était réuni le 3 janvier" → `2018-01-03`),
   future → the one after ("se réunira dimanche" → `2018-12-23`; "reprendront le 15
-  janvier" → `2019-01-15`). With a present tense, no verb, or when the day is a
-  noun's ("le scrutin de dimanche", "la conférence du 30 octobre", "l'annonce jeudi
-  soir de ..."), the nearest of the two wins: "le scrutin de dimanche" →
-  `2018-12-16`, "Réunion le 3 janvier" → `2019-01-03`, "reçoit jeudi" (three days
-  ahead, four back) → `2018-12-20`. A day after the object of a verb of announcing
+  janvier" → `2019-01-15`). With a present tense (for a weekday, see the cut-off
+  below), no verb, or when the day is a noun's ("le scrutin de dimanche", "la
+  conférence du 30 octobre", "l'annonce jeudi soir de ..."), the nearest of the two
+  wins: "le scrutin de dimanche" → `2018-12-16`, "Réunion le 3 janvier" →
+  `2019-01-03`.
+  **Cut-off of the tense, and the present tense.** A past or future tense places the
+  day whatever the distance, since it never names a day on the other side. A present
+  tense places a weekday ahead (the next one on or after the publication day: a coming
+  event, "Les députés votent mardi le budget", published Wednesday 9 January 2019 →
+  `2019-01-15`, not the day before; "votent mercredi" → that day, `2019-01-09`) only
+  when it is the weekday's own verb with at most 4 tokens between them ("Le ministre
+  reçoit les syndicats lundi" → `2019-01-14`; "se réunit lundi", a present the tagger
+  may read as a passé simple, likewise). Beyond that cut-off, or when the day
+  belongs to a noun or an adjective ("l'annonce jeudi soir de sa démission", "l'équipe,
+  très faible mardi face à Lyon, reste en tête" → `2019-01-08`), the nearest
+  occurrence wins. A day or month with a date in the present keeps the nearest ("Le
+  sommet se tient le 3 janvier", published 17 December 2018 → `2019-01-03`; "Le 3
+  janvier, les troupes entrent dans la ville", published 10 January → `…-01-03` of that
+  year). A date a thing is moved to is ahead whatever the tense: "a été repoussé au 3
+  janvier" → `2019-01-03` ("a été annulé le 3 janvier" → `2018-01-03`), "des
+  législatives anticipées à l'automne" → the coming autumn. After a generic date ("En
+  été, les prix grimpent.", `XXXX-SU`) a day or month told in the present in the same
+  or the next sentence is a habit, in no year: "entre le 15 juillet et le 15 août, les
+  hôtels affichent complet" → `XXXX-07-15`, `XXXX-08-15` ("Le festival a ouvert le 15
+  juillet" keeps its year). A day after the object of a verb of announcing
   dates that object, not the announcement: "a annoncé des élections les 30 juin et 7
   juillet", published 10 June 2024 → `2024-06-30`, `2024-07-07`; "a annoncé jeudi
   des élections" → the Thursday before. "Annoncé(e)s mercredi" is past; "annoncée
@@ -61,7 +81,9 @@ Time expressions are found by rules on the parse and given a TIMEX3 value:
   → `P1D`, "une visite d'un jour" → `P1D`, "chaque année" → `P1Y` and "des patrouilles
   quotidiennes" → `P1D` (type `SET`) (`anchor` = `none`).
 - **References without a calendar value** (type `TIME`, as French TimeBank marks them):
-  "actuellement", "désormais", "maintenant" → `PRESENT_REF`; "à l'époque", "il y a
+  "actuellement", "désormais", "maintenant" → `PRESENT_REF`; the "ici" of "d'ici à dix
+  ans", "d'ici deux ans" (before a length) → `PRESENT_REF`, of "d'ici le 30 juin" (before a
+  date) the publication day; "à l'époque", "il y a
   longtemps" → `PAST_REF`; "bientôt" → `FUTURE_REF`. "Ce jour" is the publication day.
 - **A weekday told again** in the present or with no verb ("Le village célébrera la
   Pentecôte dimanche. Dimanche soir, le comité organise un bal.") is the day its first

@@ -24,8 +24,8 @@ from extract.components.timex.anchors import clock_day, event_day, names_a_day
 from extract.components.timex.grammar import Found, find_expressions
 from extract.components.timex.lexicon import TimexLexicon, load_lexicon
 from extract.components.timex.resolvers import resolve
-from extract.components.timex.tense import governing_tense
-from extract.components.timex.values import Context, Resolved
+from extract.components.timex.tense import governing_tense, weekday_tense
+from extract.components.timex.values import PRESENT, Context, Resolved
 from extract.pipeline.spans import Timex, published_of, register_extensions
 from extract.pipeline.speed import Serialisable
 
@@ -79,13 +79,15 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
     previous_year: int | None = None
     year_of_sentence: dict[int, int] = {}
     weekday_days: dict[int, dt.date] = {}  # weekday → the day its first bare mention named
+    generic_before: int | None = None  # the sentence of the last generic date ("en été": XXXX-SU), if none came since
     for k, f in enumerate(found):
         if f.meaning.kind == "clock":
             continue
         bare_weekday = f.meaning.kind == "weekday" and f.meaning.direction is None and not f.meaning.habitual
+        tense = governing_tense(doc, f.start, f.end)
         context = Context(
             published=published,
-            tense=governing_tense(doc, f.start, f.end),
+            tense=weekday_tense(doc, f.start, f.end, tense) if bare_weekday else tense,
             previous_day=previous_day,
             previous_year=previous_year,
             sentence_day=previous_day if day_sentence == sentence_of[k] else None,
@@ -99,7 +101,13 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
         result = resolve_safely(f, context)
         if result is None:
             continue
+        if generic_before is not None and sentence_of[k] - generic_before <= 1 and is_yearless_day(f, context):
+            result = generic(result)  # "En été, ... entre le 15 juillet et le 15 août, le camping affiche complet"
         resolved[k] = result
+        if result.type == "DATE" and result.value.startswith("XXXX") and published is not None:
+            generic_before = sentence_of[k]
+        elif result.type in ("DATE", "TIME") and result.value[:4].isdigit():
+            generic_before = None
         if bare_weekday and result.day is not None and result.anchor == "published":
             weekday_days.setdefault(f.meaning.weekday or 0, result.day)
         if reports[k]:
@@ -154,6 +162,26 @@ def resolve_all(doc: Doc, found: list[Found], published: dt.date | None) -> list
         end_char = span.end_char - 1 if span.text.endswith("h.") else span.end_char  # "à 17 h."
         timexes.append(Timex(span.start_char, end_char, result.type, result.value, result.anchor))
     return timexes
+
+
+def is_yearless_day(found: Found, context: Context) -> bool:
+    """A day or month named without a year or direction, in the present tense or with no verb."""
+    meaning = found.meaning
+    return (
+        meaning.kind == "calendar"
+        and meaning.year is None
+        and meaning.month is not None
+        and meaning.direction is None
+        and meaning.holiday is None
+        and context.tense in (PRESENT, None)
+    )
+
+
+def generic(result: Resolved) -> Resolved:
+    """The same day or month in no particular year: a habit told in the present ("XXXX-07-15")."""
+    if not result.value[:4].isdigit():
+        return result
+    return Resolved(result.type, "XXXX" + result.value[4:], "none")
 
 
 def day_of(result: Resolved | None) -> dt.date | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.components.timex.values import FUTURE, PAST, PRESENT
+from extract.components.timex.values import COMING, FUTURE, PAST, PRESENT
 
 MODAL_FUTURE = {"aller", "devoir", "pouvoir", "prévoir", "compter", "espérer", "vouloir", "envisager", "souhaiter"}
 # Verbs whose passé composé takes "être" (the parser often reads "est arrivé" as a passive).
@@ -43,6 +43,13 @@ ETRE_VERBS = {
 # Participles that schedule what they qualify: "prévue le 15 septembre" looks ahead.
 # "annoncer" is not one: "les mesures annoncées mercredi" were announced last Wednesday.
 SCHEDULING_VERBS = {"prévoir", "programmer", "fixer", "planifier", "attendre", "envisager", "reporter"}
+# Verbs that move a date: what follows "à/au" is the day it is moved to, still ahead whatever
+# the verb's tense ("a été repoussé au 3 mars", "des législatives anticipées à l'automne").
+MOVING_VERBS = {"reporter", "repousser", "avancer", "anticiper", "décaler", "différer", "ajourner", "renvoyer"}
+# The present-tense cut-off: a present places a weekday ahead only from the verb the weekday
+# depends on, with at most this many tokens between them ("le ministre reçoit les syndicats
+# lundi"); farther, or through a noun ("très faible samedi"), the nearest occurrence.
+PRESENT_REACH = 4
 
 
 def verb_tense(verb: Token, depth: int = 0) -> str | None:
@@ -84,11 +91,22 @@ def verb_tense(verb: Token, depth: int = 0) -> str | None:
             head_tense = verb_tense(head, depth + 1)
             return PAST if head_tense == PAST and head.lemma_ != "aller" else FUTURE
         return verb_tense(head, depth + 1)
+    if "Past" in tense and is_present_look_alike(verb):
+        return PRESENT
     if "Past" in tense or "Imp" in tense:
         return PAST
     if "Pres" in tense:
         return PRESENT
     return None
+
+
+def is_present_look_alike(verb: Token) -> bool:
+    """A passé simple that is also a present: "se réunit", "finit", "choisit" (verbs in -ir).
+
+    The tagger calls them past; in news the passé simple is rare and the present common.
+    """
+    text, lemma = verb.lower_, verb.lemma_.lower()
+    return lemma.endswith("ir") and text == lemma[:-2] + "it" and "Fin" in verb.morph.get("VerbForm", [])
 
 
 PAST_SIGNALS = {"depuis"}
@@ -110,6 +128,8 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
         if k >= 0 and doc[k].lower_ in FUTURE_SIGNALS and (doc[k].lower_ != "avant" or k == start - 1):
             return FUTURE
     token = doc[start:end].root
+    if start > 0 and doc[start - 1].lower_ in ("à", "au", "aux") and token.head.lemma_ in MOVING_VERBS:
+        return FUTURE
     if (
         start > 0
         and doc[start - 1].lower_ in ("du", "de", "d'")
@@ -133,6 +153,29 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     if tense is None and doc.has_annotation("SENT_START"):
         return capitals_tense(doc[start].sent)
     return tense
+
+
+def weekday_tense(doc: Doc, start: int, end: int, tense: str | None) -> str | None:
+    """`COMING` for a weekday whose own verb, close to it, is in the present; else `tense`.
+
+    "Le Parlement vote mardi", published on a Wednesday, is next Tuesday, not yesterday;
+    "l'équipe, très faible samedi, ..." (the day of an adjective) keeps the nearest.
+    """
+    if tense != PRESENT:
+        return tense
+    verb = doc[start:end].root.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "obj" and (start == 0 or doc[start - 1].lower_ not in ("de", "du", "d'")):
+        verb = verb.head  # "reçoit les syndicats lundi": the parser hangs a bare weekday on the object
+    morph = verb.morph
+    if (
+        verb.pos_ not in ("VERB", "AUX")
+        or "Fin" not in morph.get("VerbForm", [])
+        or ("Pres" not in morph.get("Tense", []) and not is_present_look_alike(verb))
+        or "Ind" not in morph.get("Mood", [])
+    ):
+        return tense
+    gap = start - verb.i - 1 if verb.i < start else verb.i - end
+    return COMING if gap <= PRESENT_REACH else tense
 
 
 # Verbs whose object carries its own date: "a annoncé des élections le 30 juin" dates the

@@ -15,6 +15,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
+# A present tense on the verb right beside a weekday ("le Parlement vote mardi"): a coming
+# day, the next one on or after the publication date (docs/tables.md, the present-tense rule).
+COMING = "coming"
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 EDGE_MONTH = {"START": 1, "MID": 6, "END": 12}
 DURATION_UNITS = {  # unit code → (designator, factor, is time-of-day unit)
@@ -94,8 +97,9 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 def weekday_date(published: dt.date, weekday: int, direction: int | None, tense: str | None) -> dt.date:
     """The date of a weekday seen from `published`: by "dernier/prochain", else by tense.
 
-    Past: the most recent one on or before `published`; future: the next one on or
-    after it; present or no tense: the nearest (the day itself when it is that weekday).
+    Past: the most recent one on or before `published`; future, or a present close to
+    it (`COMING`): the next one on or after it; another present or no tense: the nearest
+    (the day itself when it is that weekday).
     """
     back = (published.isoweekday() - weekday) % 7
     ahead = (weekday - published.isoweekday()) % 7
@@ -105,7 +109,7 @@ def weekday_date(published: dt.date, weekday: int, direction: int | None, tense:
         return published + dt.timedelta(days=ahead or 7)
     if tense == PAST:
         return published - dt.timedelta(days=back)
-    if tense == FUTURE:
+    if tense in (FUTURE, COMING):
         return published + dt.timedelta(days=ahead)
     return published - dt.timedelta(days=back) if back < ahead else published + dt.timedelta(days=ahead)
 

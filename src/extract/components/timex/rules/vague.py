@@ -30,10 +30,24 @@ class VagueRules(TokenReader):
         return None
 
     def here(self, i: int) -> Match | None:
-        """d'ici (la fin de l'année): the "ici" is the present, French TimeBank marks it."""
+        """d'ici (la fin de l'année): the "ici" is the present, French TimeBank marks it.
+
+        Before a date ("d'ici le 30 juin") it is the publication day; before a length
+        ("d'ici à dix ans", "d'ici deux mois") the present seen from, `PRESENT_REF`.
+        """
         if self.at(i) == "d'" and self.at(i + 1) == "ici" and self.at(i + 2) not in (",", ".", "-", "peu", "là"):
+            if self.counts_a_length(i + 3 if self.at(i + 2) == "à" else i + 2):
+                return i + 1, i + 2, Meaning("ref", value="PRESENT_REF", timex_type="TIME")
             return i + 1, i + 2, Meaning("now")
         return None
+
+    def counts_a_length(self, i: int) -> bool:
+        """A number of units at i ("dix ans", "deux mois"), not a year or a day ("2020", "le 3")."""
+        number = self.integer(i)
+        if number is None:
+            return False
+        unit = self.lex.get("unit", self.at(number[0]))
+        return unit is not None and unit not in ("S", "MIN")
 
     def frequency_adjective(self, i: int) -> Match | None:
         """annuel, mensuel, hebdomadaire (as adjectives: a SET)."""

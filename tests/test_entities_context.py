@@ -246,3 +246,110 @@ def test_planets_are_places_in_no_country(mentions, text, surface, found):
         assert m is not None and m.kind == "place" and m.country_code == ""
     else:
         assert m is None or m.kind != "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        # a place not on the map lies in the one country its sentence's located names are in
+        (
+            "Interpellé à l'aéroport de Bruxelles, le Français a été écroué à Vorselaar-Haut mardi.",
+            "Vorselaar-Haut",
+            "BE",
+        ),
+        # a nationality noun is a person: it places nothing
+        ("Le Français a été écroué à Vorselaar-Haut mardi.", "Vorselaar-Haut", ""),
+        # a city district lies where the city named before it lies, even a sentence earlier
+        (
+            "Des tirs ont visé Kaboul lundi. Les victimes habitaient le quartier de Tarmeli.",
+            "quartier de Tarmeli",
+            "AF",
+        ),
+        ("Des tirs ont visé Kaboul lundi. Les victimes habitaient près de Tarmeli.", "Tarmeli", ""),
+    ],
+)
+def test_a_place_not_on_the_map_takes_its_sentence_country(mentions, text, surface, code):
+    m = mentions(text)[surface]
+    assert m.kind == "place" and m.country_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "found", "canonical"),
+    [
+        # a common-noun phrase of a known organisation: the organisation alone
+        (
+            "Le site est inscrit au Patrimoine mondial de l'UNESCO depuis 1990.",
+            "Patrimoine mondial de l'UNESCO",
+            "UNESCO",
+            "Organisation des Nations unies pour l'éducation, la science et la culture",
+        ),
+        # an institution's own name that goes on with "de l'ONU" stays whole
+        (
+            "Le Conseil de sécurité de l'ONU se réunit lundi.",
+            "ONU",
+            "Conseil de sécurité de l'ONU",
+            "Conseil de sécurité des Nations unies",
+        ),
+    ],
+)
+def test_a_common_phrase_of_a_known_name_is_that_name(mentions, text, gone, found, canonical):
+    found_here = mentions(text)
+    assert gone not in found_here and found_here[found].canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "code"),
+    [
+        # a short form is the organisation the article names with its nationality...
+        (
+            "Le consul a été reçu au ministère italien des Affaires étrangères. "
+            "Le ministère des Affaires étrangères a publié un communiqué.",
+            "ministère italien des Affaires étrangères",
+            "IT",
+        ),
+        # ...but not when the article names two of them
+        (
+            "Le consul a été reçu au ministère italien des Affaires étrangères puis au ministère grec des "
+            "Affaires étrangères. Le ministère des Affaires étrangères a publié un communiqué.",
+            "ministère des Affaires étrangères",
+            "",
+        ),
+    ],
+)
+def test_a_short_form_is_the_organisation_named_with_its_nationality(mentions, text, canonical, code):
+    m = mentions(text)["ministère des Affaires étrangères"]
+    assert m.canonical.lower() == canonical.lower() and m.country_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "coinage"),
+    [("Les banques craignent un Brexit sans accord.", True), ("Le Grexit reste possible.", True), ("Exit", False)],
+)
+def test_a_country_leaving_is_no_name(nlp, text, coinage):
+    from extract.components.entities.debris import exit_coinage
+
+    doc = nlp.make_doc(text)
+    word = next(t for t in doc if t.text.lower().endswith("exit"))
+    assert exit_coinage(doc[word.i : word.i + 1]) is coinage
+    if coinage:
+        assert word.text not in {text[m.start : m.end] for m in nlp(text)._.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "name", "person"),
+    [
+        # the name after a role and its organisation is a person's
+        ("L'ex-patron de Volvo Trucks Ingmar Falkstedt a démissionné.", (3, 5), (5, 7), True),
+        ("Le fondateur de Volvo Trucks Ingmar Falkstedt a démissionné.", (3, 5), (5, 7), True),
+        # not after a word that is no role
+        ("Le siège de Volvo Trucks Ingmar Falkstedt a fermé.", (3, 5), (5, 7), False),
+    ],
+)
+def test_the_name_after_a_role_in_an_organisation_is_a_person(nlp, text, organisation, name, person):
+    from spacy.tokens import Span
+
+    from extract.components.entities.debris import after_role_in_organisation
+
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, *organisation, label="ORG"), Span(doc, *name, label="ORG")]
+    assert after_role_in_organisation(doc[name[0] : name[1]]) is person

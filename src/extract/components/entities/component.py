@@ -43,14 +43,17 @@ from extract.components.entities.candidates import (
     Candidate,
     trim,
 )
-from extract.components.entities.context import link_in_context
+from extract.components.entities.context import link_in_context, short_forms
 from extract.components.entities.debris import (
     after_person_noun,
     after_person_title,
     after_place_noun,
+    after_role_in_organisation,
     common_phrase,
+    common_phrase_of,
     common_words,
     completed_end,
+    exit_coinage,
     idiom,
     is_common_word,
     led_by_institution,
@@ -63,7 +66,7 @@ from extract.components.entities.gazetteer import (
     is_acronym,
     load_knowledge,
 )
-from extract.components.entities.locate import locate
+from extract.components.entities.locate import locate, places_in_located_sentences
 from extract.components.entities.named_heads import (
     LINKS,
     ORGANISATION_HEADS,
@@ -173,18 +176,22 @@ class EntityMentions(Serialisable):
             return None  # "Astronomie", "TOURISME"; not "dans le Var"
         if label in ("LOC", "MISC") and led_by_person_title(span) or label != "PER" and after_person_title(span):
             return None  # "Secrétaire d'Etat britannique", "procureur de la République de Paris"
+        if label != "PER" and exit_coinage(span):
+            return None  # "le Brexit": an event
         kind = KIND_OF_LABEL.get(label, "other")
         institution = led_by_institution(span) or span[0].lower_ in ORGANISATION_HEADS
         if label != "PER" and institution:
             kind = "organisation"  # "Mission d'assistance ...", "Parquet général du Liban"
         elif label != "PER" and common_phrase(span, self.common, self.tables["nationality"]):
             return None  # "Grève générale", "Développement international"
+        elif label != "PER" and self.known_after_common_phrase(span):
+            return None  # "Patrimoine mondial de l'UNESCO": the phrase match UNESCO is the name
         elif label != "PER" and span[0].lower_ in PLACE_HEADS and span[0].is_lower:
             kind = "place"  # "musée du Bardo", "aéroport de Genève" as the NER wrote them
         elif label == "ORG" and after_place_noun(span):
             kind = "place"  # "la ville de Kondoz"
-        elif label in ("LOC", "ORG") and after_person_noun(span):
-            kind = "person"  # "le candidat Ouattara"
+        elif label in ("LOC", "ORG") and (after_person_noun(span) or after_role_in_organisation(span)):
+            kind = "person"  # "le candidat Ouattara", "le patron de Renault Jean Durand"
         elif label == "LOC" and is_acronym(span.text):
             kind = "organisation"  # "reçu à APA": a place the tables do not know is not written in initials
         end = completed_end(doc, span.start, span.end, adjectives=kind == "organisation")
@@ -192,6 +199,10 @@ class EntityMentions(Serialisable):
             return None  # "aéroport" of "l'aéroport de" with no name after it
         strong = kind == "organisation" and label != "ORG"  # retyped: not the weak MISC reading
         return Candidate(span.start, end, kind, [], HEAD_RULE if strong else label, 2)
+
+    def known_after_common_phrase(self, span: Span) -> bool:
+        name = common_phrase_of(span, self.common, self.tables["nationality"])
+        return name is not None and self.lookup(name.text, kinds=("organisation", "country")) is not None
 
     def on_map(self, name: str) -> bool:
         """Whether GeoNames knows `name` as a division, a natural feature or a town of 15,000 or more."""
@@ -249,8 +260,10 @@ class EntityMentions(Serialisable):
         defined = self.acronym_matcher(doc)
         if defined:
             mentions = link_acronyms(doc, text, defined, mentions, self.lookup_entity)
+        mentions = short_forms(mentions, self.tables["nationality"])
         mentions = one_kind_per_entity(link_surnames(repeat_names(doc, mentions, text)))
-        return locate(text, mentions, self.geo, self.country_names, self.supranational)
+        mentions = locate(text, mentions, self.geo, self.country_names, self.supranational)
+        return places_in_located_sentences(doc, mentions, self.supranational)
 
     def supranational(self, name: str) -> bool:
         """Whether the place tables know `name` only as a place in no country ("Sahel", "Mars")."""

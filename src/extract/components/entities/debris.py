@@ -79,6 +79,10 @@ PERSON_TITLES = frozenset(
 )
 # Words for a person before a name: "le candidat Ouattara".
 PERSON_NOUNS = PERSON_TITLES | {fold(w) for w in ("candidat", "candidate", "opposant", "opposante", "m.", "mme")}
+# A person's role in an organisation: the name after "le patron de Renault" is a person's.
+ROLES_IN = PERSON_TITLES | {
+    fold(w) for w in ("patron", "patronne", "pdg", "fondateur", "fondatrice", "dirigeant", "dirigeante", "présidente")
+}
 # Nouns before "de" that make the name after them a place: "la ville de Kondoz", "le village de Void".
 PLACE_BEFORE = {"ville", "village", "localité", "commune", "bourg", "cité", "province", "région", "district"}
 PREPOSITIONS = {"de", "du", "des", "d'", "d’"}
@@ -182,3 +186,32 @@ def _agrees_as_adjective(token: Token) -> bool:
         return True
     morph = token.morph
     return token.pos_ == "VERB" and "Part" in morph.get("VerbForm", []) and "Plur" in morph.get("Number", [])
+
+
+def exit_coinage(span: Span) -> bool:
+    """ "le Brexit", "un Grexit": a country's leaving (an event), not an organisation or a place."""
+    word = span.text
+    return len(span) == 1 and len(word) > 4 and word[0].isupper() and word[1:].lower().endswith("exit")
+
+
+def after_role_in_organisation(span: Span) -> bool:
+    """ "l'ex-patron de Renault Nissan Jean Durand": the name after a role and its organisation is a person's."""
+    doc = span.doc
+    if not 2 <= len(span) <= 3 or not all(t.is_title for t in span):
+        return False
+    before = next((e for e in doc.ents if e.end == span.start and e.label_ == "ORG"), None)
+    if before is None or before.start < 2 or doc[before.start - 1].lower_ not in PREPOSITIONS:
+        return False
+    role = fold(doc[before.start - 2].text)
+    return (role[3:] if role.startswith("ex-") else role) in ROLES_IN
+
+
+def common_phrase_of(span: Span, words: frozenset[str], nationalities: NameTable) -> Span | None:
+    """ "Patrimoine mondial de l'UNESCO": the name after a common-noun phrase and "de", or None."""
+    at = next((t.i for t in span[1:] if t.lower_ in PREPOSITIONS), None)
+    if at is None or not common_phrase(span.doc[span.start : at], words, nationalities):
+        return None
+    start = at + 1
+    if start < span.end and span.doc[start].lower_ in ARTICLES:
+        start += 1
+    return span.doc[start : span.end] if start < span.end else None

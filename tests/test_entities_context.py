@@ -353,3 +353,59 @@ def test_the_name_after_a_role_in_an_organisation_is_a_person(nlp, text, organis
     doc = nlp.make_doc(text)
     doc.ents = [Span(doc, *organisation, label="ORG"), Span(doc, *name, label="ORG")]
     assert after_role_in_organisation(doc[name[0] : name[1]]) is person
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "ends"),
+    [
+        # a person's name goes on over its regnal number...
+        ("le roi Frédéric III arrive", 2, 3, "Frédéric III"),
+        ("le pape Léon XIII écrit", 2, 3, "Léon XIII"),
+        ("le roi François Ier arrive", 2, 3, "François Ier"),
+        # ...not over a capital letter alone or a word
+        ("le témoin Louis I a parlé", 2, 3, "Louis"),
+        ("le témoin Louis Vinet a parlé", 2, 3, "Louis"),
+    ],
+)
+def test_a_person_name_takes_its_regnal_number(nlp, text, start, end, ends):
+    from extract.components.entities.debris import regnal_end
+
+    doc = nlp.make_doc(text)
+    assert doc[start : regnal_end(doc, end)].text == ends
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "building"),
+    [
+        ("la reine reçoit au Palais de Buckingham demain", 4, 7, True),
+        ("les délégués logent au Marina Palace Resort demain", 4, 7, True),
+        ("le Château de Versailles rouvre", 1, 4, True),
+        # an institution, or a name that only starts with a building's word
+        ("le Palais Royal Club ouvre", 1, 4, False),
+        ("le Tour de France passe", 1, 4, False),
+        ("la Banque de France prête", 1, 4, False),
+    ],
+)
+def test_a_building_name_is_a_place(nlp, text, start, end, building):
+    from extract.components.entities.debris import names_a_building
+
+    doc = nlp.make_doc(text)
+    assert names_a_building(doc[start:end]) is building
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "person"),
+    [
+        ("Selon M. Carmona, le budget est tenu.", 2, True),
+        ("Selon Mme Brissac, le budget est tenu.", 2, True),
+        ("le candidat Ouattara parle", 2, True),
+        # a place after a preposition, or after a capitalised word that is no title
+        ("Il vit à Carmona depuis mai.", 3, False),
+        ("La Mairie Carmona ferme.", 2, False),
+    ],
+)
+def test_a_name_after_a_title_is_a_person(nlp, text, start, person):
+    from extract.components.entities.debris import after_person_noun
+
+    doc = nlp.make_doc(text)
+    assert after_person_noun(doc[start : start + 1]) is person

@@ -58,6 +58,8 @@ from extract.components.entities.debris import (
     is_common_word,
     led_by_institution,
     led_by_person_title,
+    names_a_building,
+    regnal_end,
 )
 from extract.components.entities.gazetteer import (
     Entry,
@@ -71,6 +73,7 @@ from extract.components.entities.named_heads import (
     LINKS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
+    TITLES,
     YIELDING_HEADS,
     head_matcher,
 )
@@ -160,6 +163,9 @@ class EntityMentions(Serialisable):
             kind, entries = found
             if kind == "place" and after_number(span):
                 continue  # "le 8 Mars"
+            if kind == "place" and span.start > 0 and doc[span.start - 1].text in TITLES:
+                out.append(Candidate(span.start, span.end, "person", [], ent.label_, 2))
+                continue  # "M. Carmona": a person named like a town
             if kind == "place" and ent.label_ in ("ORG", "PER") and not seat_of_power(entries, ent.label_):
                 out.append(Candidate(span.start, span.end, KIND_OF_LABEL[ent.label_], [], ent.label_, 2))
                 continue
@@ -188,13 +194,15 @@ class EntityMentions(Serialisable):
             return None  # "Patrimoine mondial de l'UNESCO": the phrase match UNESCO is the name
         elif label != "PER" and span[0].lower_ in PLACE_HEADS and span[0].is_lower:
             kind = "place"  # "musée du Bardo", "aéroport de Genève" as the NER wrote them
-        elif label == "ORG" and after_place_noun(span):
-            kind = "place"  # "la ville de Kondoz"
+        elif label == "ORG" and (after_place_noun(span) or names_a_building(span)):
+            kind = "place"  # "la ville de Kondoz", "Palais de Buckingham"
         elif label in ("LOC", "ORG") and (after_person_noun(span) or after_role_in_organisation(span)):
             kind = "person"  # "le candidat Ouattara", "le patron de Renault Jean Durand"
         elif label == "LOC" and is_acronym(span.text):
             kind = "organisation"  # "reçu à APA": a place the tables do not know is not written in initials
         end = completed_end(doc, span.start, span.end, adjectives=kind == "organisation")
+        if kind == "person":
+            end = regnal_end(doc, end)  # "Frédéric III"
         if end - span.start == 1 and span[0].is_lower:
             return None  # "aéroport" of "l'aéroport de" with no name after it
         strong = kind == "organisation" and label != "ORG"  # retyped: not the weak MISC reading

@@ -15,11 +15,13 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.components.entities.gazetteer import NameTable, fold
-from extract.components.entities.named_heads import ORGANISATION_HEADS
+from extract.components.entities.named_heads import ORGANISATION_HEADS, TITLES
 
 # Capitalised first words that make a span an institution, whatever the NER called it.
 ORGANISATION_TITLES = frozenset(
@@ -83,6 +85,12 @@ PERSON_NOUNS = PERSON_TITLES | {fold(w) for w in ("candidat", "candidate", "oppo
 ROLES_IN = PERSON_TITLES | {
     fold(w) for w in ("patron", "patronne", "pdg", "fondateur", "fondatrice", "dirigeant", "dirigeante", "présidente")
 }
+# A regnal number after a person's name (not "I" alone, which may be a letter): "Frédéric III", "François Ier".
+ROMAN = re.compile(r"^(?:I{2,3}|I?V|VI{1,3}|I?X|XI{1,3}|XI?V|XVI{0,3}|XI?X|Ier|1er)$")
+# First words ("Palais de ...") and last words ("... Resort") of a building's name: a place, not an organisation.
+# Not "Tour" ("Tour de France"), nor "Musée", an institution as often as a building.
+LANDMARK_FIRSTS = {"Palais", "Château", "Arc", "Hôtel", "Basilique", "Cathédrale"}
+LANDMARK_LASTS = {"Palace", "Resort", "Hotel", "Hôtel"}
 # Nouns before "de" that make the name after them a place: "la ville de Kondoz", "le village de Void".
 PLACE_BEFORE = {"ville", "village", "localité", "commune", "bourg", "cité", "province", "région", "district"}
 PREPOSITIONS = {"de", "du", "des", "d'", "d’"}
@@ -123,9 +131,27 @@ def after_person_title(span: Span) -> bool:
 
 
 def after_person_noun(span: Span) -> bool:
-    """ "le candidat Ouattara", "le président Macky Sall": a person's name after the word for a person."""
+    """ "le candidat Ouattara", "le président Macky Sall", "M. Dupré": a person's name after the word for a person."""
     doc = span.doc
-    return span.start > 0 and doc[span.start - 1].is_lower and fold(doc[span.start - 1].text) in PERSON_NOUNS
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.is_lower and fold(before.text) in PERSON_NOUNS or before.text in TITLES
+
+
+def regnal_end(doc: Doc, end: int) -> int:
+    """Where a person's name ends with its regnal number: "Frédéric III", "Léon XIII", "François Ier"."""
+    if end < len(doc) and ROMAN.match(doc[end].text):
+        return end + 1
+    return end
+
+
+def names_a_building(span: Span) -> bool:
+    """ "Palais de Buckingham", "Château de Versailles", "Marina Palace Resort": a building, a place."""
+    if len(span) < 2:
+        return False
+    first = span[0].text in LANDMARK_FIRSTS and span[1].lower_ in PREPOSITIONS | ARTICLES
+    return first or span[-1].text in LANDMARK_LASTS
 
 
 def common_phrase(span: Span, words: frozenset[str], nationalities: NameTable) -> bool:

@@ -409,3 +409,23 @@ def test_a_name_after_a_title_is_a_person(nlp, text, start, person):
 
     doc = nlp.make_doc(text)
     assert after_person_noun(doc[start : start + 1]) is person
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "code"),
+    [
+        # the name after "agence/organe de presse" is the press outlet
+        ("Le communiqué a été diffusé par l'organe de presse Zawra, proche du groupe.", "Zawra", "organisation", ""),
+        # a glacier named after a place is a landmark in that place's country; one after no known place has none
+        ("Le glacier Saint-Gervais recule chaque été.", "glacier Saint-Gervais", "place", "FR"),
+        ("Le glacier Vatnajökull Sud recule chaque été.", "glacier Vatnajökull Sud", "place", ""),
+    ],
+)
+def test_heads_of_press_outlets_and_natural_features(mentions, text, surface, kind, code):
+    m = mentions(text)[surface]
+    assert m.kind == kind and m.country_code == code
+
+
+def test_a_press_head_needs_its_press(mentions):
+    m = mentions("Le communiqué a été diffusé par l'organe de Zawra, proche du groupe.").get("Zawra")
+    assert m is None or m.kind != "organisation"

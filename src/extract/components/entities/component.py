@@ -48,6 +48,7 @@ from extract.components.entities.debris import (
     after_person_noun,
     after_person_title,
     after_place_noun,
+    after_press_head,
     after_role_in_organisation,
     common_phrase,
     common_phrase_of,
@@ -185,7 +186,7 @@ class EntityMentions(Serialisable):
         if label != "PER" and exit_coinage(span):
             return None  # "le Brexit": an event
         kind = KIND_OF_LABEL.get(label, "other")
-        institution = led_by_institution(span) or span[0].lower_ in ORGANISATION_HEADS
+        institution = led_by_institution(span) or span[0].lower_ in ORGANISATION_HEADS or after_press_head(span)
         if label != "PER" and institution:
             kind = "organisation"  # "Mission d'assistance ...", "Parquet général du Liban"
         elif label != "PER" and common_phrase(span, self.common, self.tables["nationality"]):
@@ -230,7 +231,7 @@ class EntityMentions(Serialisable):
         return out
 
     def head_candidates(self, doc: Doc) -> list[Candidate]:
-        """ "rue du Château", "comité des fêtes": a lower-case head noun and a capitalised name."""
+        """ "rue du Château", "comité des fêtes", "agence de presse Tass": a head noun and a capitalised name."""
         out = []
         tagged = doc.has_annotation("POS")
         for match_id, start, end in self.heads(doc):
@@ -244,8 +245,11 @@ class EntityMentions(Serialisable):
             while tail > start + 1 and (doc[tail - 1].is_title or doc[tail - 1].text == "-"):
                 tail -= 1
             name = doc[tail:end].text
-            if kind == "organisation" and self.lookup(name, kinds=("organisation",)):
+            if kind in ("organisation", "press") and self.lookup(name, kinds=("organisation",)):
                 continue  # "agence Reuters": Reuters
+            if kind == "press":
+                out.append(Candidate(tail, end, "organisation", [], HEAD_RULE, 2))
+                continue  # "l'agence de presse Tass": Tass
             if doc[start].text in YIELDING_HEADS and self.lookup(name, kinds=("place", "country")):
                 continue  # "port de Kiel": Kiel
             if kind == "organisation":

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.components.entities.gazetteer import NameTable, fold
-from extract.components.entities.named_heads import ORGANISATION_HEADS, TITLES
+from extract.components.entities.named_heads import CAPITALISED_PLACE_HEADS, ORGANISATION_HEADS, PRESS_HEADS, TITLES
 
 # Capitalised first words that make a span an institution, whatever the NER called it.
 ORGANISATION_TITLES = frozenset(
@@ -151,7 +151,7 @@ def names_a_building(span: Span) -> bool:
     if len(span) < 2:
         return False
     first = span[0].text in LANDMARK_FIRSTS and span[1].lower_ in PREPOSITIONS | ARTICLES
-    return first or span[-1].text in LANDMARK_LASTS
+    return first or span[-1].text in LANDMARK_LASTS or span[0].text in CAPITALISED_PLACE_HEADS  # "Golfe Persique"
 
 
 def common_phrase(span: Span, words: frozenset[str], nationalities: NameTable) -> bool:
@@ -241,3 +241,9 @@ def common_phrase_of(span: Span, words: frozenset[str], nationalities: NameTable
     if start < span.end and span.doc[start].lower_ in ARTICLES:
         start += 1
     return span.doc[start : span.end] if start < span.end else None
+
+
+def after_press_head(span: Span) -> bool:
+    """ "l'organe de presse Zawra": the name after a press outlet's head is an organisation's."""
+    doc, i = span.doc, span.start
+    return i >= 3 and [t.lower_ for t in doc[i - 2 : i]] == ["de", "presse"] and doc[i - 3].lower_ in PRESS_HEADS

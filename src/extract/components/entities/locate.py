@@ -26,6 +26,8 @@ from extract.pipeline.spans import Mention
 
 # Heads of place names GeoNames files under the bare name ("île de Java" is Java).
 BARE_AFTER = ("île de ", "île d'", "île d’", "îles ", "île ")
+# Heads of natural features named after a place ("glacier Perito Moreno"): a landmark in that place's country.
+NAMED_AFTER = ("glacier ", "volcan ")
 
 
 def locate(
@@ -115,7 +117,8 @@ class _Memo:
 
 
 def _lookup(lookup: _Memo, surface: str, canonical: str, guess: str, around: set[str]) -> Place | None:
-    """The place a mention names: its text, else its canonical name, else the name after "île de".
+    """The place a mention names: its text, else its canonical name, else the name after "île de";
+    a "glacier X" named after a place X is a landmark in X's country.
 
     `guess` is the country the name tables and the sentence gave: when the
     article names it, a place of that name there wins ("London" in a story
@@ -133,6 +136,12 @@ def _lookup(lookup: _Memo, surface: str, canonical: str, guess: str, around: set
                 return there
         if place is not None:
             return place
+    for head in NAMED_AFTER:
+        inner = lookup(surface[len(head) :]) if lowered.startswith(head) else None
+        if inner is not None and inner.country_code and inner.feature not in ("country", "continent"):
+            return replace(
+                inner, geonames_id=0, name=surface, feature="landmark", population=0, part_of=inner.geonames_id
+            )
     return None
 
 

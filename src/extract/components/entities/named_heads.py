@@ -8,6 +8,8 @@ articles and prepositions between them) is one name of the head's kind.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
@@ -127,7 +129,7 @@ NAME_GOES_ON = {"TEXT": {"REGEX": r"^(-|[A-ZÀ-ÖØ-Þ].*)$"}, "OP": "*"}
 
 
 def head_matcher(vocab: Vocab) -> Matcher:
-    """A matcher labelling "<head> [de la] Capitalised..." spans `place` or `organisation`."""
+    """A matcher labelling "<head> [de la] Capitalised..." spans `place`, `organisation` or `press`."""
     matcher = Matcher(vocab)
     for kind, heads in (("place", PLACE_HEADS + CAPITALISED_PLACE_HEADS), ("organisation", ORGANISATION_HEADS)):
         matcher.add(
@@ -135,6 +137,12 @@ def head_matcher(vocab: Vocab) -> Matcher:
             [[{"ORTH": {"IN": heads}}, QUALIFIER, MIDDLE, NAME_STARTS, NAME_GOES_ON]],
             greedy="LONGEST",
         )
-    press = [{"ORTH": {"IN": PRESS_HEADS}}, {"LOWER": "de"}, {"LOWER": "presse"}, NAME_STARTS, NAME_GOES_ON]
+    press: list[dict[str, Any]] = [
+        {"ORTH": {"IN": PRESS_HEADS}},
+        {"LOWER": "de"},
+        {"LOWER": "presse"},
+        NAME_STARTS,
+        NAME_GOES_ON,
+    ]
     matcher.add("press", [press], greedy="LONGEST")
     return matcher

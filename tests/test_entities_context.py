@@ -429,3 +429,24 @@ def test_heads_of_press_outlets_and_natural_features(mentions, text, surface, ki
 def test_a_press_head_needs_its_press(mentions):
     m = mentions("Le communiqué a été diffusé par l'organe de Zawra, proche du groupe.").get("Zawra")
     assert m is None or m.kind != "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "institution"),
+    [
+        ("La Commission a proposé une directive.", 1, True),
+        ("Le Conseil a rejeté le texte.", 1, True),
+        # a heading or a word after no article is no institution
+        ("Astronomie : une comète visible cette semaine.", 0, False),
+        ("Une Commission mixte se réunira.", 1, False),
+    ],
+)
+def test_a_capitalised_word_after_the_definite_article_is_an_institution(nlp, text, start, institution):
+    from extract.components.entities.debris import after_definite_article
+
+    doc = nlp.make_doc(text)
+    assert after_definite_article(doc[start : start + 1]) is institution
+
+
+def test_the_commission_is_an_organisation(mentions):
+    assert mentions("La Commission a proposé une directive sur les déchets.")["Commission"].kind == "organisation"

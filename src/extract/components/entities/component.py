@@ -45,6 +45,7 @@ from extract.components.entities.candidates import (
 )
 from extract.components.entities.context import link_in_context, short_forms
 from extract.components.entities.debris import (
+    after_definite_article,
     after_person_noun,
     after_person_title,
     after_place_noun,
@@ -179,8 +180,13 @@ class EntityMentions(Serialisable):
             return None  # "soleil", "bourse": not a name ("général de Gaulle", "ministère des Armées" are)
         if label != "PER" and fold(span[0].text) in NOT_NAMES:
             return None  # "États de la coalition"
-        if label != "PER" and is_common_word(span, self.common) and not (label == "LOC" and self.on_map(span.text)):
-            return None  # "Astronomie", "TOURISME"; not "dans le Var"
+        if (
+            label != "PER"
+            and is_common_word(span, self.common)
+            and not (label == "LOC" and self.on_map(span.text))
+            and not (label == "ORG" and after_definite_article(span))
+        ):
+            return None  # "Astronomie", "TOURISME"; not "dans le Var", nor "la Commission" (an institution)
         if label in ("LOC", "MISC") and led_by_person_title(span) or label != "PER" and after_person_title(span):
             return None  # "Secrétaire d'Etat britannique", "procureur de la République de Paris"
         if label != "PER" and exit_coinage(span):

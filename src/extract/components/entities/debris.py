@@ -247,3 +247,9 @@ def after_press_head(span: Span) -> bool:
     """ "l'organe de presse Zawra": the name after a press outlet's head is an organisation's."""
     doc, i = span.doc, span.start
     return i >= 3 and [t.lower_ for t in doc[i - 2 : i]] == ["de", "presse"] and doc[i - 3].lower_ in PRESS_HEADS
+
+
+def after_definite_article(span: Span) -> bool:
+    """ "la Commission a proposé", "le Conseil": a capitalised word after "le"/"la" names one institution."""
+    doc, i = span.doc, span.start
+    return span[0].is_title and i > 0 and doc[i - 1].lower_ in ("le", "la", "l'", "l’")

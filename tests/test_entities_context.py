@@ -246,3 +246,207 @@ def test_planets_are_places_in_no_country(mentions, text, surface, found):
         assert m is not None and m.kind == "place" and m.country_code == ""
     else:
         assert m is None or m.kind != "place"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "code"),
+    [
+        # a place not on the map lies in the one country its sentence's located names are in
+        (
+            "Interpellé à l'aéroport de Bruxelles, le Français a été écroué à Vorselaar-Haut mardi.",
+            "Vorselaar-Haut",
+            "BE",
+        ),
+        # a nationality noun is a person: it places nothing
+        ("Le Français a été écroué à Vorselaar-Haut mardi.", "Vorselaar-Haut", ""),
+        # a city district lies where the city named before it lies, even a sentence earlier
+        (
+            "Des tirs ont visé Kaboul lundi. Les victimes habitaient le quartier de Tarmeli.",
+            "quartier de Tarmeli",
+            "AF",
+        ),
+        ("Des tirs ont visé Kaboul lundi. Les victimes habitaient près de Tarmeli.", "Tarmeli", ""),
+    ],
+)
+def test_a_place_not_on_the_map_takes_its_sentence_country(mentions, text, surface, code):
+    m = mentions(text)[surface]
+    assert m.kind == "place" and m.country_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "found", "canonical"),
+    [
+        # a common-noun phrase of a known organisation: the organisation alone
+        (
+            "Le site est inscrit au Patrimoine mondial de l'UNESCO depuis 1990.",
+            "Patrimoine mondial de l'UNESCO",
+            "UNESCO",
+            "Organisation des Nations unies pour l'éducation, la science et la culture",
+        ),
+        # an institution's own name that goes on with "de l'ONU" stays whole
+        (
+            "Le Conseil de sécurité de l'ONU se réunit lundi.",
+            "ONU",
+            "Conseil de sécurité de l'ONU",
+            "Conseil de sécurité des Nations unies",
+        ),
+    ],
+)
+def test_a_common_phrase_of_a_known_name_is_that_name(mentions, text, gone, found, canonical):
+    found_here = mentions(text)
+    assert gone not in found_here and found_here[found].canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical", "code"),
+    [
+        # a short form is the organisation the article names with its nationality...
+        (
+            "Le consul a été reçu au ministère italien des Affaires étrangères. "
+            "Le ministère des Affaires étrangères a publié un communiqué.",
+            "ministère italien des Affaires étrangères",
+            "IT",
+        ),
+        # ...but not when the article names two of them
+        (
+            "Le consul a été reçu au ministère italien des Affaires étrangères puis au ministère grec des "
+            "Affaires étrangères. Le ministère des Affaires étrangères a publié un communiqué.",
+            "ministère des Affaires étrangères",
+            "",
+        ),
+    ],
+)
+def test_a_short_form_is_the_organisation_named_with_its_nationality(mentions, text, canonical, code):
+    m = mentions(text)["ministère des Affaires étrangères"]
+    assert m.canonical.lower() == canonical.lower() and m.country_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "coinage"),
+    [("Les banques craignent un Brexit sans accord.", True), ("Le Grexit reste possible.", True), ("Exit", False)],
+)
+def test_a_country_leaving_is_no_name(nlp, text, coinage):
+    from extract.components.entities.debris import exit_coinage
+
+    doc = nlp.make_doc(text)
+    word = next(t for t in doc if t.text.lower().endswith("exit"))
+    assert exit_coinage(doc[word.i : word.i + 1]) is coinage
+    if coinage:
+        assert word.text not in {text[m.start : m.end] for m in nlp(text)._.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "name", "person"),
+    [
+        # the name after a role and its organisation is a person's
+        ("L'ex-patron de Volvo Trucks Ingmar Falkstedt a démissionné.", (3, 5), (5, 7), True),
+        ("Le fondateur de Volvo Trucks Ingmar Falkstedt a démissionné.", (3, 5), (5, 7), True),
+        # not after a word that is no role
+        ("Le siège de Volvo Trucks Ingmar Falkstedt a fermé.", (3, 5), (5, 7), False),
+    ],
+)
+def test_the_name_after_a_role_in_an_organisation_is_a_person(nlp, text, organisation, name, person):
+    from spacy.tokens import Span
+
+    from extract.components.entities.debris import after_role_in_organisation
+
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, *organisation, label="ORG"), Span(doc, *name, label="ORG")]
+    assert after_role_in_organisation(doc[name[0] : name[1]]) is person
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "ends"),
+    [
+        # a person's name goes on over its regnal number...
+        ("le roi Frédéric III arrive", 2, 3, "Frédéric III"),
+        ("le pape Léon XIII écrit", 2, 3, "Léon XIII"),
+        ("le roi François Ier arrive", 2, 3, "François Ier"),
+        # ...not over a capital letter alone or a word
+        ("le témoin Louis I a parlé", 2, 3, "Louis"),
+        ("le témoin Louis Vinet a parlé", 2, 3, "Louis"),
+    ],
+)
+def test_a_person_name_takes_its_regnal_number(nlp, text, start, end, ends):
+    from extract.components.entities.debris import regnal_end
+
+    doc = nlp.make_doc(text)
+    assert doc[start : regnal_end(doc, end)].text == ends
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "building"),
+    [
+        ("la reine reçoit au Palais de Buckingham demain", 4, 7, True),
+        ("les délégués logent au Marina Palace Resort demain", 4, 7, True),
+        ("le Château de Versailles rouvre", 1, 4, True),
+        # an institution, or a name that only starts with a building's word
+        ("le Palais Royal Club ouvre", 1, 4, False),
+        ("le Tour de France passe", 1, 4, False),
+        ("la Banque de France prête", 1, 4, False),
+    ],
+)
+def test_a_building_name_is_a_place(nlp, text, start, end, building):
+    from extract.components.entities.debris import names_a_building
+
+    doc = nlp.make_doc(text)
+    assert names_a_building(doc[start:end]) is building
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "person"),
+    [
+        ("Selon M. Carmona, le budget est tenu.", 2, True),
+        ("Selon Mme Brissac, le budget est tenu.", 2, True),
+        ("le candidat Ouattara parle", 2, True),
+        # a place after a preposition, or after a capitalised word that is no title
+        ("Il vit à Carmona depuis mai.", 3, False),
+        ("La Mairie Carmona ferme.", 2, False),
+    ],
+)
+def test_a_name_after_a_title_is_a_person(nlp, text, start, person):
+    from extract.components.entities.debris import after_person_noun
+
+    doc = nlp.make_doc(text)
+    assert after_person_noun(doc[start : start + 1]) is person
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "code"),
+    [
+        # the name after "agence/organe de presse" is the press outlet
+        ("Le communiqué a été diffusé par l'organe de presse Zawra, proche du groupe.", "Zawra", "organisation", ""),
+        # a glacier named after a place is a landmark in that place's country; one after no known place has none
+        ("Le glacier Saint-Gervais recule chaque été.", "glacier Saint-Gervais", "place", "FR"),
+        ("Le glacier Vatnajökull Sud recule chaque été.", "glacier Vatnajökull Sud", "place", ""),
+    ],
+)
+def test_heads_of_press_outlets_and_natural_features(mentions, text, surface, kind, code):
+    m = mentions(text)[surface]
+    assert m.kind == kind and m.country_code == code
+
+
+def test_a_press_head_needs_its_press(mentions):
+    m = mentions("Le communiqué a été diffusé par l'organe de Zawra, proche du groupe.").get("Zawra")
+    assert m is None or m.kind != "organisation"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "institution"),
+    [
+        ("La Commission a proposé une directive.", 1, True),
+        ("Le Conseil a rejeté le texte.", 1, True),
+        # a heading or a word after no article is no institution
+        ("Astronomie : une comète visible cette semaine.", 0, False),
+        ("Une Commission mixte se réunira.", 1, False),
+    ],
+)
+def test_a_capitalised_word_after_the_definite_article_is_an_institution(nlp, text, start, institution):
+    from extract.components.entities.debris import after_definite_article
+
+    doc = nlp.make_doc(text)
+    assert after_definite_article(doc[start : start + 1]) is institution
+
+
+def test_the_commission_is_an_organisation(mentions):
+    assert mentions("La Commission a proposé une directive sur les déchets.")["Commission"].kind == "organisation"

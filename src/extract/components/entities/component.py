@@ -43,18 +43,25 @@ from extract.components.entities.candidates import (
     Candidate,
     trim,
 )
-from extract.components.entities.context import link_in_context
+from extract.components.entities.context import link_in_context, short_forms
 from extract.components.entities.debris import (
+    after_definite_article,
     after_person_noun,
     after_person_title,
     after_place_noun,
+    after_press_head,
+    after_role_in_organisation,
     common_phrase,
+    common_phrase_of,
     common_words,
     completed_end,
+    exit_coinage,
     idiom,
     is_common_word,
     led_by_institution,
     led_by_person_title,
+    names_a_building,
+    regnal_end,
 )
 from extract.components.entities.gazetteer import (
     Entry,
@@ -63,11 +70,12 @@ from extract.components.entities.gazetteer import (
     is_acronym,
     load_knowledge,
 )
-from extract.components.entities.locate import locate
+from extract.components.entities.locate import locate, places_in_located_sentences
 from extract.components.entities.named_heads import (
     LINKS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
+    TITLES,
     YIELDING_HEADS,
     head_matcher,
 )
@@ -157,6 +165,9 @@ class EntityMentions(Serialisable):
             kind, entries = found
             if kind == "place" and after_number(span):
                 continue  # "le 8 Mars"
+            if kind == "place" and span.start > 0 and doc[span.start - 1].text in TITLES:
+                out.append(Candidate(span.start, span.end, "person", [], ent.label_, 2))
+                continue  # "M. Carmona": a person named like a town
             if kind == "place" and ent.label_ in ("ORG", "PER") and not seat_of_power(entries, ent.label_):
                 out.append(Candidate(span.start, span.end, KIND_OF_LABEL[ent.label_], [], ent.label_, 2))
                 continue
@@ -169,29 +180,44 @@ class EntityMentions(Serialisable):
             return None  # "soleil", "bourse": not a name ("général de Gaulle", "ministère des Armées" are)
         if label != "PER" and fold(span[0].text) in NOT_NAMES:
             return None  # "États de la coalition"
-        if label != "PER" and is_common_word(span, self.common) and not (label == "LOC" and self.on_map(span.text)):
-            return None  # "Astronomie", "TOURISME"; not "dans le Var"
+        if (
+            label != "PER"
+            and is_common_word(span, self.common)
+            and not (label == "LOC" and self.on_map(span.text))
+            and not (label == "ORG" and after_definite_article(span))
+        ):
+            return None  # "Astronomie", "TOURISME"; not "dans le Var", nor "la Commission" (an institution)
         if label in ("LOC", "MISC") and led_by_person_title(span) or label != "PER" and after_person_title(span):
             return None  # "Secrétaire d'Etat britannique", "procureur de la République de Paris"
+        if label != "PER" and exit_coinage(span):
+            return None  # "le Brexit": an event
         kind = KIND_OF_LABEL.get(label, "other")
-        institution = led_by_institution(span) or span[0].lower_ in ORGANISATION_HEADS
+        institution = led_by_institution(span) or span[0].lower_ in ORGANISATION_HEADS or after_press_head(span)
         if label != "PER" and institution:
             kind = "organisation"  # "Mission d'assistance ...", "Parquet général du Liban"
         elif label != "PER" and common_phrase(span, self.common, self.tables["nationality"]):
             return None  # "Grève générale", "Développement international"
+        elif label != "PER" and self.known_after_common_phrase(span):
+            return None  # "Patrimoine mondial de l'UNESCO": the phrase match UNESCO is the name
         elif label != "PER" and span[0].lower_ in PLACE_HEADS and span[0].is_lower:
             kind = "place"  # "musée du Bardo", "aéroport de Genève" as the NER wrote them
-        elif label == "ORG" and after_place_noun(span):
-            kind = "place"  # "la ville de Kondoz"
-        elif label in ("LOC", "ORG") and after_person_noun(span):
-            kind = "person"  # "le candidat Ouattara"
+        elif label == "ORG" and (after_place_noun(span) or names_a_building(span)):
+            kind = "place"  # "la ville de Kondoz", "Palais de Buckingham"
+        elif label in ("LOC", "ORG") and (after_person_noun(span) or after_role_in_organisation(span)):
+            kind = "person"  # "le candidat Ouattara", "le patron de Renault Jean Durand"
         elif label == "LOC" and is_acronym(span.text):
             kind = "organisation"  # "reçu à APA": a place the tables do not know is not written in initials
         end = completed_end(doc, span.start, span.end, adjectives=kind == "organisation")
+        if kind == "person":
+            end = regnal_end(doc, end)  # "Frédéric III"
         if end - span.start == 1 and span[0].is_lower:
             return None  # "aéroport" of "l'aéroport de" with no name after it
         strong = kind == "organisation" and label != "ORG"  # retyped: not the weak MISC reading
         return Candidate(span.start, end, kind, [], HEAD_RULE if strong else label, 2)
+
+    def known_after_common_phrase(self, span: Span) -> bool:
+        name = common_phrase_of(span, self.common, self.tables["nationality"])
+        return name is not None and self.lookup(name.text, kinds=("organisation", "country")) is not None
 
     def on_map(self, name: str) -> bool:
         """Whether GeoNames knows `name` as a division, a natural feature or a town of 15,000 or more."""
@@ -211,7 +237,7 @@ class EntityMentions(Serialisable):
         return out
 
     def head_candidates(self, doc: Doc) -> list[Candidate]:
-        """ "rue du Château", "comité des fêtes": a lower-case head noun and a capitalised name."""
+        """ "rue du Château", "comité des fêtes", "agence de presse Tass": a head noun and a capitalised name."""
         out = []
         tagged = doc.has_annotation("POS")
         for match_id, start, end in self.heads(doc):
@@ -225,8 +251,11 @@ class EntityMentions(Serialisable):
             while tail > start + 1 and (doc[tail - 1].is_title or doc[tail - 1].text == "-"):
                 tail -= 1
             name = doc[tail:end].text
-            if kind == "organisation" and self.lookup(name, kinds=("organisation",)):
+            if kind in ("organisation", "press") and self.lookup(name, kinds=("organisation",)):
                 continue  # "agence Reuters": Reuters
+            if kind == "press":
+                out.append(Candidate(tail, end, "organisation", [], HEAD_RULE, 2))
+                continue  # "l'agence de presse Tass": Tass
             if doc[start].text in YIELDING_HEADS and self.lookup(name, kinds=("place", "country")):
                 continue  # "port de Kiel": Kiel
             if kind == "organisation":
@@ -249,8 +278,10 @@ class EntityMentions(Serialisable):
         defined = self.acronym_matcher(doc)
         if defined:
             mentions = link_acronyms(doc, text, defined, mentions, self.lookup_entity)
+        mentions = short_forms(mentions, self.tables["nationality"])
         mentions = one_kind_per_entity(link_surnames(repeat_names(doc, mentions, text)))
-        return locate(text, mentions, self.geo, self.country_names, self.supranational)
+        mentions = locate(text, mentions, self.geo, self.country_names, self.supranational)
+        return places_in_located_sentences(doc, mentions, self.supranational)
 
     def supranational(self, name: str) -> bool:
         """Whether the place tables know `name` only as a place in no country ("Sahel", "Mars")."""

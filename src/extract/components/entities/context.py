@@ -20,7 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from extract.components.entities.candidates import Candidate
-from extract.components.entities.gazetteer import fold, strip_article
+from extract.components.entities.gazetteer import NameTable, fold, strip_article
 from extract.pipeline.spans import Mention
 
 OF = {"de", "du", "des", "d'", "d’"}
@@ -119,3 +119,31 @@ def generic(name: str, common: frozenset[str]) -> bool:
     if len(words) < 2 or words[0].isupper() or words[0].lower() not in common:
         return False
     return all(w.islower() for w in words[1:])  # "agence Reuters" is Reuters
+
+
+def short_forms(mentions: list[Mention], nationalities: NameTable) -> list[Mention]:
+    """ "le ministère des Affaires étrangères" in an article naming "le ministère russe des Affaires étrangères".
+
+    An organisation's name the knowledge base does not link that is another
+    organisation's name in the article without its nationality adjective is that
+    organisation, when the article has only one such longer name.
+    """
+    longer: dict[str, set[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.kind != "organisation":
+            continue
+        words = m.canonical.split()
+        for j in range(1, len(words) - 1):
+            if words[j].islower() and nationalities.lookup(words[j]):
+                longer.setdefault(fold(" ".join(words[:j] + words[j + 1 :])), set()).add(i)
+    if not longer:
+        return mentions
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.kind != "organisation" or m.wikidata_id:
+            continue
+        found = {mentions[k].canonical: mentions[k] for k in longer.get(fold(m.canonical), ())}
+        if len(found) == 1:
+            r = next(iter(found.values()))
+            out[i] = replace(m, canonical=r.canonical, country_code=r.country_code, wikidata_id=r.wikidata_id)
+    return out

@@ -15,11 +15,13 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extract.components.entities.gazetteer import NameTable, fold
-from extract.components.entities.named_heads import ORGANISATION_HEADS
+from extract.components.entities.named_heads import CAPITALISED_PLACE_HEADS, ORGANISATION_HEADS, PRESS_HEADS, TITLES
 
 # Capitalised first words that make a span an institution, whatever the NER called it.
 ORGANISATION_TITLES = frozenset(
@@ -79,6 +81,16 @@ PERSON_TITLES = frozenset(
 )
 # Words for a person before a name: "le candidat Ouattara".
 PERSON_NOUNS = PERSON_TITLES | {fold(w) for w in ("candidat", "candidate", "opposant", "opposante", "m.", "mme")}
+# A person's role in an organisation: the name after "le patron de Renault" is a person's.
+ROLES_IN = PERSON_TITLES | {
+    fold(w) for w in ("patron", "patronne", "pdg", "fondateur", "fondatrice", "dirigeant", "dirigeante", "présidente")
+}
+# A regnal number after a person's name (not "I" alone, which may be a letter): "Frédéric III", "François Ier".
+ROMAN = re.compile(r"^(?:I{2,3}|I?V|VI{1,3}|I?X|XI{1,3}|XI?V|XVI{0,3}|XI?X|Ier|1er)$")
+# First words ("Palais de ...") and last words ("... Resort") of a building's name: a place, not an organisation.
+# Not "Tour" ("Tour de France"), nor "Musée", an institution as often as a building.
+LANDMARK_FIRSTS = {"Palais", "Château", "Arc", "Hôtel", "Basilique", "Cathédrale"}
+LANDMARK_LASTS = {"Palace", "Resort", "Hotel", "Hôtel"}
 # Nouns before "de" that make the name after them a place: "la ville de Kondoz", "le village de Void".
 PLACE_BEFORE = {"ville", "village", "localité", "commune", "bourg", "cité", "province", "région", "district"}
 PREPOSITIONS = {"de", "du", "des", "d'", "d’"}
@@ -119,9 +131,27 @@ def after_person_title(span: Span) -> bool:
 
 
 def after_person_noun(span: Span) -> bool:
-    """ "le candidat Ouattara", "le président Macky Sall": a person's name after the word for a person."""
+    """ "le candidat Ouattara", "le président Macky Sall", "M. Dupré": a person's name after the word for a person."""
     doc = span.doc
-    return span.start > 0 and doc[span.start - 1].is_lower and fold(doc[span.start - 1].text) in PERSON_NOUNS
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.is_lower and fold(before.text) in PERSON_NOUNS or before.text in TITLES
+
+
+def regnal_end(doc: Doc, end: int) -> int:
+    """Where a person's name ends with its regnal number: "Frédéric III", "Léon XIII", "François Ier"."""
+    if end < len(doc) and ROMAN.match(doc[end].text):
+        return end + 1
+    return end
+
+
+def names_a_building(span: Span) -> bool:
+    """ "Palais de Buckingham", "Château de Versailles", "Marina Palace Resort": a building, a place."""
+    if len(span) < 2:
+        return False
+    first = span[0].text in LANDMARK_FIRSTS and span[1].lower_ in PREPOSITIONS | ARTICLES
+    return first or span[-1].text in LANDMARK_LASTS or span[0].text in CAPITALISED_PLACE_HEADS  # "Golfe Persique"
 
 
 def common_phrase(span: Span, words: frozenset[str], nationalities: NameTable) -> bool:
@@ -182,3 +212,44 @@ def _agrees_as_adjective(token: Token) -> bool:
         return True
     morph = token.morph
     return token.pos_ == "VERB" and "Part" in morph.get("VerbForm", []) and "Plur" in morph.get("Number", [])
+
+
+def exit_coinage(span: Span) -> bool:
+    """ "le Brexit", "un Grexit": a country's leaving (an event), not an organisation or a place."""
+    word = span.text
+    return len(span) == 1 and len(word) > 4 and word[0].isupper() and word[1:].lower().endswith("exit")
+
+
+def after_role_in_organisation(span: Span) -> bool:
+    """ "l'ex-patron de Renault Nissan Jean Durand": the name after a role and its organisation is a person's."""
+    doc = span.doc
+    if not 2 <= len(span) <= 3 or not all(t.is_title for t in span):
+        return False
+    before = next((e for e in doc.ents if e.end == span.start and e.label_ == "ORG"), None)
+    if before is None or before.start < 2 or doc[before.start - 1].lower_ not in PREPOSITIONS:
+        return False
+    role = fold(doc[before.start - 2].text)
+    return (role[3:] if role.startswith("ex-") else role) in ROLES_IN
+
+
+def common_phrase_of(span: Span, words: frozenset[str], nationalities: NameTable) -> Span | None:
+    """ "Patrimoine mondial de l'UNESCO": the name after a common-noun phrase and "de", or None."""
+    at = next((t.i for t in span[1:] if t.lower_ in PREPOSITIONS), None)
+    if at is None or not common_phrase(span.doc[span.start : at], words, nationalities):
+        return None
+    start = at + 1
+    if start < span.end and span.doc[start].lower_ in ARTICLES:
+        start += 1
+    return span.doc[start : span.end] if start < span.end else None
+
+
+def after_press_head(span: Span) -> bool:
+    """ "l'organe de presse Zawra": the name after a press outlet's head is an organisation's."""
+    doc, i = span.doc, span.start
+    return i >= 3 and [t.lower_ for t in doc[i - 2 : i]] == ["de", "presse"] and doc[i - 3].lower_ in PRESS_HEADS
+
+
+def after_definite_article(span: Span) -> bool:
+    """ "la Commission a proposé", "le Conseil": a capitalised word after "le"/"la" names one institution."""
+    doc, i = span.doc, span.start
+    return span[0].is_title and i > 0 and doc[i - 1].lower_ in ("le", "la", "l'", "l’")

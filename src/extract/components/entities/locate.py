@@ -14,8 +14,11 @@ Wikidata ids from `Gazetteer.country`.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+
+from spacy.tokens import Doc
 
 from extract.components.entities.gazetteer import strip_article
 from extract.geo import Country, Gazetteer, Place
@@ -23,6 +26,8 @@ from extract.pipeline.spans import Mention
 
 # Heads of place names GeoNames files under the bare name ("île de Java" is Java).
 BARE_AFTER = ("île de ", "île d'", "île d’", "îles ", "île ")
+# Heads of natural features named after a place ("glacier Perito Moreno"): a landmark in that place's country.
+NAMED_AFTER = ("glacier ", "volcan ")
 
 
 def locate(
@@ -112,7 +117,8 @@ class _Memo:
 
 
 def _lookup(lookup: _Memo, surface: str, canonical: str, guess: str, around: set[str]) -> Place | None:
-    """The place a mention names: its text, else its canonical name, else the name after "île de".
+    """The place a mention names: its text, else its canonical name, else the name after "île de";
+    a "glacier X" named after a place X is a landmark in X's country.
 
     `guess` is the country the name tables and the sentence gave: when the
     article names it, a place of that name there wins ("London" in a story
@@ -130,4 +136,76 @@ def _lookup(lookup: _Memo, surface: str, canonical: str, guess: str, around: set
                 return there
         if place is not None:
             return place
+    for head in NAMED_AFTER:
+        inner = lookup(surface[len(head) :]) if lowered.startswith(head) else None
+        if inner is not None and inner.country_code and inner.feature not in ("country", "continent"):
+            return replace(
+                inner, geonames_id=0, name=surface, feature="landmark", population=0, part_of=inner.geonames_id
+            )
     return None
+
+
+# Nouns of a part of a city: the name after them lies where the place named just before lies
+# ("Bagdad ... le quartier de X").
+DISTRICT_BEFORE = {"district", "quartier", "quartiers", "faubourg", "arrondissement", "secteur"}
+OF = {"de", "du", "des", "d'", "d’"}
+
+
+def places_in_located_sentences(
+    doc: Doc, mentions: list[Mention], supranational: Callable[[str], bool]
+) -> list[Mention]:
+    """A place not on the map lies in the one country its sentence's located names are in.
+
+    Located names are countries and places GeoNames placed (with their context:
+    "l'aéroport de Genève" is in CH); a nationality adjective names another
+    country ("soldats maliens ... près du Niger": none) but places nothing alone
+    ("la station chinoise ... sur Terre"), a nationality noun is a person ("le
+    Français"). A city district ("le quartier de X") with no
+    country in its sentence lies where the last city named before it, in this
+    sentence or the one before, lies. A place in no country ("Sahel") stays so.
+    """
+    unknown = [
+        i
+        for i, m in enumerate(mentions)
+        if m.kind == "place" and not m.country_code and not m.feature and not supranational(m.canonical)
+    ]
+    if not unknown or not doc.has_annotation("SENT_START"):
+        return mentions
+    starts = [t.idx for t in doc]
+
+    def token(m: Mention) -> int:
+        return max(bisect.bisect_right(starts, m.start) - 1, 0)
+
+    sentences = [0] * len(doc)
+    for sent in doc.sents:
+        sentences[sent.start : sent.end] = [sent.start] * len(sent)
+    located = []  # (token, sentence start, code, is a city)
+    qualified: dict[int, set[str]] = {}  # sentence start -> countries of its nationality adjectives
+    for m in mentions:
+        if not m.country_code:
+            continue
+        at = token(m)
+        if m.kind == "country" or (m.kind == "place" and m.feature):
+            located.append((at, sentences[at], m.country_code, m.feature in ("city", "capital")))
+        elif m.kind == "nationality" and doc[at].is_lower:
+            qualified.setdefault(sentences[at], set()).add(m.country_code)
+    out = list(mentions)
+    for i in unknown:
+        at = token(mentions[i])
+        codes = {code for _, sent, code, _ in located if sent == sentences[at]}
+        if codes:
+            codes |= qualified.get(sentences[at], set())
+        if len(codes) != 1 and _district(doc, at):
+            before = sentences[sentences[at] - 1] if sentences[at] > 0 else sentences[at]
+            cities = [(t, code) for t, sent, code, city in located if city and t < at and sent >= before]
+            codes = {cities[-1][1]} if cities else set()
+        if len(codes) == 1:
+            out[i] = replace(mentions[i], country_code=next(iter(codes)))
+    return out
+
+
+def _district(doc: Doc, at: int) -> bool:
+    """Whether the name at token `at` is a district's: "le quartier de X", "quartier de X" as one name."""
+    if at >= 2 and doc[at - 1].lower_ in OF and doc[at - 2].lower_ in DISTRICT_BEFORE:
+        return True
+    return at + 1 < len(doc) and doc[at].lower_ in DISTRICT_BEFORE and doc[at + 1].lower_ in OF

@@ -8,6 +8,8 @@ articles and prepositions between them) is one name of the head's kind.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
@@ -49,7 +51,21 @@ PLACE_HEADS = [
     "canton",
     "quartier",
     "faubourg",
+    # natural features
+    "glacier",
+    "volcan",
+    "désert",
+    "fleuve",
+    "rivière",
+    "golfe",
+    "baie",
+    "détroit",
+    "archipel",
 ]
+# Natural features whose head French often capitalises: "le Glacier Perito Moreno", "le Golfe Persique".
+CAPITALISED_PLACE_HEADS = [w.capitalize() for w in ("glacier", "volcan", "désert", "fleuve", "golfe", "détroit")]
+# A press agency's or outlet's common-noun head: the name after it is the organisation ("l'agence de presse X").
+PRESS_HEADS = ["agence", "organe", "service"]
 ORGANISATION_HEADS = [
     "ministère",
     "comité",
@@ -113,12 +129,20 @@ NAME_GOES_ON = {"TEXT": {"REGEX": r"^(-|[A-ZÀ-ÖØ-Þ].*)$"}, "OP": "*"}
 
 
 def head_matcher(vocab: Vocab) -> Matcher:
-    """A matcher labelling "<head> [de la] Capitalised..." spans `place` or `organisation`."""
+    """A matcher labelling "<head> [de la] Capitalised..." spans `place`, `organisation` or `press`."""
     matcher = Matcher(vocab)
-    for kind, heads in (("place", PLACE_HEADS), ("organisation", ORGANISATION_HEADS)):
+    for kind, heads in (("place", PLACE_HEADS + CAPITALISED_PLACE_HEADS), ("organisation", ORGANISATION_HEADS)):
         matcher.add(
             kind,
             [[{"ORTH": {"IN": heads}}, QUALIFIER, MIDDLE, NAME_STARTS, NAME_GOES_ON]],
             greedy="LONGEST",
         )
+    press: list[dict[str, Any]] = [
+        {"ORTH": {"IN": PRESS_HEADS}},
+        {"LOWER": "de"},
+        {"LOWER": "presse"},
+        NAME_STARTS,
+        NAME_GOES_ON,
+    ]
+    matcher.add("press", [press], greedy="LONGEST")
     return matcher

@@ -104,7 +104,8 @@ def home_countries(mentions: list[Mention], chosen: list[Candidate], phrases: li
 def places_in_named_countries(doc: Doc, mentions: list[Mention], chosen: list[Candidate]) -> None:
     """A place the tables do not know lies in the one country its sentence places things in.
 
-    "Tinzaouaten-Sud, au Mali" -> ML; a sentence naming no country, or
+    "Tinzaouaten-Sud, au Mali" -> ML (a nationality noun, "le Français", is a
+    person and places nothing); a sentence naming no country, or
     several ("soldats maliens ... près de la frontière avec le Niger"), leaves
     the country unknown: an empty code is better than a wrong one.
     """
@@ -116,7 +117,8 @@ def places_in_named_countries(doc: Doc, mentions: list[Mention], chosen: list[Ca
         # a place counts only when its name has one country: an ambiguous
         # city's guess ("Orange") must not spread to its neighbours
         unambiguous = m.kind != "place" or len({e.country_code for e in c.entries}) == 1
-        if m.kind in ("country", "nationality", "place") and m.country_code and unambiguous:
+        person = m.kind == "nationality" and not doc[c.start].is_lower  # "le Français", not where things are
+        if m.kind in ("country", "nationality", "place") and m.country_code and unambiguous and not person:
             by_sentence.setdefault(doc[c.start].sent.start, set()).add(m.country_code)
     for i in unknown:
         codes = by_sentence.get(doc[chosen[i].start].sent.start, set())

@@ -42,6 +42,11 @@ MODALITY = [
     ("Le Japon a proposé son aide à l'Indonésie.", "aid", "asserted"),
     ("Si l'armée attaquait la ville, les habitants fuiraient.", "assault", "hypothetical"),
     ("L'armée a attaqué la ville.", "assault", "asserted"),
+    ("Dans le cas où l'armée attaquerait la ville, les habitants fuiraient.", "assault", "hypothetical"),
+    ("Dans la ville où l'armée a attaqué, les habitants ont fui.", "assault", "asserted"),
+    # the intent itself is asserted, the meeting it is about is not
+    ("Les deux pays ont accepté le principe d'une rencontre.", "intent_cooperate", "asserted"),
+    ("Le président a proposé la tenue d'un sommet sur le climat.", "intent_cooperate", "asserted"),
     ("Le suspect n'a pas été arrêté.", "coerce", "negated"),
     ("Le suspect a été arrêté lundi.", "coerce", "asserted"),
     ("La police a déjoué un attentat.", "assault", "negated"),
@@ -99,6 +104,10 @@ SOURCES = [
      "appeal", "2019-06-12", "publication", ANY, ANY),
     ("DAKAR, 12 juin (Reuters) - Le Sénégal et la Gambie ont signé un accord.",
      "diplomatic_cooperation", "2019-06-12", ANY, ANY, ANY),
+    # ... not the day of a later step in the conditional
+    ("Le suspect serait présenté lundi au juge pour que la demande d'extradition soit examinée.",
+     "demand", "", "", ANY, ANY),
+    ("La demande d'extradition a été déposée lundi auprès du juge.", "demand", "2019-06-10", ANY, ANY, ANY),
     # ... but never violence nor disasters, told days after they happen
     ("Des rebelles ont attaqué un poste à Gao.", "assault", "", "", ANY, ANY),
     ("Un séisme a frappé le nord du pays.", "disaster", "", "", ANY, ANY),
@@ -217,3 +226,21 @@ def test_coref_numbers_count_from_one_in_order_of_first_mention(events_of):
         "Un séisme a frappé lundi le Japon. La police a arrêté mardi trois hommes. Le séisme a fait dix morts."
     )
     assert [e.coref for e in events] == [1, 2, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "date"),
+    [
+        # wire copy wrapped inside its sentences: a line break inside a several-word trigger
+        ("Un mandat \nd'arrêt international a été lancé contre lui en 2004.", "coerce", "2004"),
+        ("Un mandat d'arrêt international a été lancé contre lui en 2004.", "coerce", "2004"),
+        # ... and not a trigger made of words that only follow each other across the break
+        ("Son mandat \nà la tête du parti a pris fin en 2004.", "coerce", None),
+    ],
+)
+def test_a_line_break_inside_a_trigger(events_of, text, category, date):
+    found = [e for e in events_of(text) if e.category == category]
+    if date is None:
+        assert found == []
+    else:
+        assert [e.date_value for e in found] == [date]

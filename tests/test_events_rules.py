@@ -104,6 +104,9 @@ SOURCES = [
      "appeal", "2019-06-12", "publication", ANY, ANY),
     ("DAKAR, 12 juin (Reuters) - Le Sénégal et la Gambie ont signé un accord.",
      "diplomatic_cooperation", "2019-06-12", ANY, ANY, ANY),
+    # ... nor a bound expression, nor the date just after it ("depuis lundi soir 26 octobre")
+    ("Depuis lundi soir 10 juin, les résultats de l'élection arrivent lentement.", "election", "", "", ANY, ANY),
+    ("Lundi soir 10 juin, les électeurs ont voté lors de l'élection municipale.", "election", "2019-06-10", ANY, ANY, ANY),
     # ... not the day of a later step in the conditional
     ("Le suspect serait présenté lundi au juge pour que la demande d'extradition soit examinée.",
      "demand", "", "", ANY, ANY),

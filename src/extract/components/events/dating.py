@@ -88,8 +88,9 @@ class EventDating:
             if span is None or self.timexes[n].type not in DATE_TYPES:
                 continue
             token, steps = span.root, 0
-            if case_lemmas(token) & BOUND_CASES:
-                owner[n] = (-1, 0)  # "depuis le début de l'année", "jusqu'en juin"
+            bound_before = n > 0 and owner.get(n - 1) == (-1, -1) and self._adjacent(n - 1, n)
+            if case_lemmas(token) & BOUND_CASES or bound_before:
+                owner[n] = (-1, -1)  # "depuis le début de l'année", "jusqu'en juin", "depuis lundi soir 26 octobre"
                 continue
             if token.dep_.startswith("nmod") and token.head.pos_ in ("NOUN", "PROPN"):
                 if not case_lemmas(token):
@@ -111,6 +112,11 @@ class EventDating:
                     if not self._describes_trigger(token):
                         break  # it dates this verb's clause ("chargée de ... pendant les fêtes")
         return owner, attached
+
+    def _adjacent(self, first: int, second: int) -> bool:
+        """Two expressions one after the other, a space or comma between ("lundi soir 26 octobre")."""
+        between = self.doc.text[self.timexes[first].end : self.timexes[second].start]
+        return len(between) <= 2 and not between.strip(" ,")
 
     def _describes_trigger(self, verb: Token) -> bool:
         """A clause on a noun trigger that tells the event itself, so its date is the event's.

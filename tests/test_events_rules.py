@@ -90,6 +90,11 @@ SOURCES = [
     # ... and when a present or passé composé tells it as news, with no date in its sentence
     ("Le Maroc et la France ont signé un accord.", "diplomatic_cooperation", "2019-06-12", "publication", ANY, ANY),
     ("Le Maroc et la France avaient signé un accord.", "diplomatic_cooperation", "", "", ANY, ANY),
+    # ... but not a title, which reports the day before
+    ("Le Maroc et la France signent un accord\nLes deux ministres étaient à Rabat.",
+     "diplomatic_cooperation", "", "", ANY, ANY),
+    ("Le Maroc et la France signent un accord.\nLes deux ministres étaient à Rabat.",
+     "diplomatic_cooperation", "2019-06-12", "publication", ANY, ANY),
     ("Le Maroc et la France signeront un accord.", "diplomatic_cooperation", "", "", ANY, ANY),
     ("Le syndicat appelle les salariés à la grève.", "appeal", "2019-06-12", "publication", ANY, ANY),
     ("Le 3 juin, le syndicat a appelé les salariés à la grève.", "appeal", "2019-06-03", "clause", ANY, ANY),

@@ -53,6 +53,16 @@ def reported_now(verb: Token) -> bool:
     return "Fin" in morph.get("VerbForm", []) and "Pres" in morph.get("Tense", []) and "Ind" in morph.get("Mood", [])
 
 
+def in_title(token: Token) -> bool:
+    """On a title line: the text's first line, ending without a full stop ("Séisme meurtrier en Indonésie")."""
+    text = token.doc.text
+    end = text.find("\n")
+    if end < 0 or token.idx > end:
+        return False
+    first = text[:end].rstrip()
+    return bool(first) and first[-1] not in '.!?»"…'
+
+
 def is_calendar(value: str | None) -> bool:
     """A value that places the event on the calendar (`2018-12`, `2018-W50`, `XXXX-WXX-1`), not `PAST_REF`."""
     return bool(value) and not str(value).endswith("_REF")
@@ -195,6 +205,8 @@ class EventDating:
         if FAMILY.get(cand.trigger.category) in UNSCHEDULED_FAMILIES or cand.trigger.category == "election":
             return False
         sent = head.sent
+        if in_title(head):
+            return False  # "Washington et les talibans signent un accord": a title reports the day before
         for n, span in enumerate(self.timex_spans):
             timex = self.timexes[n]
             if span is None or timex.type not in DATE_TYPES or not is_calendar(timex.value):

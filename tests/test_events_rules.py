@@ -42,6 +42,11 @@ MODALITY = [
     ("Le Japon a proposé son aide à l'Indonésie.", "aid", "asserted"),
     ("Si l'armée attaquait la ville, les habitants fuiraient.", "assault", "hypothetical"),
     ("L'armée a attaqué la ville.", "assault", "asserted"),
+    ("Dans le cas où l'armée attaquerait la ville, les habitants fuiraient.", "assault", "hypothetical"),
+    ("Dans la ville où l'armée a attaqué, les habitants ont fui.", "assault", "asserted"),
+    # the intent itself is asserted, the meeting it is about is not
+    ("Les deux pays ont accepté le principe d'une rencontre.", "intent_cooperate", "asserted"),
+    ("Le président a proposé la tenue d'un sommet sur le climat.", "intent_cooperate", "asserted"),
     ("Le suspect n'a pas été arrêté.", "coerce", "negated"),
     ("Le suspect a été arrêté lundi.", "coerce", "asserted"),
     ("La police a déjoué un attentat.", "assault", "negated"),
@@ -82,7 +87,41 @@ SOURCES = [
      "assault", "2019-06-11", "clause", "Sousse", ANY),
     # the publication date, when the clause dates the event by the article
     ("Le Maroc et la France viennent de signer un accord.", "diplomatic_cooperation", "2019-06-12", "publication", ANY, ANY),
-    ("Le Maroc et la France ont signé un accord.", "diplomatic_cooperation", "", "", ANY, ANY),
+    # ... and when a present or passé composé tells it as news, with no date in its sentence
+    ("Le Maroc et la France ont signé un accord.", "diplomatic_cooperation", "2019-06-12", "publication", ANY, ANY),
+    ("Le Maroc et la France avaient signé un accord.", "diplomatic_cooperation", "", "", ANY, ANY),
+    # ... but not a title, which reports the day before
+    ("Le Maroc et la France signent un accord\nLes deux ministres étaient à Rabat.",
+     "diplomatic_cooperation", "", "", ANY, ANY),
+    ("Le Maroc et la France signent un accord.\nLes deux ministres étaient à Rabat.",
+     "diplomatic_cooperation", "2019-06-12", "publication", ANY, ANY),
+    ("Le Maroc et la France signeront un accord.", "diplomatic_cooperation", "", "", ANY, ANY),
+    ("Le syndicat appelle les salariés à la grève.", "appeal", "2019-06-12", "publication", ANY, ANY),
+    ("Le 3 juin, le syndicat a appelé les salariés à la grève.", "appeal", "2019-06-03", "clause", ANY, ANY),
+    ("Les militaires ont déclaré avoir renversé le président.", "coerce", "2019-06-12", "publication", ANY, ANY),
+    ("Les militaires affirment vouloir renverser le président.", "coerce", "", "", ANY, ANY),
+    ("La junte a décrété la fermeture des frontières et l'instauration d'un couvre-feu.",
+     "coerce", "2019-06-12", "publication", ANY, ANY),
+    ("Les insurgés ont décrété la fermeture des frontières et un couvre-feu.",
+     "coerce", "2019-06-12", "publication", ANY, ANY),
+    ("La junte avait décrété un couvre-feu.", "coerce", "", "", ANY, ANY),
+    ("Le parti, dans un communiqué publié en 2017, appelle ses militants au calme.",
+     "appeal", "2019-06-12", "publication", ANY, ANY),
+    ("DAKAR, 12 juin (Reuters) - Le Sénégal et la Gambie ont signé un accord.",
+     "diplomatic_cooperation", "2019-06-12", ANY, ANY, ANY),
+    # ... nor a bound expression, nor the date just after it ("depuis lundi soir 26 octobre")
+    ("Depuis lundi soir 10 juin, les résultats de l'élection arrivent lentement.", "election", "", "", ANY, ANY),
+    ("Lundi soir 10 juin, les électeurs ont voté lors de l'élection municipale.", "election", "2019-06-10", ANY, ANY, ANY),
+    # ... not the day of a later step in the conditional
+    ("Le suspect serait présenté lundi au juge pour que la demande d'extradition soit examinée.",
+     "demand", "", "", ANY, ANY),
+    ("La demande d'extradition a été déposée lundi auprès du juge.", "demand", "2019-06-10", ANY, ANY, ANY),
+    # ... but never violence nor disasters, told days after they happen
+    ("Des rebelles ont attaqué un poste à Gao.", "assault", "", "", ANY, ANY),
+    ("Un séisme a frappé le nord du pays.", "disaster", "", "", ANY, ANY),
+    # a noun trigger the parser left without its happening verb still takes the verb's date
+    ("Les chefs d'État devraient être présents à Dakar, où le 12e sommet des dirigeants se tiendra du 3 au 4 juillet.",
+     "consult", "2019-07-03", ANY, ANY, ANY),
 ]  # fmt: skip
 
 
@@ -122,7 +161,8 @@ def test_a_claim_keeps_its_own_date_and_not_the_attack_s(events_of):
     [
         ("Un attentat a frappé mardi un marché de Kaboul. Le groupe a revendiqué l'attaque quelques heures plus tard.",
          "2019-06-11"),
-        ("Un attentat a frappé mardi un marché de Kaboul. Le groupe a revendiqué l'attaque.", ""),
+        # told as news: the claim is of the publication's day, still not of the attack's
+        ("Un attentat a frappé mardi un marché de Kaboul. Le groupe a revendiqué l'attaque.", "2019-06-12"),
     ],
 )  # fmt: skip
 def test_a_claim_hours_after_the_attack_is_of_the_attack_s_day(events_of, text, date):
@@ -194,3 +234,21 @@ def test_coref_numbers_count_from_one_in_order_of_first_mention(events_of):
         "Un séisme a frappé lundi le Japon. La police a arrêté mardi trois hommes. Le séisme a fait dix morts."
     )
     assert [e.coref for e in events] == [1, 2, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "date"),
+    [
+        # wire copy wrapped inside its sentences: a line break inside a several-word trigger
+        ("Un mandat \nd'arrêt international a été lancé contre lui en 2004.", "coerce", "2004"),
+        ("Un mandat d'arrêt international a été lancé contre lui en 2004.", "coerce", "2004"),
+        # ... and not a trigger made of words that only follow each other across the break
+        ("Son mandat \nà la tête du parti a pris fin en 2004.", "coerce", None),
+    ],
+)
+def test_a_line_break_inside_a_trigger(events_of, text, category, date):
+    found = [e for e in events_of(text) if e.category == category]
+    if date is None:
+        assert found == []
+    else:
+        assert [e.date_value for e in found] == [date]

@@ -95,7 +95,9 @@ Time expressions are found by rules on the parse and given a TIMEX3 value:
 - **Events** are dated by the expression attached to their trigger in the parse
   (`events.timex_id`), else by their sentence or a coreferent mention (see *Event
   arguments and their sources*); where the text dates an event only by the article
-  ("viennent de mettre en place"), `date_value` is the publication date and
+  ("viennent de mettre en place", or an asserted statement, appeal, signing, arrest…
+  told in the present or passé composé with no date in its sentence: "Moscou appelle au
+  calme", "22 accords ont été signés"), `date_value` is the publication date and
   `timex_id` is empty. A headline's present tense ("Washington et les talibans
   signent un accord") usually reports the day before: it is dated only by a
   coreferent mention that the text dates.
@@ -132,7 +134,15 @@ that found them (empty when none did):
    that governs it ("a eu lieu mardi"), a place in its complements ("l'attentat de Nice",
    "s'est écrasé près d'Addis-Abeba").
 2. `publication` (dates only): the clause dates the event by the article ("viennent de
-   mettre en place").
+   mettre en place"); and, after the sentence and the article gave nothing, an asserted
+   event told as news: a verb in the present or passé composé ("appelle", "a menacé",
+   "ont été signés"), a past infinitive under one ("ont déclaré avoir renversé"), or a noun
+   such a verb decrees or names as done ("ont décrété la fermeture des frontières et
+   l'instauration d'un couvre-feu"), in a sentence with no date of its own (a wire
+   dateline "MOSCOU, 15 avril (Reuters) -" and the date of a described noun, "dans un
+   communiqué reçu lundi", do not count) that is not a title. Not the imperfect or
+   pluperfect ("avait appelé"), a future or conditional; never violence, disasters or
+   accidents (reported days after) nor elections (the vote day is stated or unknown).
 3. `sentence`: the one date expression of the sentence that no other event claims and that
    does not date a reporting verb, or the one place in a locative phrase that is no
    event's place or actor ("à Addis-Abeba, où le sommet se tiendra du 17 au 18 février"); a
@@ -143,7 +153,11 @@ that found them (empty when none did):
 An expression is not the event's when it dates a reporting verb ("a déclaré mardi que
 l'attaque …"), a noun the trigger only modifies or a noun described by a participle ("les
 résultats du premier tour, sans écart par rapport aux chiffres diffusés lundi"), or is
-counted from the event ("le vendredi suivant le scrutin", "au lendemain du séisme"). A bare
+counted from the event ("le vendredi suivant le scrutin", "au lendemain du séisme"), is
+bound or follows a bound one ("depuis lundi soir 26 octobre"), or dates a later step in the
+conditional ("il serait présenté jeudi au juge pour que la demande d'extradition soit examinée").
+A noun trigger the parser left before its happening verb ("à Dakar, où le sommet se tiendra
+du 17 au 18 mars", misread) takes that verb's date. A bare
 noun modifying another ("au premier tour de scrutin en 2012", "une tentative d'attentat")
 names a kind of event: it takes no sentence date and no coreferent.
 

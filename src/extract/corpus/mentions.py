@@ -97,6 +97,7 @@ def read_mentions(
         codes_of = [items(a) for a in col("actor_country_codes")]
     in_sentence = _sentence_participants(mentions)
     modalities = col("modality") if "modality" in events.columns else None
+    date_sources = col("date_source") if "date_source" in events.columns else None
     doc_ids, event_ids, categories, dates = col("doc_id"), col("event_id"), col("category"), col("date_value")
     places, place_codes, sentences, corefs = (
         col("place"),
@@ -117,6 +118,8 @@ def read_mentions(
         doc_id, place, code = str(doc_ids[row]), text(places[row]), text(place_codes[row])
         family, date_value = GROUP[category], text(dates[row])
         span = span_of(date_value)
+        if date_sources is not None and text(date_sources[row]) == "publication":
+            span = None  # dated by the article only: the day of the report, not a day the text states
         day = day_of(published.get(doc_id))
         if span is not None and text(date_sources[row]) == "publication" and modality != "planned":
             # Dated only by the article ("viennent de signer"): some day of the week up to its publication.

@@ -52,7 +52,9 @@ How an event is found and what is deliberately left out:
   fallbacks. When the text dates the event
   only by the article, the **publication date** is used (`timex` None):
   "viennent de mettre en place". Then (`sources.py`) the sentence's one unclaimed
-  date, a date heading the list item, and (`coref.py`) a coreferent mention's date.
+  date, a date heading the list item, and (`coref.py`) a coreferent mention's date;
+  last, an asserted event told as news (present or passé composé, no date in its
+  sentence, not violence, disasters nor elections) takes the publication date.
   Hypothetical, negated and generic triggers take only an expression of their own.
   A bare "revendiqué" claim gives a date before it to the attack it claims
   (`claims.py`).

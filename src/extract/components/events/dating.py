@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
+from extract.components.events.categories import FAMILY, UNSCHEDULED_FAMILIES
 from extract.components.events.matcher import TriggerCandidate
 from extract.components.events.syntax import case_lemmas, clause_verb, is_nested, is_verbal
 from extract.components.events.words import (
@@ -11,11 +14,53 @@ from extract.components.events.words import (
     COUNTED_FROM,
     DATE_TYPES,
     DAYS_FROM_AN_EVENT,
+    ENACTING_NOUNS,
+    HAPPENING_VERBS,
     IRREALIS_CATEGORIES,
     REPORTING_VERBS,
     SUPPORT_VERBS,
 )
 from extract.pipeline.spans import Mention, Timex, published_of
+
+# What opens a dispatch before its date: a city in capitals and a comma ("MOSCOU, ", "SAINT-DENIS, ").
+DATELINE = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý' .-]+,\s*$")
+
+# Endings of the future and the conditional (and the passé simple "signa"): not news told now.
+FUTURE_ENDINGS = ("ront", "rai", "ras", "ra", "rons", "rez", "rait", "raient", "rions", "riez")
+
+
+def reported_now(verb: Token) -> bool:
+    """A finite verb in the present or the passé composé ("appelle", "a menacé", "ont été signés").
+
+    News tells in these tenses what was just said or done; not the imperfect or the pluperfect
+    ("avait appelé": before the news), nor a future or a conditional, nor an infinitive or a
+    bare participle ("avoir renversé", "revendiqué par").
+    """
+    if not is_verbal(verb) or verb.pos_ == "ADJ":
+        return False
+    auxes = [c for c in verb.children if c.dep_ == "aux:tense" or (c.dep_ == "aux" and c.lemma_ in ("avoir", "être"))]
+    if auxes:
+        tensed = auxes[0]
+        if "Part" not in verb.morph.get("VerbForm", []):
+            return False
+    elif any(c.dep_ == "aux:pass" for c in verb.children):
+        tensed = next(c for c in verb.children if c.dep_ == "aux:pass")  # "est signé"
+    else:
+        tensed = verb
+    if len(tensed.text) >= 4 and tensed.lower_.endswith(FUTURE_ENDINGS):
+        return False  # "signeront", "aura signé": the tagger reads some futures as presents
+    morph = tensed.morph
+    return "Fin" in morph.get("VerbForm", []) and "Pres" in morph.get("Tense", []) and "Ind" in morph.get("Mood", [])
+
+
+def in_title(token: Token) -> bool:
+    """On a title line: the text's first line, ending without a full stop ("Séisme meurtrier en Indonésie")."""
+    text = token.doc.text
+    end = text.find("\n")
+    if end < 0 or token.idx > end:
+        return False
+    first = text[:end].rstrip()
+    return bool(first) and first[-1] not in '.!?»"…'
 
 
 def is_calendar(value: str | None) -> bool:
@@ -53,8 +98,9 @@ class EventDating:
             if span is None or self.timexes[n].type not in DATE_TYPES:
                 continue
             token, steps = span.root, 0
-            if case_lemmas(token) & BOUND_CASES:
-                owner[n] = (-1, 0)  # "depuis le début de l'année", "jusqu'en juin"
+            bound_before = n > 0 and owner.get(n - 1) == (-1, -1) and self._adjacent(n - 1, n)
+            if case_lemmas(token) & BOUND_CASES or bound_before:
+                owner[n] = (-1, -1)  # "depuis le début de l'année", "jusqu'en juin", "depuis lundi soir 26 octobre"
                 continue
             if token.dep_.startswith("nmod") and token.head.pos_ in ("NOUN", "PROPN"):
                 if not case_lemmas(token):
@@ -76,6 +122,11 @@ class EventDating:
                     if not self._describes_trigger(token):
                         break  # it dates this verb's clause ("chargée de ... pendant les fêtes")
         return owner, attached
+
+    def _adjacent(self, first: int, second: int) -> bool:
+        """Two expressions one after the other, a space or comma between ("lundi soir 26 octobre")."""
+        between = self.doc.text[self.timexes[first].end : self.timexes[second].start]
+        return len(between) <= 2 and not between.strip(" ,")
 
     def _describes_trigger(self, verb: Token) -> bool:
         """A clause on a noun trigger that tells the event itself, so its date is the event's.
@@ -128,6 +179,8 @@ class EventDating:
                 found = result[head.head.i]
             if found is None:
                 found = self._clause_timex(head, usable)
+            if found is None:
+                found = self._subjectless_verb_timex(head, usable)
             if found is None and self._dated_by_article(head):
                 found = "published"
             if found is not None:
@@ -136,6 +189,62 @@ class EventDating:
             if isinstance(found, int) and not is_calendar(self.timexes[found].value):
                 result[head_i] = None  # "récemment" (PAST_REF): the clause says when only vaguely
         return result
+
+    def told_as_news(self, cand: TriggerCandidate) -> bool:
+        """An asserted event the article tells as just said or done, with no date in its sentence:
+        the publication dates it (source `publication`).
+
+        The trigger is a verb in the present or passé composé ("Moscou appelle au calme", "a
+        menacé", "ont été signés"), an infinitive of the past under one ("ont déclaré avoir
+        renversé"), or a noun that such a verb does or names as done ("ont décrété la fermeture
+        des frontières et un couvre-feu", "une réunion a eu lieu"). Not violence nor disasters
+        (reported after the fact, often days later), nor elections (the vote day is stated or
+        unknown); not in a sentence with a date (the date is some event's, perhaps this one's).
+        """
+        head = cand.head
+        if FAMILY.get(cand.trigger.category) in UNSCHEDULED_FAMILIES or cand.trigger.category == "election":
+            return False
+        sent = head.sent
+        if in_title(head):
+            return False  # "Washington et les talibans signent un accord": a title reports the day before
+        for n, span in enumerate(self.timex_spans):
+            timex = self.timexes[n]
+            if span is None or timex.type not in DATE_TYPES or not is_calendar(timex.value):
+                continue
+            if not (sent.start <= span.root.i < sent.end) or self._is_dateline(n):
+                continue
+            verb = self.attached.get(n)
+            if verb is not None and verb.dep_.startswith("acl") and verb.head.i != head.i:
+                continue  # "dans un communiqué reçu lundi": the day of the thing the clause describes
+            return False
+        token = head
+        if is_verbal(token):
+            if token.dep_ == "xcomp" and any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in token.children):
+                return reported_now(token.head)  # "ont déclaré avoir renversé"
+            if any(c.dep_.startswith("aux") for c in token.children) or "Fin" in token.morph.get("VerbForm", []):
+                return reported_now(token)
+            if token.dep_ == "conj" and is_verbal(token.head):
+                return reported_now(token.head)  # "a arrêté et interrogé"
+            return False
+        conjoined = False
+        while token.head.i != token.i and not is_verbal(token.head):
+            if token.dep_ == "conj":
+                conjoined = True  # "la fermeture des frontières et l'instauration d'un couvre-feu"
+            elif token.dep_ != "nmod" or not (
+                token.head.lemma_.lower() in ENACTING_NOUNS or (conjoined and token.head.i in self.head_of)
+            ):
+                break  # "la fermeture des frontières et un couvre-feu", read as the frontières' conjunct: on to the trigger
+            token = token.head
+        verb = token.head
+        if token.dep_ == "conj" and token.pos_ == "NOUN" and is_verbal(verb):
+            return reported_now(verb)  # "a décrété la fermeture ... et l'instauration", read as the verb's conjunct
+        if token.dep_ in ("obj", "nsubj:pass") or (token.dep_ == "nsubj" and verb.lemma_ in SUPPORT_VERBS):
+            return reported_now(verb)
+        return False
+
+    def _is_dateline(self, n: int) -> bool:
+        """A wire story's dateline ("MOSCOU, 15 avril (Reuters) -"): the day of the dispatch, no event's."""
+        return bool(DATELINE.match(self.doc.text[: self.timexes[n].start]))
 
     def _after_publication(self, n: int) -> bool:
         published = published_of(self.doc)
@@ -164,6 +273,24 @@ class EventDating:
             if child.dep_ in ("advcl", "acl:relcl", "parataxis", "ccomp"):
                 return None
         return None
+
+    def _subjectless_verb_timex(self, head: Token, taken: set[int]) -> int | None:
+        """A noun trigger just before a happening verb the parser left without a subject ("où le
+        sommet se tiendra du 17 au 18 février", misread): the verb's unclaimed expression."""
+        if is_verbal(head):
+            return None
+        after = head.right_edge.i + 1
+        while after < head.sent.end and self.doc[after].lower_ in ("se", "s'", "s’"):
+            after += 1
+        if after >= head.sent.end:
+            return None
+        verb = self.doc[after]
+        if verb.lemma_.lower() not in HAPPENING_VERBS or any(c.dep_.startswith("nsubj") for c in verb.children):
+            return None
+        if verb.lemma_.lower() == "avoir" and not any(t.lower_ == "lieu" for t in verb.children):
+            return None  # "avoir lieu" only
+        found = [n for n, v in self.attached.items() if v is not None and v.i == verb.i and n not in taken]
+        return min(found, key=lambda n: self._timex_root(n).i) if found else None
 
     def _clause_timex(self, head: Token, taken: set[int]) -> int | None:
         """In a verbless sentence ("Séisme au Japon mardi"), the nearest unclaimed expression."""

@@ -195,6 +195,11 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
             )
         resolve(events, referents)
         self._date_claims_hours_after(kept, events, by_head)
+        timed = self.doc._.timexes is not None  # without time expressions, a sentence's date is unknown
+        for cand, event in zip(kept, events, strict=True):
+            if not event.date_value and event.modality == "asserted" and published is not None and timed:
+                if not cand.undated and self.told_as_news(cand):
+                    event.date_value, event.date_source = published.isoformat(), "publication"
         return events
 
     def _date_claims_hours_after(

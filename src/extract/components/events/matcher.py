@@ -11,10 +11,26 @@ from spacy.tokens import Doc, Span, Token
 from extract.components.events.lexicon import Trigger
 
 # What may stand between the words of "ouvrir _ enquête": "ont ouvert lundi une enquête".
-NOUN_FILLER_POS = ["DET", "ADJ", "NUM", "ADV", "ADP", "PRON", "NOUN", "PROPN"]
+NOUN_FILLER_POS = ["DET", "ADJ", "NUM", "ADV", "ADP", "PRON", "NOUN", "PROPN", "SPACE"]
 # Up to this many words in a gap, the words at its ends linked in the parse:
 # "ont conclu mercredi à La Havane un accord".
 MAX_GAP = 6
+
+
+def wrapped_pattern(words: list[str]) -> list[dict]:
+    """Matcher pattern for a several-word entry whose words a hard line break may part ("mandat \\nd'arrêt")."""
+    tokens: list[dict] = [{"LEMMA": {"IN": [words[0], words[0].capitalize()]}}]
+    for word in words[1:]:
+        tokens += [{"IS_SPACE": True, "OP": "*"}, {"LEMMA": word}]
+    return tokens
+
+
+def is_wrapped(doc: Doc) -> bool:
+    """A text hard-wrapped inside its sentences (wire copy): a line break between two words of one sentence."""
+    return any(
+        t.is_space and 0 < t.i < len(doc) - 1 and t.nbor(-1).text[-1:].isalpha() and t.nbor(1).text[:1].islower()
+        for t in doc
+    )
 
 
 def filler_patterns(pattern: str) -> list[dict]:
@@ -38,6 +54,7 @@ class TriggerMatcher:
         self.on_lemma = PhraseMatcher(vocab, attr="LEMMA")
         self.on_lower = PhraseMatcher(vocab, attr="LOWER")
         self.gapped = Matcher(vocab)
+        self.wrapped = Matcher(vocab)
         for trigger in triggers:
             words = trigger.pattern.split()
             if "_" in words:
@@ -45,12 +62,17 @@ class TriggerMatcher:
                 continue
             variants = [words, [words[0].capitalize(), *words[1:]]]
             self.on_lemma.add(trigger.pattern, [Doc(vocab, words=w, lemmas=w) for w in variants])
+            if len(words) > 1:
+                self.wrapped.add(trigger.pattern, [wrapped_pattern(words)])
             if len(words) == 1:
                 forms = {words[0], words[0] + "s", words[0] + "x"}
                 self.on_lower.add(trigger.pattern, [Doc(vocab, words=[f]) for f in forms])
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        return [*self.on_lemma(doc), *self.on_lower(doc), *self.gapped(doc)]
+        found = [*self.on_lemma(doc), *self.on_lower(doc), *self.gapped(doc)]
+        if is_wrapped(doc):
+            found += self.wrapped(doc)  # only wire copy pays for the line-break-tolerant patterns
+        return found
 
 
 def build_matcher(vocab, triggers: Iterable[Trigger]) -> TriggerMatcher:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from extract.components.events.claims import is_bare_participle
 from extract.components.events.dating import is_calendar
 from extract.components.events.matcher import TriggerCandidate
-from extract.components.events.syntax import case_lemmas, is_verbal
+from extract.components.events.syntax import case_lemmas, is_conditional, is_verbal
 from extract.components.events.words import DATE_TYPES, PLACE_CASES, PLACE_KINDS, REPORTING_VERBS
 from extract.pipeline.spans import Mention, Timex
 
@@ -73,6 +73,8 @@ class ArgumentSources:
             verb = self.attached[n]
             if verb is not None and verb.lemma_.lower() in REPORTING_VERBS:
                 continue  # "a déclaré mardi que ...": the day of the statement
+            if verb is not None and is_conditional(verb):
+                continue  # "il serait présenté jeudi pour que la demande soit examinée": a later step's day
             if verb is not None and describes_noun(verb) and not self._argument_of(verb.head, head):
                 continue  # "par rapport aux chiffres diffusés lundi": the day of the thing the clause describes
             if span.start <= head.i < span.end or span.root.is_ancestor(head):

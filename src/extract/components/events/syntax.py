@@ -206,15 +206,19 @@ def is_conditional(verb: Token) -> bool:
 
 
 def under_si(token: Token) -> bool:
-    """ "Si l'Iran attaquait": an "si" earlier in the sentence, with no comma in between.
+    """ "Si l'Iran attaquait", "dans le cas où": an "si" earlier in the sentence, with no comma in between.
 
     Read on the words, not the parse, which often attaches "si" to the subject.
     """
     for left in reversed(token.doc[token.sent.start : token.i]):
-        if left.text in (",", ";", ":", "—", "(") or left.is_space:
+        if left.is_space:
+            continue  # a hard line break inside the sentence (wire copy)
+        if left.text in (",", ";", ":", "—", "("):
             return False
         if left.lower_ in ("si", "s'") and left.pos_ == "SCONJ":
             return True
+        if left.lower_ == "où" and left.i > 0 and left.nbor(-1).lower_ == "cas":
+            return True  # "au cas où", "dans le cas où"
     return False
 
 

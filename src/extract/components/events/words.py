@@ -63,6 +63,11 @@ OFFERING_GOVERNORS = frozenset({"proposer", "proposition"})
 OFFERING_CATEGORIES = frozenset({"aid", "intent_cooperate"})
 # Trigger categories whose complement is only wanted, promised, refused or threatened.
 IRREALIS_CATEGORIES = frozenset({"appeal", "intent_cooperate", "demand", "threaten", "reject"})
+# Nouns that put the noun after "de" into effect: "ont décrété l'instauration d'un couvre-feu".
+ENACTING_NOUNS = frozenset({"instauration", "imposition", "mise", "proclamation", "déclaration", "ouverture"})
+# Verbs a scheduled event does, which the parser sometimes leaves without their subject ("à Dakar,
+# où le sommet se tiendra du 17 au 18": "sommet" read as a relative clause, "tiendra" as a complement).
+HAPPENING_VERBS = frozenset({"tenir", "dérouler", "avoir", "ouvrir", "débuter", "commencer", "achever", "terminer"})
 SPEECH_CATEGORIES = frozenset({"statement", "appeal", "demand", "disapprove"})
 # Verbs that make a noun trigger happen: their negation, mood, subject and date are the noun's.
 SUPPORT_VERBS = frozenset(

@@ -98,6 +98,41 @@ def test_argument_sources(events_of, sentence, category, date, date_source, plac
         assert event.place_source == place_source
 
 
+# (text, category, place, place source)
+PLACES = [
+    # the place a disaster hits, object of "frapper"
+    ("Le séisme qui a frappé l'Algérie mardi a fait 300 morts.", "disaster", "Algérie", "clause"),
+    ("Le séisme qui a surpris l'Algérie mardi a fait 300 morts.", "disaster", "", ""),
+    ("Un séisme de magnitude 6,1 frappe le nord de la Grèce, faisant dix morts.", "disaster", "Grèce", "clause"),
+    # a country heading the line before a colon (news briefs)
+    ("Italie : grève générale des enseignants", "protest", "Italie", "sentence"),
+    ("Italie, grève générale des enseignants", "protest", "", ""),
+    # an event caused by another takes its place
+    ("Un séisme au large du Chili a provoqué un tsunami.", "disaster", "Chili", ANY),
+    # a claim is placed at the attack it claims
+    ("Le groupe État islamique a revendiqué, dans un message de son agence, l'attentat de Madrid.",
+     "statement", "Madrid", "sentence"),
+    ("Le groupe État islamique a revendiqué l'attentat.", "statement", "", ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "category", "place", "place_source"), PLACES)
+def test_place(events_of, text, category, place, place_source):
+    event = one(events_of(text), category)
+    assert event.place == place
+    if place_source is not ANY:
+        assert event.place_source == place_source
+
+
+def test_an_event_caused_by_another_takes_its_place_only_when_it_has_none(events_of):
+    tsunami = [
+        e for e in events_of("Un séisme au large du Chili a provoqué un tsunami.") if e.trigger_lemma == "tsunami"
+    ]
+    assert [(e.place, e.place_source) for e in tsunami] == [("Chili", "sentence")]
+    other = [e for e in events_of("Un séisme au large du Chili a rappelé un tsunami.") if e.trigger_lemma == "tsunami"]
+    assert [e.place for e in other] in ([], [""])
+
+
 def test_each_list_item_is_dated_by_its_own_heading(events_of):
     events = events_of(SOURCES[4][0])
     assert [(e.trigger_lemma, e.date_value) for e in events] == [("séisme", "2005-10-08"), ("tsunami", "2004-12-26")]
@@ -138,6 +173,21 @@ ROLES = [
     ("Des milliers de personnes ont manifesté contre Marine Le Pen à Paris.",
      "protest", [], [], ["Marine Le Pen"], ANY),
     ("Le président a signé un accord avec le Maroc.", "diplomatic_cooperation", ANY, ANY, ["Maroc"], ["MA"]),
+    # a claim whose attack the parser hangs on another complement still gives the attack its agent
+    ("Le groupe État islamique a revendiqué lundi, dans un message de son agence, l'attentat de Madrid.",
+     "assault", ["État islamique"], ANY, ANY, ANY),
+    ("Le groupe État islamique a publié lundi, dans un message de son agence, une photo de l'attentat de Madrid.",
+     "assault", [], [], ANY, ANY),
+    # the passive agent of a verb that issues the noun trigger; not of any passive
+    ("Un mandat d'arrêt a été délivré par l'Espagne contre l'ancien ministre.", "coerce", ["Espagne"], ["ES"], ANY, ANY),
+    ("La manifestation a été dispersée par la police espagnole.", "protest", [], [], ANY, ANY),
+    # "par" misattached to the noun's complement: the agent, not a target
+    ("Après l'expulsion de dix Iraniens par l'Allemagne, Téhéran a protesté.",
+     "reduce_relations", ["Allemagne"], ["DE"], ["Iran"], ["IR"]),
+    ("Après l'expulsion de dix Iraniens vers l'Allemagne, Téhéran a protesté.", "reduce_relations", [], [], ANY, ANY),
+    # an organisation or country holding a meeting; a city is its place
+    ("Le sommet de l'Union européenne s'est ouvert jeudi à Bruxelles.", "consult", ["Union européenne"], ANY, [], ANY),
+    ("Le sommet de Bruxelles s'est ouvert jeudi.", "consult", [], [], ANY, ANY),
 ]  # fmt: skip
 
 

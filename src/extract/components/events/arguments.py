@@ -26,6 +26,15 @@ from extract.pipeline.spans import Mention, Timex
 # (canonical names, distinct country codes) of one role.
 Roles = tuple[list[str], list[str]]
 
+# Verbs whose passive agent issued the noun trigger ("un mandat d'arrêt a été délivré par
+# l'Espagne"); not any passive ("la manifestation a été dispersée par la police").
+ISSUING_VERBS = frozenset({"délivrer", "émettre", "décider", "ordonner", "décréter", "prononcer", "annoncer"})
+# Meetings whose "de" complement holds them: "le sommet de l'Union africaine".
+MEETING_CATEGORIES = frozenset({"consult"})
+HOLDER_KINDS = frozenset({"organisation", "country"})
+# Verbs by which a disaster hits the place in their object: "un séisme frappe le nord de la Grèce".
+STRIKE_VERBS = frozenset({"frapper", "toucher", "secouer", "ravager", "dévaster", "balayer", "inonder", "endeuiller"})
+
 
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
@@ -85,8 +94,13 @@ class ArgumentFinder:
                     agents.append(child)
                 elif child.dep_.startswith("nmod") and "par" in cases:
                     agents.append(child)
+                elif child.dep_.startswith("nmod") and "de" in cases and self._holds(child, cand):
+                    agents.append(child)  # "le sommet de l'Union africaine"
                 elif child.dep_.startswith("nmod") and cases & OTHER_CASES:
                     others.append(child)
+                    agents += [  # "l'expulsion de dix Iraniens par l'Allemagne" misparsed
+                        c for c in child.children if c.dep_.startswith("nmod") and "par" in case_lemmas(c)
+                    ]
                 elif child.dep_ == "acl":
                     agents += [c for c in child.children if c.dep_ == "obl:agent"]
             verb, dep = self.governor(head)
@@ -100,11 +114,19 @@ class ArgumentFinder:
                     ]
                 elif dep in ("nsubj", "nsubj:pass"):
                     agents += [c for c in verb.children if c.dep_ == "obl:agent"]
+            elif verb.i != head.i and dep == "nsubj:pass" and verb.lemma_ in ISSUING_VERBS:
+                agents += [c for c in verb.children if c.dep_ == "obl:agent"]
 
         def expand(tokens: list[Token]) -> list[Token]:
             return [t for tok in tokens for t in (tok, *self._conjuncts(tok))]
 
         return expand(agents), expand(others)
+
+    def _holds(self, child: Token, cand: TriggerCandidate) -> bool:
+        """An organisation or country holding a meeting: "le sommet de l'UA", not "le sommet de Dakar"."""
+        if cand.trigger.category not in MEETING_CATEGORIES:
+            return False
+        return any(self.mentions[n].kind in HOLDER_KINDS for n in self.mention_at.get(child.i, ()))
 
     @staticmethod
     def _conjuncts(token: Token) -> list[Token]:
@@ -128,8 +150,8 @@ class ArgumentFinder:
         """The participant's phrase without its locative complements ("un commando près de Gao")."""
         yield token
         for child in token.children:
-            if child.dep_ in CLAUSE_DEPS or child.dep_ == "acl:relcl":
-                continue
+            if child.dep_ in CLAUSE_DEPS or child.dep_ == "acl:relcl" or "par" in case_lemmas(child):
+                continue  # "par l'Allemagne" in "de dix Iraniens par l'Allemagne": the agent's
             if case_lemmas(child) & (PLACE_CASES - {"à", "au", "aux"}) or (
                 child.i >= 2 and self.doc[child.i - 2].lower_ == "près"
             ):
@@ -213,4 +235,21 @@ class ArgumentFinder:
                             return n
                 deeper += [c for c in token.children if c.dep_[:3] in ("obl", "nmo") or c.dep_ == "acl"]
             frontier = deeper
+        return self._struck_place(cand)
+
+    def _struck_place(self, cand: TriggerCandidate) -> int | None:
+        """The place a disaster hits: "le séisme qui a frappé l'Algérie", "un séisme frappe le nord de la Grèce"."""
+        head = cand.head
+        if cand.trigger.category != "disaster" or is_verbal(head):
+            return None
+        verbs = [c for c in head.children if c.dep_ in ("acl", "acl:relcl")]
+        verb, dep = self.governor(head)
+        if dep == "nsubj":
+            verbs.append(verb)
+        for verb in verbs:
+            if not any(verb.lemma_.lower().startswith(stem[:-2]) for stem in STRIKE_VERBS):
+                continue  # by stem: the tagger lemmatises "frappe" as a noun's
+            for n in self._mentions_of([c for c in verb.children if c.dep_ == "obj"]):
+                if self.mentions[n].kind in PLACE_KINDS:
+                    return n
         return None

@@ -40,6 +40,10 @@ def claimed_event(cand: TriggerCandidate, by_head: dict[int, TriggerCandidate]) 
             child.dep_ in CLAIMED_DEPS or (child.dep_.startswith("nmod") and "de" in case_lemmas(child))
         ):
             return by_head[child.i]  # "a revendiqué l'attaque", "la revendication de l'attentat"
+    if is_verbal(head) and not any(c.dep_ in CLAIMED_DEPS for c in head.children):
+        found = _nested_attack(head, by_head)
+        if found is not None:
+            return found  # "a revendiqué, dans un communiqué de son agence, l'attentat de Gao" misparsed
     if is_bare_participle(head):
         for token in reversed(head.doc[head.sent.start : head.i]):
             found = by_head.get(token.i)
@@ -48,6 +52,23 @@ def claimed_event(cand: TriggerCandidate, by_head: dict[int, TriggerCandidate]) 
     return None
 
 
+def _nested_attack(head: Token, by_head: dict[int, TriggerCandidate]) -> TriggerCandidate | None:
+    """A violence trigger after the claim, hanging on one of its nominal complements, no verb between."""
+    frontier = [c for c in head.children if c.dep_.startswith("obl") and c.i > head.i]
+    while frontier:
+        token = frontier.pop(0)
+        found = by_head.get(token.i)
+        if found is not None and family(found.trigger.category) == "violence" and is_complement(token):
+            return found
+        frontier += [c for c in token.children if c.dep_.startswith("nmod") and not is_verbal(c)]
+    return None
+
+
 def date_before(head: Token, start_char: int) -> bool:
     """Whether a time expression starting at `start_char` stands before the claim trigger."""
     return start_char < head.idx
+
+
+def is_complement(token: Token) -> bool:
+    """A noun's complement, or a bare nominal "obl" (a misparsed object)."""
+    return token.dep_.startswith("nmod") or (token.dep_.startswith("obl") and not case_lemmas(token))

@@ -151,6 +151,12 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
                 place, place_source = self.relative_place(head), "sentence"
                 if place is None:
                     place = self.sentence_place(head, claimed, self.role_mentions)
+                if place is None:
+                    place = self.heading_place(head)
+                if place is None:
+                    place = self.caused_place(head, places)
+                if place is None and claim:
+                    place, place_source = self.claimed_place(cand, by_head, places)
             timex, value = None, ""
             if dated == "published":
                 value, date_source = (published.isoformat() if published is not None else ""), "publication"

@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.components.events.claims import is_bare_participle
+from extract.components.events.claims import claimed_event, is_bare_participle
 from extract.components.events.dating import is_calendar
 from extract.components.events.matcher import TriggerCandidate
 from extract.components.events.syntax import case_lemmas, is_verbal
@@ -29,6 +29,10 @@ from extract.pipeline.spans import Mention, Timex
 ITEM_OPENERS = "—–-•*·> \t"
 # What follows a heading date: "25 avril 2015 : ...", "25 avril 2015 – ...".
 HEADING_END = re.compile(r"\s*[:–—-]")
+# Verbs by which an event causes another: "un séisme provoque un tsunami".
+CAUSE_VERBS = frozenset({"provoquer", "déclencher", "entraîner", "causer", "engendrer"})
+# What follows a place heading a line: "Italie : grève générale des enseignants".
+PLACE_HEADING_END = re.compile(r"\s*:")
 
 
 class ArgumentSources:
@@ -55,6 +59,41 @@ class ArgumentSources:
                 continue
             if timex.start == opened and timex.end <= head.idx and HEADING_END.match(text, timex.end):
                 return n
+        return None
+
+    def heading_place(self, head: Token) -> int | None:
+        """The place or country heading the trigger's line before a colon ("Italie : grève générale")."""
+        text = self.doc.text
+        opened = text.rfind("\n", 0, head.idx) + 1
+        while opened < len(text) and text[opened] in ITEM_OPENERS:
+            opened += 1
+        for n, mention in enumerate(self.mentions):
+            if mention.start == opened and mention.kind in PLACE_KINDS and mention.end <= head.idx:
+                if PLACE_HEADING_END.match(text, mention.end):
+                    return n
+        return None
+
+    def claimed_place(
+        self, cand: TriggerCandidate, by_head: dict[int, TriggerCandidate], places: dict[int, int | None]
+    ) -> tuple[int | None, str]:
+        """A claim without a place of its own is placed at the attack it claims ("a revendiqué l'attentat de Gao")."""
+        claimed = claimed_event(cand, by_head)
+        if claimed is None or places.get(claimed.head.i) is None:
+            return None, ""
+        same = claimed.head.sent.start == cand.head.sent.start
+        return places[claimed.head.i], "sentence" if same else "article"
+
+    def caused_place(self, head: Token, places: dict[int, int | None]) -> int | None:
+        """An event another one causes takes its place: "un séisme au large du Chili déclenche un tsunami"."""
+        if head.dep_ != "obj" or head.head.lemma_.lower() not in CAUSE_VERBS:
+            return None
+        verb = head.head
+        causes = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not causes and verb.dep_ in ("acl", "advcl"):
+            causes = [verb.head]  # "un séisme ..., déclenchant un tsunami"
+        for cause in causes:
+            if cause.i in self.head_of and places.get(cause.i) is not None:
+                return places[cause.i]
         return None
 
     def sentence_date(self, head: Token, used: set[int]) -> int | None:

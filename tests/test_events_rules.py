@@ -104,6 +104,8 @@ PLACES = [
     ("Le séisme qui a frappé l'Algérie mardi a fait 300 morts.", "disaster", "Algérie", "clause"),
     ("Le séisme qui a surpris l'Algérie mardi a fait 300 morts.", "disaster", "", ""),
     ("Un séisme de magnitude 6,1 frappe le nord de la Grèce, faisant dix morts.", "disaster", "Grèce", "clause"),
+    ("Un attentat a frappé jeudi Mossoul.", "assault", "Mossoul", "clause"),
+    ("Un attentat a inquiété jeudi Mossoul.", "assault", "", ""),
     # a country heading the line before a colon (news briefs)
     ("Italie : grève générale des enseignants", "protest", "Italie", "sentence"),
     ("Italie, grève générale des enseignants", "protest", "", ""),
@@ -176,6 +178,8 @@ ROLES = [
     # a claim whose attack the parser hangs on another complement still gives the attack its agent
     ("Le groupe État islamique a revendiqué lundi, dans un message de son agence, l'attentat de Madrid.",
      "assault", ["État islamique"], ANY, ANY, ANY),
+    ("Al-Qaïda a revendiqué mercredi, via un site de ses partisans, l'attaque de Mossoul.",
+     "assault", ["Al-Qaïda"], ANY, ANY, ANY),
     ("Le groupe État islamique a publié lundi, dans un message de son agence, une photo de l'attentat de Madrid.",
      "assault", [], [], ANY, ANY),
     # the passive agent of a verb that issues the noun trigger; not of any passive

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.components.events.coref import family
 from extract.components.events.matcher import TriggerCandidate
 from extract.components.events.syntax import case_lemmas, is_bare_obl, is_verbal, local_tokens
 from extract.components.events.words import (
@@ -33,6 +34,7 @@ ISSUING_VERBS = frozenset({"délivrer", "émettre", "décider", "ordonner", "dé
 MEETING_CATEGORIES = frozenset({"consult"})
 HOLDER_KINDS = frozenset({"organisation", "country"})
 # Verbs by which a disaster hits the place in their object: "un séisme frappe le nord de la Grèce".
+STRIKING_FAMILIES = frozenset({"disaster", "violence"})
 STRIKE_VERBS = frozenset({"frapper", "toucher", "secouer", "ravager", "dévaster", "balayer", "inonder", "endeuiller"})
 
 
@@ -238,9 +240,9 @@ class ArgumentFinder:
         return self._struck_place(cand)
 
     def _struck_place(self, cand: TriggerCandidate) -> int | None:
-        """The place a disaster hits: "le séisme qui a frappé l'Algérie", "un séisme frappe le nord de la Grèce"."""
+        """The place a disaster or an attack hits: "le séisme qui a frappé l'Algérie", "un attentat a frappé Kaboul"."""
         head = cand.head
-        if cand.trigger.category != "disaster" or is_verbal(head):
+        if family(cand.trigger.category) not in STRIKING_FAMILIES or is_verbal(head):
             return None
         verbs = [c for c in head.children if c.dep_ in ("acl", "acl:relcl")]
         verb, dep = self.governor(head)
@@ -249,7 +251,9 @@ class ArgumentFinder:
         for verb in verbs:
             if not any(verb.lemma_.lower().startswith(stem[:-2]) for stem in STRIKE_VERBS):
                 continue  # by stem: the tagger lemmatises "frappe" as a noun's
-            for n in self._mentions_of([c for c in verb.children if c.dep_ == "obj"]):
+            objects = [c for c in verb.children if c.dep_ == "obj" or (c.dep_.startswith("obl") and not case_lemmas(c))]
+            objects += [c for o in objects if o.i in self.timex_tokens for c in o.children if c.dep_.startswith("nmod")]
+            for n in self._mentions_of(o for o in objects if o.i not in self.timex_tokens):
                 if self.mentions[n].kind in PLACE_KINDS:
                     return n
         return None

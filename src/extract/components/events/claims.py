@@ -53,22 +53,23 @@ def claimed_event(cand: TriggerCandidate, by_head: dict[int, TriggerCandidate]) 
 
 
 def _nested_attack(head: Token, by_head: dict[int, TriggerCandidate]) -> TriggerCandidate | None:
-    """A violence trigger after the claim, hanging on one of its nominal complements, no verb between."""
-    frontier = [c for c in head.children if c.dep_.startswith("obl") and c.i > head.i]
-    while frontier:
-        token = frontier.pop(0)
+    """The first violence trigger after the claim that hangs on it with no verb between.
+
+    "a revendiqué, dans un communiqué de son agence, l'attentat de Gao": the parser hangs
+    the attack on the communiqué, or on a comma; the claim has no object of its own.
+    """
+    for token in head.doc[head.i + 1 : head.sent.end]:
         found = by_head.get(token.i)
-        if found is not None and family(found.trigger.category) == "violence" and is_complement(token):
+        if found is None or found.head.i != token.i or family(found.trigger.category) != "violence":
+            continue
+        above = token.head
+        while above.i != head.i and not is_verbal(above) and above.head.i != above.i:
+            above = above.head
+        if above.i == head.i:
             return found
-        frontier += [c for c in token.children if c.dep_.startswith("nmod") and not is_verbal(c)]
     return None
 
 
 def date_before(head: Token, start_char: int) -> bool:
     """Whether a time expression starting at `start_char` stands before the claim trigger."""
     return start_char < head.idx
-
-
-def is_complement(token: Token) -> bool:
-    """A noun's complement, or a bare nominal "obl" (a misparsed object)."""
-    return token.dep_.startswith("nmod") or (token.dep_.startswith("obl") and not case_lemmas(token))

@@ -155,8 +155,6 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
                     place = self.heading_place(head)
                 if place is None:
                     place = self.caused_place(head, places)
-                if place is None and claim:
-                    place, place_source = self.claimed_place(cand, by_head, places)
             timex, value = None, ""
             if dated == "published":
                 value, date_source = (published.isoformat() if published is not None else ""), "publication"
@@ -200,6 +198,7 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
                 )
             )
         resolve(events, referents)
+        self.place_claims(kept, events, by_head)
         self._date_claims_hours_after(kept, events, by_head)
         return events
 

@@ -23,7 +23,8 @@ from extract.components.events.dating import is_calendar
 from extract.components.events.matcher import TriggerCandidate
 from extract.components.events.syntax import case_lemmas, is_verbal
 from extract.components.events.words import DATE_TYPES, PLACE_CASES, PLACE_KINDS, REPORTING_VERBS
-from extract.pipeline.spans import Mention, Timex
+from extract.pipeline.spans import Event, Mention, Timex
+from extract.schema import SHOWN_MODALITIES
 
 # What may open a list item before its heading date: dashes, bullets, spaces.
 ITEM_OPENERS = "—–-•*·> \t"
@@ -73,15 +74,25 @@ class ArgumentSources:
                     return n
         return None
 
-    def claimed_place(
-        self, cand: TriggerCandidate, by_head: dict[int, TriggerCandidate], places: dict[int, int | None]
-    ) -> tuple[int | None, str]:
-        """A claim without a place of its own is placed at the attack it claims ("a revendiqué l'attentat de Gao")."""
-        claimed = claimed_event(cand, by_head)
-        if claimed is None or places.get(claimed.head.i) is None:
-            return None, ""
-        same = claimed.head.sent.start == cand.head.sent.start
-        return places[claimed.head.i], "sentence" if same else "article"
+    def place_claims(
+        self, kept: list[TriggerCandidate], events: list[Event], by_head: dict[int, TriggerCandidate]
+    ) -> None:
+        """A claim without a place of its own is placed at the attack it claims ("a revendiqué l'attentat de Gao").
+
+        Read once coreference has completed the attack's place; the source is `sentence` when
+        the attack is told in the claim's sentence, else `article`.
+        """
+        index = {cand.head.i: n for n, cand in enumerate(kept)}
+        for cand in kept:
+            claimed = claimed_event(cand, by_head)
+            event = events[index[cand.head.i]]
+            if claimed is None or event.place or event.modality not in SHOWN_MODALITIES:
+                continue
+            attack = events[index[claimed.head.i]]
+            if attack.place:
+                same = claimed.head.sent.start == cand.head.sent.start
+                event.place, event.place_country_code = attack.place, attack.place_country_code
+                event.place_source = "sentence" if same else "article"
 
     def caused_place(self, head: Token, places: dict[int, int | None]) -> int | None:
         """An event another one causes takes its place: "un séisme au large du Chili déclenche un tsunami"."""

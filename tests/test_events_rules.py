@@ -106,6 +106,10 @@ PLACES = [
     ("Un séisme de magnitude 6,1 frappe le nord de la Grèce, faisant dix morts.", "disaster", "Grèce", "clause"),
     ("Un attentat a frappé jeudi Mossoul.", "assault", "Mossoul", "clause"),
     ("Un attentat a inquiété jeudi Mossoul.", "assault", "", ""),
+    # a place in a complement of a locative complement; conjoined places: the first
+    ("Dimanche, dans le centre de la ville afghane de Kandahar, un attentat a tué dix personnes.",
+     "assault", "Kandahār", ANY),
+    ("En Équateur et en Colombie, des pluies torrentielles ont fait 600 morts.", "disaster", "Équateur", ANY),
     # a country heading the line before a colon (news briefs)
     ("Italie : grève générale des enseignants", "protest", "Italie", "sentence"),
     ("Italie, grève générale des enseignants", "protest", "", ""),
@@ -192,6 +196,12 @@ ROLES = [
     # an organisation or country holding a meeting; a city is its place
     ("Le sommet de l'Union européenne s'est ouvert jeudi à Bruxelles.", "consult", ["Union européenne"], ANY, [], ANY),
     ("Le sommet de Bruxelles s'est ouvert jeudi.", "consult", [], [], ANY, ANY),
+    # an organisation's attack or warrant: its author; an attack on an institution, an arrest of a person: not
+    ("Deux précédents attentats de Daech ont fait dix morts.", "assault", ["État islamique"], ANY, [], ANY),
+    ("L'attaque de la mairie de Lyon a fait dix morts.", "assault", [], [], ANY, ANY),
+    ("Le parquet a reçu une notice rouge d'Interpol.", "coerce",
+     ["Organisation internationale de police criminelle"], ANY, [], ANY),
+    ("L'arrestation de Carlos Ghosn a eu lieu lundi.", "coerce", [], [], ["Carlos Ghosn"], ANY),
 ]  # fmt: skip
 
 

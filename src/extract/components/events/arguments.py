@@ -33,6 +33,10 @@ ISSUING_VERBS = frozenset({"délivrer", "émettre", "décider", "ordonner", "dé
 # Meetings whose "de" complement holds them: "le sommet de l'Union africaine".
 MEETING_CATEGORIES = frozenset({"consult"})
 HOLDER_KINDS = frozenset({"organisation", "country"})
+# Nouns whose "de" organisation issued or did them: "une notice rouge d'Interpol".
+AUTHORED_CATEGORIES = frozenset({"coerce"})
+# "l'attentat de X" names its author; "l'attaque de la mairie" its target.
+AUTHORED_ATTACKS = frozenset({"attentat", "attentat-suicide", "attentat suicide"})
 # Verbs by which a disaster hits the place in their object: "un séisme frappe le nord de la Grèce".
 STRIKING_FAMILIES = frozenset({"disaster", "violence"})
 STRIKE_VERBS = frozenset({"frapper", "toucher", "secouer", "ravager", "dévaster", "balayer", "inonder", "endeuiller"})
@@ -97,7 +101,7 @@ class ArgumentFinder:
                 elif child.dep_.startswith("nmod") and "par" in cases:
                     agents.append(child)
                 elif child.dep_.startswith("nmod") and "de" in cases and self._holds(child, cand):
-                    agents.append(child)  # "le sommet de l'Union africaine"
+                    agents.append(child)  # "le sommet de l'Union africaine", "les attentats de Daech"
                 elif child.dep_.startswith("nmod") and cases & OTHER_CASES:
                     others.append(child)
                     agents += [  # "l'expulsion de dix Iraniens par l'Allemagne" misparsed
@@ -126,9 +130,24 @@ class ArgumentFinder:
 
     def _holds(self, child: Token, cand: TriggerCandidate) -> bool:
         """An organisation or country holding a meeting: "le sommet de l'UA", not "le sommet de Dakar"."""
-        if cand.trigger.category not in MEETING_CATEGORIES:
+        category = cand.trigger.category
+        if category in MEETING_CATEGORIES:
+            kinds = HOLDER_KINDS
+        elif category in AUTHORED_CATEGORIES or cand.trigger.lemma in AUTHORED_ATTACKS:
+            kinds = {
+                "organisation"
+            }  # "les attentats de Daech", "une notice rouge d'Interpol"; not "l'arrestation de X"
+        else:
             return False
-        return any(self.mentions[n].kind in HOLDER_KINDS for n in self.mention_at.get(child.i, ()))
+        return any(self.mentions[n].kind in kinds for n in self.mention_at.get(child.i, ()))
+
+    def place_code(self, n: int) -> str:
+        """The place's country code, else that of a nationality inside its name ("l'île indonésienne de Java")."""
+        mention = self.mentions[n]
+        if mention.country_code:
+            return mention.country_code
+        inner = (m for m in self.mentions if m.kind == "nationality" and mention.start <= m.start < mention.end)
+        return next((m.country_code for m in inner if m.country_code), "")
 
     @staticmethod
     def _conjuncts(token: Token) -> list[Token]:

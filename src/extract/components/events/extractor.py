@@ -176,7 +176,7 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
                     date_value=value,
                     date_source=date_source if value else "",
                     place=place_mention.canonical if place_mention else "",
-                    place_country_code=place_mention.country_code if place_mention else "",
+                    place_country_code=self.place_code(place) if place is not None else "",
                     place_source=place_source if place_mention else "",
                     agents=agents,
                     agent_country_codes=agent_codes,

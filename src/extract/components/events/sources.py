@@ -176,14 +176,33 @@ class ArgumentSources:
                 continue  # not "à Gao", "en Tunisie", "dans la ville de Gao": an actor, not a place
             if all(self.mentions[m].canonical != mention.canonical for m in found):
                 found.append(n)
+        if len(found) > 1 and self._conjoined(found):
+            return found[0]  # "en Turquie et en Syrie": the first
         return found[0] if len(found) == 1 else None
+
+    def _conjoined(self, found: list[int]) -> bool:
+        """The places are one conjoined locative phrase ("en Turquie et en Syrie")."""
+        roots = [
+            self.doc.char_span(self.mentions[n].start, self.mentions[n].end, alignment_mode="expand") for n in found
+        ]
+        first = roots[0]
+        return first is not None and all(
+            span is not None and span.root.dep_ == "conj" and span.root.head.i == first.root.i for span in roots[1:]
+        )
 
 
 def is_locative(root: Token) -> bool:
     """A mention in a locative phrase: "à Gao", "au Népal", "dans la région de Tillabéri"."""
     if case_lemmas(root) & PLACE_CASES or (root.i > 0 and root.nbor(-1).lower_ in ("à", "au", "en")):
         return True
-    return root.dep_.startswith("nmod") and "de" in case_lemmas(root) and bool(case_lemmas(root.head) & PLACE_CASES)
+    token = root
+    for _depth in range(3):  # "dans le centre de la ville de Kandahar"
+        if not (token.dep_.startswith("nmod") and "de" in case_lemmas(token)) or token.head.i == token.i:
+            return False
+        token = token.head
+        if case_lemmas(token) & PLACE_CASES:
+            return True
+    return False
 
 
 def describes_noun(verb: Token) -> bool:

@@ -35,6 +35,7 @@ MEETING_CATEGORIES = frozenset({"consult"})
 HOLDER_KINDS = frozenset({"organisation", "country"})
 # Nouns whose "de" organisation issued or did them: "une notice rouge d'Interpol".
 AUTHORED_CATEGORIES = frozenset({"coerce"})
+AUTHOR_KINDS = frozenset({"organisation"})
 # "l'attentat de X" names its author; "l'attaque de la mairie" its target.
 AUTHORED_ATTACKS = frozenset({"attentat", "attentat-suicide", "attentat suicide"})
 # Verbs by which a disaster hits the place in their object: "un séisme frappe le nord de la Grèce".
@@ -129,14 +130,12 @@ class ArgumentFinder:
         return expand(agents), expand(others)
 
     def _holds(self, child: Token, cand: TriggerCandidate) -> bool:
-        """An organisation or country holding a meeting: "le sommet de l'UA", not "le sommet de Dakar"."""
+        """The "de" complement holds or authored the noun: "le sommet de l'UA" (not "de Dakar"), "l'attentat de Daech"."""
         category = cand.trigger.category
         if category in MEETING_CATEGORIES:
             kinds = HOLDER_KINDS
         elif category in AUTHORED_CATEGORIES or cand.trigger.lemma in AUTHORED_ATTACKS:
-            kinds = {
-                "organisation"
-            }  # "les attentats de Daech", "une notice rouge d'Interpol"; not "l'arrestation de X"
+            kinds = AUTHOR_KINDS  # "les attentats de Daech", "une notice rouge d'Interpol"; not "l'arrestation de X"
         else:
             return False
         return any(self.mentions[n].kind in kinds for n in self.mention_at.get(child.i, ()))

@@ -196,6 +196,11 @@ ROLES = [
     # an organisation or country holding a meeting; a city is its place
     ("Le sommet de l'Union européenne s'est ouvert jeudi à Bruxelles.", "consult", ["Union européenne"], ANY, [], ANY),
     ("Le sommet de Bruxelles s'est ouvert jeudi.", "consult", [], [], ANY, ANY),
+    # a state organ with a nationality adjective: the state acts; other nouns give only the code
+    ("Les autorités marocaines ont arrêté mardi trois suspects.", "coerce", ["Maroc"], ["MA"], ANY, ANY),
+    ("Les supporters marocains ont manifesté mardi.", "protest", [], ["MA"], ANY, ANY),
+    ("Le président nigérien Mohamed Bazoum a signé un accord avec le Tchad.",
+     "diplomatic_cooperation", ["Mohamed Bazoum"], ["NE"], ["Tchad"], ["TD"]),
     # an organisation's attack or warrant: its author; an attack on an institution, an arrest of a person: not
     ("Deux précédents attentats de Daech ont fait dix morts.", "assault", ["État islamique"], ANY, [], ANY),
     ("L'attaque de la mairie de Lyon a fait dix morts.", "assault", [], [], ANY, ANY),

@@ -30,6 +30,13 @@ Roles = tuple[list[str], list[str]]
 # Verbs whose passive agent issued the noun trigger ("un mandat d'arrêt a été délivré par
 # l'Espagne"); not any passive ("la manifestation a été dispersée par la police").
 ISSUING_VERBS = frozenset({"délivrer", "émettre", "décider", "ordonner", "décréter", "prononcer", "annoncer"})
+# Nouns for a state's organs: with a nationality adjective, the state acts ("les autorités
+# marocaines", "l'armée malienne", "le ministre algérien des Affaires étrangères").
+STATE_NOUNS = frozenset({
+    "autorité", "autorités", "gouvernement", "armée", "police", "justice", "diplomatie", "ministre", "ministère",
+    "président", "présidence", "parquet", "force", "forces", "troupe", "troupes", "douane", "douanes", "garde-côte",
+    "régime", "dirigeant", "dirigeants", "chancellerie",
+})  # fmt: skip
 # Meetings whose "de" complement holds them: "le sommet de l'Union africaine".
 MEETING_CATEGORIES = frozenset({"consult"})
 HOLDER_KINDS = frozenset({"organisation", "country"})
@@ -193,6 +200,7 @@ class ArgumentFinder:
             codes: list[str] = []
             for head in group:
                 hits = {n for token in self._actor_tokens(head) for n in self.mention_at.get(token.i, ())}
+                state = None  # "les autorités marocaines": the state acts, named by its country
                 for n in sorted(hits, key=lambda n: self.mentions[n].start):
                     mention = self.mentions[n]
                     if n in seen or mention.kind == "other":
@@ -204,12 +212,23 @@ class ArgumentFinder:
                     if mention.country_code and mention.country_code not in codes:
                         codes.append(mention.country_code)
                     name = actor_name(mention)
-                    if not self._is_modifier(n, head, cand) and name not in names:
-                        names.append(name)
+                    if not self._is_modifier(n, head, cand):
+                        names += [name] if name not in names else []
+                        state = ""
+                    elif state is None and head.lemma_.lower() in STATE_NOUNS and self._modifies(n, head):
+                        state = name
+                if state and state not in names:
+                    names.append(state)
             found.append((names, codes))
         (agent_names, agent_codes), (target_names, target_codes) = found
         target_names = [name for name in target_names if name not in agent_names]
         return (agent_names, agent_codes), (target_names, target_codes)
+
+    def _modifies(self, n: int, noun: Token) -> bool:
+        """The nationality mention is an adjective on this very noun ("les autorités marocaines")."""
+        mention = self.mentions[n]
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "amod" and span.root.head.i == noun.i
 
     def _is_modifier(self, n: int, phrase: Token, cand: TriggerCandidate) -> bool:
         """A nationality adjective on a noun other than the trigger: a country code, not an actor."""

@@ -115,6 +115,10 @@ PLACES = [
     ("Italie, grève générale des enseignants", "protest", "", ""),
     # an event caused by another takes its place
     ("Un séisme au large du Chili a provoqué un tsunami.", "disaster", "Chili", ANY),
+    # a wire story's dateline places the events whose sentence names no place
+    ("RABAT, 12 juin (AFP) - La police a arrêté mardi trois suspects.", "coerce", "Rabat", "article"),
+    ("RABAT, 12 juin (AFP) - La police a arrêté mardi trois suspects à Tanger.", "coerce", "Tanger", "clause"),
+    ("Rabat, la capitale, a vu la police arrêter mardi trois suspects.", "coerce", "", ""),
     # a claim is placed at the attack it claims
     ("Le groupe État islamique a revendiqué, dans un message de son agence, l'attentat de Madrid.",
      "statement", "Madrid", "sentence"),
@@ -128,6 +132,11 @@ def test_place(events_of, text, category, place, place_source):
     assert event.place == place
     if place_source is not ANY:
         assert event.place_source == place_source
+
+
+def test_the_dateline_s_agency_is_no_participant(events_of):
+    event = one(events_of("RABAT, 12 juin (AFP) - La police a arrêté mardi trois suspects."), "coerce")
+    assert (event.agents, event.targets, event.target_country_codes) == ([], [], [])
 
 
 def test_an_event_caused_by_another_takes_its_place_only_when_it_has_none(events_of):

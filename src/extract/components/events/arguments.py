@@ -75,6 +75,7 @@ class ArgumentFinder:
     timex_tokens: set[int]
     head_of: dict[int, TriggerCandidate]
     role_mentions: set[int]  # the mentions roles() made agents or targets, for the sentence-level place
+    dateline_end: int  # where a wire story's dateline ends: no participant before
 
     if TYPE_CHECKING:  # defined by EventExtractor
 
@@ -203,8 +204,8 @@ class ArgumentFinder:
                 state = None  # "les autorités marocaines": the state acts, named by its country
                 for n in sorted(hits, key=lambda n: self.mentions[n].start):
                     mention = self.mentions[n]
-                    if n in seen or mention.kind == "other":
-                        continue
+                    if n in seen or mention.kind == "other" or mention.end <= self.dateline_end:
+                        continue  # "RABAT, 12 mars (AFP) -": the agency is no participant
                     if mention.kind == "place" and (group is others or n not in self.mention_at.get(head.i, ())):
                         continue  # a city acts only as the subject itself ("Moscou a dénoncé")
                     seen.add(n)

@@ -130,6 +130,7 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
         dates = self.dates(kept, stated_only={cand.head.i for cand in kept} - shown)
         places = {cand.head.i: self.place(cand) for cand in kept}
         self.role_mentions: set[int] = set()
+        self.dateline_end = self.dateline_at()[1]
         roles = {cand.head.i: self.roles(cand, places[cand.head.i]) for cand in kept}
         self._hand_over_claims(kept, dates, roles)
         used = {n for n in dates.values() if isinstance(n, int)}
@@ -199,6 +200,7 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
             )
         resolve(events, referents)
         self.place_claims(kept, events, by_head)
+        self.place_at_dateline(kept, events)
         self._date_claims_hours_after(kept, events, by_head)
         return events
 

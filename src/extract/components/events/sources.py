@@ -32,6 +32,8 @@ ITEM_OPENERS = "—–-•*·> \t"
 HEADING_END = re.compile(r"\s*[:–—-]")
 # Verbs by which an event causes another: "un séisme provoque un tsunami".
 CAUSE_VERBS = frozenset({"provoquer", "déclencher", "entraîner", "causer", "engendrer"})
+# What follows a wire story's dateline place: "RABAT, 12 mars (AFP) -".
+DATELINE_END = re.compile(r",[^\n()]{0,30}\([A-Z][\w .-]{1,20}\)\s*[-–—]")
 # What follows a place heading a line: "Italie : grève générale des enseignants".
 PLACE_HEADING_END = re.compile(r"\s*:")
 
@@ -93,6 +95,46 @@ class ArgumentSources:
                 same = claimed.head.sent.start == cand.head.sent.start
                 event.place, event.place_country_code = attack.place, attack.place_country_code
                 event.place_source = "sentence" if same else "article"
+
+    def place_at_dateline(self, kept: list[TriggerCandidate], events: list[Event]) -> None:
+        """A wire story's dateline city ("RABAT, 12 mars (AFP) -") places its events whose sentence names no place.
+
+        Read after coreference; the source is `article` (the dateline is the article's, not the sentence's).
+        """
+        dateline = self._dateline()
+        if dateline is None:
+            return
+        mention = self.mentions[dateline]
+        for cand, event in zip(kept, events, strict=True):
+            if event.place or event.modality not in SHOWN_MODALITIES or self._names_place(cand.head.sent, dateline):
+                continue
+            event.place, event.place_country_code, event.place_source = (
+                mention.canonical,
+                mention.country_code,
+                "article",
+            )
+
+    def _dateline(self) -> int | None:
+        """The place mention of the article's dateline, if it opens with one."""
+        return self.dateline_at()[0]
+
+    def dateline_at(self) -> tuple[int | None, int]:
+        """The dateline's place mention and where the dateline ends (0 without one): "RABAT, 12 mars (AFP) -"."""
+        text = self.doc.text
+        opened = len(text) - len(text.lstrip())
+        for n, mention in enumerate(self.mentions):
+            surface = text[mention.start : mention.end]
+            if mention.start == opened and mention.kind in PLACE_KINDS and surface.isupper():
+                found = DATELINE_END.match(text, mention.end)
+                return (n, found.end()) if found else (None, 0)
+        return None, 0
+
+    def _names_place(self, sent: Span, dateline: int) -> bool:
+        """The sentence names a place or country other than the dateline's."""
+        return any(
+            n != dateline and m.kind in PLACE_KINDS and sent.start_char <= m.start < sent.end_char
+            for n, m in enumerate(self.mentions)
+        )
 
     def caused_place(self, head: Token, places: dict[int, int | None]) -> int | None:
         """An event another one causes takes its place: "un séisme au large du Chili déclenche un tsunami"."""

@@ -202,6 +202,11 @@ ROLES = [
     ("Après l'expulsion de dix Iraniens par l'Allemagne, Téhéran a protesté.",
      "reduce_relations", ["Allemagne"], ["DE"], ["Iran"], ["IR"]),
     ("Après l'expulsion de dix Iraniens vers l'Allemagne, Téhéran a protesté.", "reduce_relations", [], [], ANY, ANY),
+    # who announces or decides the noun trigger does it; not who criticises it
+    ("Après l'annonce par Moscou de l'expulsion de dix diplomates, Londres a protesté.",
+     "reduce_relations", ["Moscou"], ["RU"], ANY, ANY),
+    ("Après la critique par Moscou de l'expulsion de dix diplomates, Londres a protesté.",
+     "reduce_relations", [], [], ANY, ANY),
     # an organisation or country holding a meeting; a city is its place
     ("Le sommet de l'Union européenne s'est ouvert jeudi à Bruxelles.", "consult", ["Union européenne"], ANY, [], ANY),
     ("Le sommet de Bruxelles s'est ouvert jeudi.", "consult", [], [], ANY, ANY),

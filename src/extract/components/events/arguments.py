@@ -37,6 +37,8 @@ STATE_NOUNS = frozenset({
     "président", "présidence", "parquet", "force", "forces", "troupe", "troupes", "douane", "douanes", "garde-côte",
     "régime", "dirigeant", "dirigeants", "chancellerie",
 })  # fmt: skip
+# Nouns whose "par" complement decides the noun trigger they govern: "l'annonce par Moscou de l'expulsion".
+DECISION_NOUNS = frozenset({"annonce", "décision", "ordre"})
 # Meetings whose "de" complement holds them: "le sommet de l'Union africaine".
 MEETING_CATEGORIES = frozenset({"consult"})
 HOLDER_KINDS = frozenset({"organisation", "country"})
@@ -118,6 +120,10 @@ class ArgumentFinder:
                     ]
                 elif child.dep_ == "acl":
                     agents += [c for c in child.children if c.dep_ == "obl:agent"]
+            if head.dep_.startswith("nmod") and head.head.lemma_.lower() in DECISION_NOUNS:
+                agents += [  # "l'annonce par Moscou de l'expulsion": who announces or decides it does it
+                    c for c in head.head.children if c.dep_.startswith("nmod") and "par" in case_lemmas(c)
+                ]
             verb, dep = self.governor(head)
             if verb.i != head.i and verb.lemma_ in SUPPORT_VERBS:
                 if dep == "obj" or is_bare_obl(head):

@@ -110,9 +110,6 @@ PLACES = [
     ("Dimanche, dans le centre de la ville afghane de Kandahar, un attentat a tué dix personnes.",
      "assault", "Kandahār", ANY),
     ("En Équateur et en Colombie, des pluies torrentielles ont fait 600 morts.", "disaster", "Équateur", ANY),
-    # a country heading the line before a colon (news briefs)
-    ("Italie : grève générale des enseignants", "protest", "Italie", "sentence"),
-    ("Italie, grève générale des enseignants", "protest", "", ""),
     # an event caused by another takes its place
     ("Un séisme au large du Chili a provoqué un tsunami.", "disaster", "Chili", ANY),
     # a wire story's dateline places the events whose sentence names no place

@@ -116,9 +116,7 @@ that found them (empty when none did):
    event's place or actor ("à Addis-Abeba, où le sommet se tiendra du 17 au 18 février"); a
    date heading a list item dates the events of that item ("— 25 avril 2015 : Au Népal,
    plus de 8 800 personnes sont tuées par un séisme" gives the date, and the sentence the place).
-   Also `sentence` (places only): a place or country heading the line before a colon, as
-   news briefs do ("Italie : grève générale des enseignants"); the place of the event that
-   causes this one ("un séisme au large du Chili a provoqué un tsunami": the tsunami's
+   Also `sentence` (places only): the place of the event that causes this one ("un séisme au large du Chili a provoqué un tsunami": the tsunami's
    place is Chili); and a claim's place, when the attack it claims is told in its sentence.
 4. `article`: a coreferent mention elsewhere in the article (see *Event coreference*); and
    a claim of responsibility without a place of its own is placed at the attack it claims
@@ -135,7 +133,8 @@ Kaboul"). A locative phrase may hold the place deeper ("dans le centre de la vil
 Kandahar"); of conjoined locative places ("en Turquie et en Syrie") the first is the place.
 `place_country_code` is the place's code, else that of a nationality adjective inside the
 place's name ("l'île indonésienne de Java": `ID`). No place is inferred from an agent's
-country ("le Royaume-Uni a expulsé …" has no place): SPEC gives the place only where stated.
+country ("le Royaume-Uni a expulsé …" has no place): SPEC gives the place only where stated. Nor from a brief's heading ("Libye : reprise des
+pourparlers" names the topic; the talks are held at Genève).
 
 An expression is not the event's when it dates a reporting verb ("a déclaré mardi que
 l'attaque …"), a noun the trigger only modifies or a noun described by a participle ("les

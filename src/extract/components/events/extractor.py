@@ -153,8 +153,6 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
                 if place is None:
                     place = self.sentence_place(head, claimed, self.role_mentions)
                 if place is None:
-                    place = self.heading_place(head)
-                if place is None:
                     place = self.caused_place(head, places)
             timex, value = None, ""
             if dated == "published":

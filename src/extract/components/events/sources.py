@@ -34,8 +34,6 @@ HEADING_END = re.compile(r"\s*[:–—-]")
 CAUSE_VERBS = frozenset({"provoquer", "déclencher", "entraîner", "causer", "engendrer"})
 # What follows a wire story's dateline place: "RABAT, 12 mars (AFP) -".
 DATELINE_END = re.compile(r",[^\n()]{0,30}\([A-Z][\w .-]{1,20}\)\s*[-–—]")
-# What follows a place heading a line: "Italie : grève générale des enseignants".
-PLACE_HEADING_END = re.compile(r"\s*:")
 
 
 class ArgumentSources:
@@ -62,18 +60,6 @@ class ArgumentSources:
                 continue
             if timex.start == opened and timex.end <= head.idx and HEADING_END.match(text, timex.end):
                 return n
-        return None
-
-    def heading_place(self, head: Token) -> int | None:
-        """The place or country heading the trigger's line before a colon ("Italie : grève générale")."""
-        text = self.doc.text
-        opened = text.rfind("\n", 0, head.idx) + 1
-        while opened < len(text) and text[opened] in ITEM_OPENERS:
-            opened += 1
-        for n, mention in enumerate(self.mentions):
-            if mention.start == opened and mention.kind in PLACE_KINDS and mention.end <= head.idx:
-                if PLACE_HEADING_END.match(text, mention.end):
-                    return n
         return None
 
     def place_claims(

@@ -137,6 +137,53 @@ def test_argument_sources(events_of, sentence, category, date, date_source, plac
         assert event.place_source == place_source
 
 
+# (text, category, place, place source)
+PLACES = [
+    # the place a disaster hits, object of "frapper"
+    ("Le séisme qui a frappé l'Algérie mardi a fait 300 morts.", "disaster", "Algérie", "clause"),
+    ("Le séisme qui a surpris l'Algérie mardi a fait 300 morts.", "disaster", "", ""),
+    ("Un séisme de magnitude 6,1 frappe le nord de la Grèce, faisant dix morts.", "disaster", "Grèce", "clause"),
+    ("Un attentat a frappé jeudi Mossoul.", "assault", "Mossoul", "clause"),
+    ("Un attentat a inquiété jeudi Mossoul.", "assault", "", ""),
+    # a place in a complement of a locative complement; conjoined places: the first
+    ("Dimanche, dans le centre de la ville afghane de Kandahar, un attentat a tué dix personnes.",
+     "assault", "Kandahār", ANY),
+    ("En Équateur et en Colombie, des pluies torrentielles ont fait 600 morts.", "disaster", "Équateur", ANY),
+    # an event caused by another takes its place
+    ("Un séisme au large du Chili a provoqué un tsunami.", "disaster", "Chili", ANY),
+    # a wire story's dateline places the events whose sentence names no place
+    ("RABAT, 12 juin (AFP) - La police a arrêté mardi trois suspects.", "coerce", "Rabat", "article"),
+    ("RABAT, 12 juin (AFP) - La police a arrêté mardi trois suspects à Tanger.", "coerce", "Tanger", "clause"),
+    ("Rabat, la capitale, a vu la police arrêter mardi trois suspects.", "coerce", "", ""),
+    # a claim is placed at the attack it claims
+    ("Le groupe État islamique a revendiqué, dans un message de son agence, l'attentat de Madrid.",
+     "statement", "Madrid", "sentence"),
+    ("Le groupe État islamique a revendiqué l'attentat.", "statement", "", ""),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "category", "place", "place_source"), PLACES)
+def test_place(events_of, text, category, place, place_source):
+    event = one(events_of(text), category)
+    assert event.place == place
+    if place_source is not ANY:
+        assert event.place_source == place_source
+
+
+def test_the_dateline_s_agency_is_no_participant(events_of):
+    event = one(events_of("RABAT, 12 juin (AFP) - La police a arrêté mardi trois suspects."), "coerce")
+    assert (event.agents, event.targets, event.target_country_codes) == ([], [], [])
+
+
+def test_an_event_caused_by_another_takes_its_place_only_when_it_has_none(events_of):
+    tsunami = [
+        e for e in events_of("Un séisme au large du Chili a provoqué un tsunami.") if e.trigger_lemma == "tsunami"
+    ]
+    assert [(e.place, e.place_source) for e in tsunami] == [("Chili", "sentence")]
+    other = [e for e in events_of("Un séisme au large du Chili a rappelé un tsunami.") if e.trigger_lemma == "tsunami"]
+    assert [e.place for e in other] in ([], [""])
+
+
 def test_each_list_item_is_dated_by_its_own_heading(events_of):
     events = events_of(SOURCES[4][0])
     assert [(e.trigger_lemma, e.date_value) for e in events] == [("séisme", "2005-10-08"), ("tsunami", "2004-12-26")]
@@ -178,6 +225,39 @@ ROLES = [
     ("Des milliers de personnes ont manifesté contre Marine Le Pen à Paris.",
      "protest", [], [], ["Marine Le Pen"], ANY),
     ("Le président a signé un accord avec le Maroc.", "diplomatic_cooperation", ANY, ANY, ["Maroc"], ["MA"]),
+    # a claim whose attack the parser hangs on another complement still gives the attack its agent
+    ("Le groupe État islamique a revendiqué lundi, dans un message de son agence, l'attentat de Madrid.",
+     "assault", ["État islamique"], ANY, ANY, ANY),
+    ("Al-Qaïda a revendiqué mercredi, via un site de ses partisans, l'attaque de Mossoul.",
+     "assault", ["Al-Qaïda"], ANY, ANY, ANY),
+    ("Le groupe État islamique a publié lundi, dans un message de son agence, une photo de l'attentat de Madrid.",
+     "assault", [], [], ANY, ANY),
+    # the passive agent of a verb that issues the noun trigger; not of any passive
+    ("Un mandat d'arrêt a été délivré par l'Espagne contre l'ancien ministre.", "coerce", ["Espagne"], ["ES"], ANY, ANY),
+    ("La manifestation a été dispersée par la police espagnole.", "protest", [], [], ANY, ANY),
+    # "par" misattached to the noun's complement: the agent, not a target
+    ("Après l'expulsion de dix Iraniens par l'Allemagne, Téhéran a protesté.",
+     "reduce_relations", ["Allemagne"], ["DE"], ["Iran"], ["IR"]),
+    ("Après l'expulsion de dix Iraniens vers l'Allemagne, Téhéran a protesté.", "reduce_relations", [], [], ANY, ANY),
+    # who announces or decides the noun trigger does it; not who criticises it
+    ("Après l'annonce par Moscou de l'expulsion de dix diplomates, Londres a protesté.",
+     "reduce_relations", ["Moscou"], ["RU"], ANY, ANY),
+    ("Après la critique par Moscou de l'expulsion de dix diplomates, Londres a protesté.",
+     "reduce_relations", [], [], ANY, ANY),
+    # an organisation or country holding a meeting; a city is its place
+    ("Le sommet de l'Union européenne s'est ouvert jeudi à Bruxelles.", "consult", ["Union européenne"], ANY, [], ANY),
+    ("Le sommet de Bruxelles s'est ouvert jeudi.", "consult", [], [], ANY, ANY),
+    # a state organ with a nationality adjective: the state acts; other nouns give only the code
+    ("Les autorités marocaines ont arrêté mardi trois suspects.", "coerce", ["Maroc"], ["MA"], ANY, ANY),
+    ("Les supporters marocains ont manifesté mardi.", "protest", [], ["MA"], ANY, ANY),
+    ("Le président nigérien Mohamed Bazoum a signé un accord avec le Tchad.",
+     "diplomatic_cooperation", ["Mohamed Bazoum"], ["NE"], ["Tchad"], ["TD"]),
+    # an organisation's attack or warrant: its author; an attack on an institution, an arrest of a person: not
+    ("Deux précédents attentats de Daech ont fait dix morts.", "assault", ["État islamique"], ANY, [], ANY),
+    ("L'attaque de la mairie de Lyon a fait dix morts.", "assault", [], [], ANY, ANY),
+    ("Le parquet a reçu une notice rouge d'Interpol.", "coerce",
+     ["Organisation internationale de police criminelle"], ANY, [], ANY),
+    ("L'arrestation de Carlos Ghosn a eu lieu lundi.", "coerce", [], [], ["Carlos Ghosn"], ANY),
 ]  # fmt: skip
 
 

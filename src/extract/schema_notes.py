@@ -148,7 +148,25 @@ that found them (empty when none did):
    event's place or actor ("à Addis-Abeba, où le sommet se tiendra du 17 au 18 février"); a
    date heading a list item dates the events of that item ("— 25 avril 2015 : Au Népal,
    plus de 8 800 personnes sont tuées par un séisme" gives the date, and the sentence the place).
-4. `article`: a coreferent mention elsewhere in the article (see *Event coreference*).
+   Also `sentence` (places only): the place of the event that causes this one ("un séisme au large du Chili a provoqué un tsunami": the tsunami's
+   place is Chili); and a claim's place, when the attack it claims is told in its sentence.
+4. `article`: a coreferent mention elsewhere in the article (see *Event coreference*); and
+   a claim of responsibility without a place of its own is placed at the attack it claims
+   once coreference has completed that attack (SPEC is silent: a claim is about the attack,
+   so an analyst counting events by place finds the claim beside the attack); last, a wire
+   story's dateline city ("RABAT, 12 mars (AFP) - …", upper case, then an agency in
+   parentheses) places its events whose sentence names no place or country (SPEC is silent:
+   the dateline is the article's setting, and its agency is never a participant).
+
+The clause's place also includes what a disaster or an attack strikes: the object of
+*frapper, toucher, secouer, ravager, dévaster, balayer, inonder, endeuiller* ("le séisme qui
+a frappé l'Algérie", "un séisme frappe le nord de la Grèce", "un attentat a frappé
+Kaboul"). A locative phrase may hold the place deeper ("dans le centre de la ville de
+Kandahar"); of conjoined locative places ("en Turquie et en Syrie") the first is the place.
+`place_country_code` is the place's code, else that of a nationality adjective inside the
+place's name ("l'île indonésienne de Java": `ID`). No place is inferred from an agent's
+country ("le Royaume-Uni a expulsé …" has no place): SPEC gives the place only where stated. Nor from a brief's heading ("Libye : reprise des
+pourparlers" names the topic; the talks are held at Genève).
 
 An expression is not the event's when it dates a reporting verb ("a déclaré mardi que
 l'attaque …"), a noun the trigger only modifies or a noun described by a participle ("les
@@ -172,6 +190,32 @@ subject of a support verb ("a lancé une offensive"); the targets are the object
 subject and the `contre`/`avec`/`entre`/`de`/`à` complements ("manifestation contre Le Pen":
 target Le Pen). A nationality adjective inside another phrase gives a country code, not a
 name ("un hôtel tunisien": target country `TN`, no target named Tunisie).
+
+More agents, each rule beside a look-alike in `tests/test_events_rules.py`:
+
+- the passive agent of a verb that issues the noun trigger (*délivrer, émettre, décider,
+  ordonner, décréter, prononcer, annoncer*): "un mandat d'arrêt a été délivré par l'Espagne"
+  gives agent Espagne; any other passive does not ("la manifestation a été dispersée par la
+  police": the police is no protester);
+- a `par` complement the parser hangs on the noun's complement: "l'expulsion de dix
+  Iraniens par l'Allemagne" gives agent Allemagne, target Iran;
+- the `par` complement of an announcement or decision governing the trigger ("l'annonce par
+  Moscou de l'expulsion": agent Moscou; not "la critique par Moscou de l'expulsion");
+- the organisation or country a meeting's `de` complement names holds it ("le sommet de
+  l'Union africaine": agent, "le sommet de Bruxelles": the place); an organisation's
+  `attentat` or warrant names its author ("les attentats de Daech", "une notice rouge
+  d'Interpol"), but "l'attaque de la mairie" names a target and "l'arrestation de X" the
+  one arrested;
+- a state organ with a nationality adjective names the state ("les autorités marocaines",
+  "le ministre algérien des Affaires étrangères": agent Maroc, Algérie) unless a person is
+  named ("le président nigérien Mohamed Bazoum": agent Mohamed Bazoum, code `NE`); other
+  nouns give the code only ("les supporters marocains": code `MA`, no name);
+- a claim whose object the parser misattaches ("a revendiqué lundi, dans un message de son
+  agence, l'attentat de Madrid") still claims the first violence trigger after it that
+  hangs on it with no verb between, and hands it its claimant.
+
+Disasters have no agent (an earthquake is done by no one), so they count as missing agents
+in `extract evaluate`'s `event agents` share.
 """
 
 COREFERENCE = """\

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from extract.components.events.coref import family
 from extract.components.events.matcher import TriggerCandidate
 from extract.components.events.syntax import case_lemmas, is_bare_obl, is_verbal, local_tokens
 from extract.components.events.words import (
@@ -25,6 +26,30 @@ from extract.pipeline.spans import Mention, Timex
 
 # (canonical names, distinct country codes) of one role.
 Roles = tuple[list[str], list[str]]
+
+# Verbs whose passive agent issued the noun trigger ("un mandat d'arrêt a été délivré par
+# l'Espagne"); not any passive ("la manifestation a été dispersée par la police").
+ISSUING_VERBS = frozenset({"délivrer", "émettre", "décider", "ordonner", "décréter", "prononcer", "annoncer"})
+# Nouns for a state's organs: with a nationality adjective, the state acts ("les autorités
+# marocaines", "l'armée malienne", "le ministre algérien des Affaires étrangères").
+STATE_NOUNS = frozenset({
+    "autorité", "autorités", "gouvernement", "armée", "police", "justice", "diplomatie", "ministre", "ministère",
+    "président", "présidence", "parquet", "force", "forces", "troupe", "troupes", "douane", "douanes", "garde-côte",
+    "régime", "dirigeant", "dirigeants", "chancellerie",
+})  # fmt: skip
+# Nouns whose "par" complement decides the noun trigger they govern: "l'annonce par Moscou de l'expulsion".
+DECISION_NOUNS = frozenset({"annonce", "décision", "ordre"})
+# Meetings whose "de" complement holds them: "le sommet de l'Union africaine".
+MEETING_CATEGORIES = frozenset({"consult"})
+HOLDER_KINDS = frozenset({"organisation", "country"})
+# Nouns whose "de" organisation issued or did them: "une notice rouge d'Interpol".
+AUTHORED_CATEGORIES = frozenset({"coerce"})
+AUTHOR_KINDS = frozenset({"organisation"})
+# "l'attentat de X" names its author; "l'attaque de la mairie" its target.
+AUTHORED_ATTACKS = frozenset({"attentat", "attentat-suicide", "attentat suicide"})
+# Verbs by which a disaster hits the place in their object: "un séisme frappe le nord de la Grèce".
+STRIKING_FAMILIES = frozenset({"disaster", "violence"})
+STRIKE_VERBS = frozenset({"frapper", "toucher", "secouer", "ravager", "dévaster", "balayer", "inonder", "endeuiller"})
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +77,7 @@ class ArgumentFinder:
     timex_tokens: set[int]
     head_of: dict[int, TriggerCandidate]
     role_mentions: set[int]  # the mentions roles() made agents or targets, for the sentence-level place
+    dateline_end: int  # where a wire story's dateline ends: no participant before
 
     if TYPE_CHECKING:  # defined by EventExtractor
 
@@ -85,10 +111,19 @@ class ArgumentFinder:
                     agents.append(child)
                 elif child.dep_.startswith("nmod") and "par" in cases:
                     agents.append(child)
+                elif child.dep_.startswith("nmod") and "de" in cases and self._holds(child, cand):
+                    agents.append(child)  # "le sommet de l'Union africaine", "les attentats de Daech"
                 elif child.dep_.startswith("nmod") and cases & OTHER_CASES:
                     others.append(child)
+                    agents += [  # "l'expulsion de dix Iraniens par l'Allemagne" misparsed
+                        c for c in child.children if c.dep_.startswith("nmod") and "par" in case_lemmas(c)
+                    ]
                 elif child.dep_ == "acl":
                     agents += [c for c in child.children if c.dep_ == "obl:agent"]
+            if head.dep_.startswith("nmod") and head.head.lemma_.lower() in DECISION_NOUNS:
+                agents += [  # "l'annonce par Moscou de l'expulsion": who announces or decides it does it
+                    c for c in head.head.children if c.dep_.startswith("nmod") and "par" in case_lemmas(c)
+                ]
             verb, dep = self.governor(head)
             if verb.i != head.i and verb.lemma_ in SUPPORT_VERBS:
                 if dep == "obj" or is_bare_obl(head):
@@ -100,11 +135,32 @@ class ArgumentFinder:
                     ]
                 elif dep in ("nsubj", "nsubj:pass"):
                     agents += [c for c in verb.children if c.dep_ == "obl:agent"]
+            elif verb.i != head.i and dep == "nsubj:pass" and verb.lemma_ in ISSUING_VERBS:
+                agents += [c for c in verb.children if c.dep_ == "obl:agent"]
 
         def expand(tokens: list[Token]) -> list[Token]:
             return [t for tok in tokens for t in (tok, *self._conjuncts(tok))]
 
         return expand(agents), expand(others)
+
+    def _holds(self, child: Token, cand: TriggerCandidate) -> bool:
+        """The "de" complement holds or authored the noun: "le sommet de l'UA" (not "de Dakar"), "l'attentat de Daech"."""
+        category = cand.trigger.category
+        if category in MEETING_CATEGORIES:
+            kinds = HOLDER_KINDS
+        elif category in AUTHORED_CATEGORIES or cand.trigger.lemma in AUTHORED_ATTACKS:
+            kinds = AUTHOR_KINDS  # "les attentats de Daech", "une notice rouge d'Interpol"; not "l'arrestation de X"
+        else:
+            return False
+        return any(self.mentions[n].kind in kinds for n in self.mention_at.get(child.i, ()))
+
+    def place_code(self, n: int) -> str:
+        """The place's country code, else that of a nationality inside its name ("l'île indonésienne de Java")."""
+        mention = self.mentions[n]
+        if mention.country_code:
+            return mention.country_code
+        inner = (m for m in self.mentions if m.kind == "nationality" and mention.start <= m.start < mention.end)
+        return next((m.country_code for m in inner if m.country_code), "")
 
     @staticmethod
     def _conjuncts(token: Token) -> list[Token]:
@@ -128,8 +184,8 @@ class ArgumentFinder:
         """The participant's phrase without its locative complements ("un commando près de Gao")."""
         yield token
         for child in token.children:
-            if child.dep_ in CLAUSE_DEPS or child.dep_ == "acl:relcl":
-                continue
+            if child.dep_ in CLAUSE_DEPS or child.dep_ == "acl:relcl" or "par" in case_lemmas(child):
+                continue  # "par l'Allemagne" in "de dix Iraniens par l'Allemagne": the agent's
             if case_lemmas(child) & (PLACE_CASES - {"à", "au", "aux"}) or (
                 child.i >= 2 and self.doc[child.i - 2].lower_ == "près"
             ):
@@ -151,10 +207,11 @@ class ArgumentFinder:
             codes: list[str] = []
             for head in group:
                 hits = {n for token in self._actor_tokens(head) for n in self.mention_at.get(token.i, ())}
+                state = None  # "les autorités marocaines": the state acts, named by its country
                 for n in sorted(hits, key=lambda n: self.mentions[n].start):
                     mention = self.mentions[n]
-                    if n in seen or mention.kind == "other":
-                        continue
+                    if n in seen or mention.kind == "other" or mention.end <= self.dateline_end:
+                        continue  # "RABAT, 12 mars (AFP) -": the agency is no participant
                     if mention.kind == "place" and (group is others or n not in self.mention_at.get(head.i, ())):
                         continue  # a city acts only as the subject itself ("Moscou a dénoncé")
                     seen.add(n)
@@ -162,12 +219,23 @@ class ArgumentFinder:
                     if mention.country_code and mention.country_code not in codes:
                         codes.append(mention.country_code)
                     name = actor_name(mention)
-                    if not self._is_modifier(n, head, cand) and name not in names:
-                        names.append(name)
+                    if not self._is_modifier(n, head, cand):
+                        names += [name] if name not in names else []
+                        state = ""
+                    elif state is None and head.lemma_.lower() in STATE_NOUNS and self._modifies(n, head):
+                        state = name
+                if state and state not in names:
+                    names.append(state)
             found.append((names, codes))
         (agent_names, agent_codes), (target_names, target_codes) = found
         target_names = [name for name in target_names if name not in agent_names]
         return (agent_names, agent_codes), (target_names, target_codes)
+
+    def _modifies(self, n: int, noun: Token) -> bool:
+        """The nationality mention is an adjective on this very noun ("les autorités marocaines")."""
+        mention = self.mentions[n]
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ == "amod" and span.root.head.i == noun.i
 
     def _is_modifier(self, n: int, phrase: Token, cand: TriggerCandidate) -> bool:
         """A nationality adjective on a noun other than the trigger: a country code, not an actor."""
@@ -213,4 +281,23 @@ class ArgumentFinder:
                             return n
                 deeper += [c for c in token.children if c.dep_[:3] in ("obl", "nmo") or c.dep_ == "acl"]
             frontier = deeper
+        return self._struck_place(cand)
+
+    def _struck_place(self, cand: TriggerCandidate) -> int | None:
+        """The place a disaster or an attack hits: "le séisme qui a frappé l'Algérie", "un attentat a frappé Kaboul"."""
+        head = cand.head
+        if family(cand.trigger.category) not in STRIKING_FAMILIES or is_verbal(head):
+            return None
+        verbs = [c for c in head.children if c.dep_ in ("acl", "acl:relcl")]
+        verb, dep = self.governor(head)
+        if dep == "nsubj":
+            verbs.append(verb)
+        for verb in verbs:
+            if not any(verb.lemma_.lower().startswith(stem[:-2]) for stem in STRIKE_VERBS):
+                continue  # by stem: the tagger lemmatises "frappe" as a noun's
+            objects = [c for c in verb.children if c.dep_ == "obj" or (c.dep_.startswith("obl") and not case_lemmas(c))]
+            objects += [c for o in objects if o.i in self.timex_tokens for c in o.children if c.dep_.startswith("nmod")]
+            for n in self._mentions_of(o for o in objects if o.i not in self.timex_tokens):
+                if self.mentions[n].kind in PLACE_KINDS:
+                    return n
         return None

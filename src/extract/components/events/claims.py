@@ -40,11 +40,33 @@ def claimed_event(cand: TriggerCandidate, by_head: dict[int, TriggerCandidate]) 
             child.dep_ in CLAIMED_DEPS or (child.dep_.startswith("nmod") and "de" in case_lemmas(child))
         ):
             return by_head[child.i]  # "a revendiqué l'attaque", "la revendication de l'attentat"
+    if is_verbal(head) and not any(c.dep_ in CLAIMED_DEPS for c in head.children):
+        found = _nested_attack(head, by_head)
+        if found is not None:
+            return found  # "a revendiqué, dans un communiqué de son agence, l'attentat de Gao" misparsed
     if is_bare_participle(head):
         for token in reversed(head.doc[head.sent.start : head.i]):
             found = by_head.get(token.i)
             if found is not None and family(found.trigger.category) == "violence":
                 return found  # "un attentat, aussi revendiqué par ..." misparsed
+    return None
+
+
+def _nested_attack(head: Token, by_head: dict[int, TriggerCandidate]) -> TriggerCandidate | None:
+    """The first violence trigger after the claim that hangs on it with no verb between.
+
+    "a revendiqué, dans un communiqué de son agence, l'attentat de Gao": the parser hangs
+    the attack on the communiqué, or on a comma; the claim has no object of its own.
+    """
+    for token in head.doc[head.i + 1 : head.sent.end]:
+        found = by_head.get(token.i)
+        if found is None or found.head.i != token.i or family(found.trigger.category) != "violence":
+            continue
+        above = token.head
+        while above.i != head.i and not is_verbal(above) and above.head.i != above.i:
+            above = above.head
+        if above.i == head.i:
+            return found
     return None
 
 

@@ -130,6 +130,7 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
         dates = self.dates(kept, stated_only={cand.head.i for cand in kept} - shown)
         places = {cand.head.i: self.place(cand) for cand in kept}
         self.role_mentions: set[int] = set()
+        self.dateline_end = self.dateline_at()[1]
         roles = {cand.head.i: self.roles(cand, places[cand.head.i]) for cand in kept}
         self._hand_over_claims(kept, dates, roles)
         used = {n for n in dates.values() if isinstance(n, int)}
@@ -151,6 +152,8 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
                 place, place_source = self.relative_place(head), "sentence"
                 if place is None:
                     place = self.sentence_place(head, claimed, self.role_mentions)
+                if place is None:
+                    place = self.caused_place(head, places)
             timex, value = None, ""
             if dated == "published":
                 value, date_source = (published.isoformat() if published is not None else ""), "publication"
@@ -172,7 +175,7 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
                     date_value=value,
                     date_source=date_source if value else "",
                     place=place_mention.canonical if place_mention else "",
-                    place_country_code=place_mention.country_code if place_mention else "",
+                    place_country_code=self.place_code(place) if place is not None else "",
                     place_source=place_source if place_mention else "",
                     agents=agents,
                     agent_country_codes=agent_codes,
@@ -194,6 +197,8 @@ class EventExtractor(ModalityReader, ArgumentFinder, EventDating, ArgumentSource
                 )
             )
         resolve(events, referents)
+        self.place_claims(kept, events, by_head)
+        self.place_at_dateline(kept, events)
         self._date_claims_hours_after(kept, events, by_head)
         timed = self.doc._.timexes is not None  # without time expressions, a sentence's date is unknown
         for cand, event in zip(kept, events, strict=True):

@@ -18,17 +18,22 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from extract.components.events.claims import is_bare_participle
+from extract.components.events.claims import claimed_event, is_bare_participle
 from extract.components.events.dating import is_calendar
 from extract.components.events.matcher import TriggerCandidate
 from extract.components.events.syntax import case_lemmas, is_conditional, is_verbal
 from extract.components.events.words import DATE_TYPES, PLACE_CASES, PLACE_KINDS, REPORTING_VERBS
-from extract.pipeline.spans import Mention, Timex
+from extract.pipeline.spans import Event, Mention, Timex
+from extract.schema import SHOWN_MODALITIES
 
 # What may open a list item before its heading date: dashes, bullets, spaces.
 ITEM_OPENERS = "—–-•*·> \t"
 # What follows a heading date: "25 avril 2015 : ...", "25 avril 2015 – ...".
 HEADING_END = re.compile(r"\s*[:–—-]")
+# Verbs by which an event causes another: "un séisme provoque un tsunami".
+CAUSE_VERBS = frozenset({"provoquer", "déclencher", "entraîner", "causer", "engendrer"})
+# What follows a wire story's dateline place: "RABAT, 12 mars (AFP) -".
+DATELINE_END = re.compile(r",[^\n()]{0,30}\([A-Z][\w .-]{1,20}\)\s*[-–—]")
 
 
 class ArgumentSources:
@@ -55,6 +60,79 @@ class ArgumentSources:
                 continue
             if timex.start == opened and timex.end <= head.idx and HEADING_END.match(text, timex.end):
                 return n
+        return None
+
+    def place_claims(
+        self, kept: list[TriggerCandidate], events: list[Event], by_head: dict[int, TriggerCandidate]
+    ) -> None:
+        """A claim without a place of its own is placed at the attack it claims ("a revendiqué l'attentat de Gao").
+
+        Read once coreference has completed the attack's place; the source is `sentence` when
+        the attack is told in the claim's sentence, else `article`.
+        """
+        index = {cand.head.i: n for n, cand in enumerate(kept)}
+        for cand in kept:
+            claimed = claimed_event(cand, by_head)
+            event = events[index[cand.head.i]]
+            if claimed is None or event.place or event.modality not in SHOWN_MODALITIES:
+                continue
+            attack = events[index[claimed.head.i]]
+            if attack.place:
+                same = claimed.head.sent.start == cand.head.sent.start
+                event.place, event.place_country_code = attack.place, attack.place_country_code
+                event.place_source = "sentence" if same else "article"
+
+    def place_at_dateline(self, kept: list[TriggerCandidate], events: list[Event]) -> None:
+        """A wire story's dateline city ("RABAT, 12 mars (AFP) -") places its events whose sentence names no place.
+
+        Read after coreference; the source is `article` (the dateline is the article's, not the sentence's).
+        """
+        dateline = self._dateline()
+        if dateline is None:
+            return
+        mention = self.mentions[dateline]
+        for cand, event in zip(kept, events, strict=True):
+            if event.place or event.modality not in SHOWN_MODALITIES or self._names_place(cand.head.sent, dateline):
+                continue
+            event.place, event.place_country_code, event.place_source = (
+                mention.canonical,
+                mention.country_code,
+                "article",
+            )
+
+    def _dateline(self) -> int | None:
+        """The place mention of the article's dateline, if it opens with one."""
+        return self.dateline_at()[0]
+
+    def dateline_at(self) -> tuple[int | None, int]:
+        """The dateline's place mention and where the dateline ends (0 without one): "RABAT, 12 mars (AFP) -"."""
+        text = self.doc.text
+        opened = len(text) - len(text.lstrip())
+        for n, mention in enumerate(self.mentions):
+            surface = text[mention.start : mention.end]
+            if mention.start == opened and mention.kind in PLACE_KINDS and surface.isupper():
+                found = DATELINE_END.match(text, mention.end)
+                return (n, found.end()) if found else (None, 0)
+        return None, 0
+
+    def _names_place(self, sent: Span, dateline: int) -> bool:
+        """The sentence names a place or country other than the dateline's."""
+        return any(
+            n != dateline and m.kind in PLACE_KINDS and sent.start_char <= m.start < sent.end_char
+            for n, m in enumerate(self.mentions)
+        )
+
+    def caused_place(self, head: Token, places: dict[int, int | None]) -> int | None:
+        """An event another one causes takes its place: "un séisme au large du Chili déclenche un tsunami"."""
+        if head.dep_ != "obj" or head.head.lemma_.lower() not in CAUSE_VERBS:
+            return None
+        verb = head.head
+        causes = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not causes and verb.dep_ in ("acl", "advcl"):
+            causes = [verb.head]  # "un séisme ..., déclenchant un tsunami"
+        for cause in causes:
+            if cause.i in self.head_of and places.get(cause.i) is not None:
+                return places[cause.i]
         return None
 
     def sentence_date(self, head: Token, used: set[int]) -> int | None:
@@ -128,14 +206,33 @@ class ArgumentSources:
                 continue  # not "à Gao", "en Tunisie", "dans la ville de Gao": an actor, not a place
             if all(self.mentions[m].canonical != mention.canonical for m in found):
                 found.append(n)
+        if len(found) > 1 and self._conjoined(found):
+            return found[0]  # "en Turquie et en Syrie": the first
         return found[0] if len(found) == 1 else None
+
+    def _conjoined(self, found: list[int]) -> bool:
+        """The places are one conjoined locative phrase ("en Turquie et en Syrie")."""
+        roots = [
+            self.doc.char_span(self.mentions[n].start, self.mentions[n].end, alignment_mode="expand") for n in found
+        ]
+        first = roots[0]
+        return first is not None and all(
+            span is not None and span.root.dep_ == "conj" and span.root.head.i == first.root.i for span in roots[1:]
+        )
 
 
 def is_locative(root: Token) -> bool:
     """A mention in a locative phrase: "à Gao", "au Népal", "dans la région de Tillabéri"."""
     if case_lemmas(root) & PLACE_CASES or (root.i > 0 and root.nbor(-1).lower_ in ("à", "au", "en")):
         return True
-    return root.dep_.startswith("nmod") and "de" in case_lemmas(root) and bool(case_lemmas(root.head) & PLACE_CASES)
+    token = root
+    for _depth in range(3):  # "dans le centre de la ville de Kandahar"
+        if not (token.dep_.startswith("nmod") and "de" in case_lemmas(token)) or token.head.i == token.i:
+            return False
+        token = token.head
+        if case_lemmas(token) & PLACE_CASES:
+            return True
+    return False
 
 
 def describes_noun(verb: Token) -> bool:

@@ -106,7 +106,6 @@ def read_mentions(
         col("coref_id"),
     )
     goldsteins, latitudes, longitudes = col("goldstein"), col("latitude"), col("longitude")
-    date_sources = col("date_source")
     found = []
     for row in range(n):
         category = text(categories[row])
@@ -118,10 +117,9 @@ def read_mentions(
         doc_id, place, code = str(doc_ids[row]), text(places[row]), text(place_codes[row])
         family, date_value = GROUP[category], text(dates[row])
         span = span_of(date_value)
-        if date_sources is not None and text(date_sources[row]) == "publication":
-            span = None  # dated by the article only: the day of the report, not a day the text states
         day = day_of(published.get(doc_id))
-        if span is not None and text(date_sources[row]) == "publication" and modality != "planned":
+        by_article = date_sources is not None and text(date_sources[row]) == "publication"
+        if span is not None and by_article and modality != "planned":
             # Dated only by the article ("viennent de signer"): some day of the week up to its publication.
             span = Span(span.last - dt.timedelta(days=RECENT_DAYS - 1), span.last)
         if span is not None and day is not None and span.first > day and category in UNSCHEDULED:

@@ -38,6 +38,9 @@ def test_ctrl_c_ends_without_traceback_and_keeps_previous_tables(tmp_path, nlp):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # As from a terminal: an ignored SIGINT is inherited through exec, and an earlier test in this
+        # process (the Dask cluster's) may leave it ignored, which the run would then rightly honour.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 120
     while not any(".tmp-" in p.name for p in out.iterdir()):  # the run has started writing

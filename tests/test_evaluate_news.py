@@ -208,6 +208,35 @@ def test_event_agents_from_actors_when_the_run_has_no_agents_column_and_as_lists
     assert counts(row) == (3, 2, 2, 0, 1)
 
 
+def test_a_disasters_right_agents_are_none():
+    # Invented: three expected events; TR is a gold country, the OMS a gold organisation.
+    gold = {
+        "d": {
+            "countries": ["TR"],
+            "organisations": [["OMS"]],
+            "events": [
+                [["disaster"], ["2024-02-06"]],
+                [["disaster"], ["2024-02-07"]],
+                [["disaster"], ["2024-02-08"]],
+                [["aid"], ["2024-02-09"]],
+                [["aid"], ["2024-02-10"]],
+            ],
+        }
+    }
+    rows = {
+        "events": [
+            event("d", "disaster", "2024-02-06", place_code="TR"),  # no agent: right
+            event("d", "disaster", "2024-02-07", agents="Turquie", agent_codes="TR"),  # an agent: wrong
+            event("d", "disaster", "2024-02-08", agent_codes="TR"),  # an agent's country alone: wrong
+            event("d", "aid", "2024-02-09", agents="OMS"),  # other categories as before: right
+            event("d", "aid", "2024-02-10"),  # and missing without agents
+        ]
+    }
+    row = scores(gold, frames(rows)).loc["event agents"]
+    assert counts(row) == (5, 4, 2, 2, 1)
+    assert row.share == pytest.approx(2 / 5)
+
+
 def test_each_event_row_finds_one_gold_event_at_most(gold):
     rows = dict(ROWS, events=[event("a", "coerce", "2024-06-04"), event("a", "statement", "2024-06-30")])
     row = scores(gold, frames(rows)).loc["events dated"]

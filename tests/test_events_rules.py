@@ -258,6 +258,10 @@ ROLES = [
     ("Le parquet a reçu une notice rouge d'Interpol.", "coerce",
      ["Organisation internationale de police criminelle"], ANY, [], ANY),
     ("L'arrestation de Carlos Ghosn a eu lieu lundi.", "coerce", [], [], ["Carlos Ghosn"], ANY),
+    # nobody does a disaster: the country it strikes is no agent; who attacks a country is one
+    ("Un violent séisme a frappé le Pérou dimanche soir.", "disaster", [], [], ANY, ANY),
+    ("Des inondations ont ravagé le sud du Chili la semaine dernière.", "disaster", [], [], ANY, ANY),
+    ("La Russie a bombardé l'Ukraine dimanche soir.", "fight", ["Russie"], ["RU"], ANY, ANY),
 ]  # fmt: skip
 
 

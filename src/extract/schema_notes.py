@@ -214,8 +214,10 @@ More agents, each rule beside a look-alike in `tests/test_events_rules.py`:
   agence, l'attentat de Madrid") still claims the first violence trigger after it that
   hangs on it with no verb between, and hands it its claimant.
 
-Disasters have no agent (an earthquake is done by no one), so they count as missing agents
-in `extract evaluate`'s `event agents` share.
+Disasters have no agent (an earthquake is done by no one; GDELT leaves Actor1 empty): a
+`disaster` row names no agents, and the country it strikes is its place or a target ("un
+séisme frappe le Japon", "le séisme japonais": place or target Japon). `extract evaluate`'s
+`event agents` share counts a disaster with no agents as right and one with any as wrong.
 """
 
 COREFERENCE = """\

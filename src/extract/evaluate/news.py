@@ -36,7 +36,8 @@ The measures (each function's docstring says more):
   planned are left out when the run has that column.
 - `event place country`, `event agents`: the gold has neither per event, so those of
   the events found are judged against the article's gold countries, places and
-  organisations: a plausibility check, not a match.
+  organisations: a plausibility check, not a match. A `disaster` (earthquake, flood,
+  storm) has no agent, as GDELT leaves its Actor1 empty: none is right, any is wrong.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ from extract.evaluate.news_gold import (
 COLUMNS = ["measure", "n_gold", "n_pred", "tp", "fp", "fn", "precision", "recall", "f1", "share"]
 # Event rows a user is shown by default (SPEC: modality); used when the run has the column.
 SHOWN_MODALITIES = ("asserted", "planned")
+# Events nobody does (an earthquake, a flood): their right agents are none (GDELT's empty Actor1).
+AGENTLESS_CATEGORIES = frozenset({"disaster"})
 
 # --- the measures -----------------------------------------------------------------------------
 
@@ -252,7 +255,9 @@ def score_events(doc: dict, tables: Mapping[str, pd.DataFrame], doc_id: str) -> 
     wrong (fp) when it is another, missing (fn) when the row has none; its agents
     are right when one of them is one of the article's gold organisations (any
     alias, folded) or has one of its gold countries, wrong when none is, missing
-    when the row names none.
+    when the row names none. Nobody does a `disaster` (GDELT leaves Actor1 empty
+    for one): its right agents are none, so a row with no agent is right (tp) and
+    one with any agent, or an agent's country, wrong (fp).
     """
     gold = [(set(categories), list(values)) for categories, values in doc.get("events") or ()]
     rows = [r for r in _rows(shown_events(tables.get("events")), doc_id) if _text(r.get("date_value"))]
@@ -281,6 +286,9 @@ def score_events(doc: dict, tables: Mapping[str, pd.DataFrame], doc_id: str) -> 
         code = _text(rows[ri].get("place_country_code"))
         _judge(place, given=bool(code), right=code in place_countries)
         names, codes = _agents(rows[ri])
+        if _text(rows[ri].get("category")) in AGENTLESS_CATEGORIES:
+            _judge(agents, given=True, right=not names and not codes)
+            continue
         right = bool({fold_name(name) for name in names} & organisations or set(codes) & countries)
         _judge(agents, given=bool(names), right=right)
     return found, place, agents
